@@ -1,0 +1,125 @@
+"""The check registry: every check is a small function registered under stable codes.
+
+A check takes a `CheckContext` (the immutable output of the stages before it) and yields
+`Finding`s. It never does I/O: whatever came from the network is already in `ctx.lookups` /
+`ctx.resolutions`. Codes are public and never reused (like flake8's); the table of specs is the
+single source for `auditor checks`, the README table and the docs tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.models import Finding, FindingKind, Severity
+from claims.models import Claim, Document
+from references.models import LookupResult, Record, Reference, SearchResult
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """The public description of one code."""
+
+    code: str
+    kind: FindingKind
+    severity: Severity
+    summary: str  # one line: what the code means
+    network: bool = False  # True when the check needs metadata lookups to say anything
+
+
+@dataclass(frozen=True)
+class ReferenceResolution:
+    """What the resolve stage concluded for one reference (or named study)."""
+
+    status: str  # "identifier" | "matched" | "not_found" | "unverifiable"
+    record: Record | None = None
+    reason: str | None = None
+    # every lookup/search consulted, for evidence and for "which lookups failed"
+    lookups: tuple[LookupResult, ...] = ()
+    searches: tuple[SearchResult, ...] = ()
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Inputs of every check for one document."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    references: tuple[Reference, ...]
+    # claim id → ids of the references that claim cites (filled by auditor.linking)
+    links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # reference id (or claim id, for named studies and author citations) → resolution
+    resolutions: Mapping[str, ReferenceResolution] = field(default_factory=dict)
+    # (IdKind value, normalised key) → lookup result, for identifiers found in claims
+    lookups: Mapping[tuple[str, str], LookupResult] = field(default_factory=dict)
+    online: bool = False  # False when no source answered anything (offline with empty cache)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def claims_of(self, *kinds: Any) -> list[Claim]:
+        """Claims of the given kinds, in text order."""
+        return [c for c in self.claims if c.kind in kinds]
+
+    def reference(self, ref_id: str) -> Reference | None:
+        """The reference with that id."""
+        return next((r for r in self.references if r.id == ref_id), None)
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class RegisteredCheck:
+    """A check function and the codes it may emit."""
+
+    name: str
+    function: CheckFunction
+    specs: tuple[CheckSpec, ...]
+
+
+_CHECKS: list[RegisteredCheck] = []
+_SPECS: dict[str, CheckSpec] = {}
+
+
+def register(*specs: CheckSpec) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under the codes it emits."""
+
+    def wrap(function: CheckFunction) -> CheckFunction:
+        for spec in specs:
+            if spec.code in _SPECS:
+                raise ValueError(f"check code {spec.code} registered twice")
+            _SPECS[spec.code] = spec
+        _CHECKS.append(RegisteredCheck(function.__name__, function, specs))
+        return function
+
+    return wrap
+
+
+def spec(code: str) -> CheckSpec:
+    """The spec registered under `code`."""
+    return _SPECS[code]
+
+
+def finding(code: str, message: str, **fields: Any) -> Finding:
+    """Build a finding for `code`, taking kind and default severity from its spec."""
+    s = _SPECS[code]
+    fields.setdefault("severity", s.severity)
+    return Finding(code=code, kind=s.kind, message=message, **fields)
+
+
+def all_specs() -> list[CheckSpec]:
+    """Every registered code, sorted."""
+    load_builtin_checks()
+    return sorted(_SPECS.values(), key=lambda s: s.code)
+
+
+def all_checks() -> list[RegisteredCheck]:
+    """Every registered check function, in registration order."""
+    load_builtin_checks()
+    return list(_CHECKS)
+
+
+def load_builtin_checks() -> None:
+    """Import the modules that register the built-in checks (idempotent)."""
+    import auditor.checks  # noqa: F401  (its __init__ imports every check module)

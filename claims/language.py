@@ -1,0 +1,32 @@
+"""Detect whether a text is English, simplified Chinese or traditional Chinese."""
+
+from __future__ import annotations
+
+from claims.models import Language
+
+# Frequent characters that exist in only one of the two scripts (pairs: simplified, traditional).
+_PAIRS = (
+    "这這 说說 们們 来來 时時 为為 会會 发發 现現 经經 过過 还還 进進 对對 关關 问問 题題 "
+    "学學 实實 验驗 长長 间間 细細 胞胞 疗療 疾疾 脑腦 脏臟 内內 药藥 医醫 剂劑 术術 统統 "
+    "结結 论論 据據 报報 显顯 项項 试試 组組 数數 变變 应應 个個 从從 与與 后後 种種 "
+    "导導 损損 伤傷 衰衰 调調 节節 级級 层層 积積 减減 确確 认認 该該 将將 并並 只隻 "
+    "研研 无無 门門 东東 车車 两兩 动動 样樣 参參 资資 献獻 尔爾 达達 万萬 亿億"
+).split()
+_SIMPLIFIED = frozenset(p[0] for p in _PAIRS if p[0] != p[1])
+_TRADITIONAL = frozenset(p[1] for p in _PAIRS if p[0] != p[1])
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def detect_language(text: str, sample: int = 200_000) -> Language:
+    """Classify by the share of CJK ideographs, then by script-specific characters."""
+    head = text[:sample]
+    cjk = sum(1 for ch in head if _is_cjk(ch))
+    latin = sum(1 for ch in head if ch.isascii() and ch.isalpha())
+    if cjk == 0 or cjk * 3 < latin:
+        return Language.EN
+    simp = sum(1 for ch in head if ch in _SIMPLIFIED)
+    trad = sum(1 for ch in head if ch in _TRADITIONAL)
+    return Language.ZH_HANT if trad > simp else Language.ZH_HANS

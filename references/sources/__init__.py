@@ -1,0 +1,1 @@
+"""Metadata sources: E-utilities, PMC ID converter, Crossref, ClinicalTrials.gov."""

@@ -1,0 +1,1 @@
+"""Renderers of an `AuditReport`: Markdown, JSON, HTML. Imports only the report models."""
