@@ -179,3 +179,59 @@ class AuditReport(BaseModel):
     created: str | None = None  # ISO 8601 UTC
     documents: list[DocumentReport] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+
+
+class DocumentDiff(BaseModel):
+    """Findings of one article that are new, resolved or unchanged between two runs."""
+
+    path: str
+    new: list[Finding] = Field(default_factory=list)
+    resolved: list[Finding] = Field(default_factory=list)
+    unchanged: list[Finding] = Field(default_factory=list)
+
+
+class DiffSummary(BaseModel):
+    """Totals of a diff."""
+
+    new: int = 0
+    resolved: int = 0
+    unchanged: int = 0
+    articles_added: int = 0
+    articles_removed: int = 0
+
+
+class DiffReport(BaseModel):
+    """What changed between two audits (`auditor diff`)."""
+
+    schema_version: int = SCHEMA_VERSION
+    old: str  # path or run id of the older audit
+    new: str
+    documents: list[DocumentDiff] = Field(default_factory=list)
+    added_paths: list[str] = Field(default_factory=list)
+    removed_paths: list[str] = Field(default_factory=list)
+    summary: DiffSummary = Field(default_factory=DiffSummary)
+
+
+class IndexEntry(BaseModel):
+    """One article of an archive run, as listed in the run index."""
+
+    path: str
+    report: str | None = None  # file name of the article's JSON audit
+    sha256: str | None = None
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    claims: int = 0
+    references: int = 0
+    error: str | None = None
+
+
+class RunIndex(BaseModel):
+    """The index written beside the per-article audits of an archive run."""
+
+    schema_version: int = SCHEMA_VERSION
+    run_id: str
+    created: str
+    tool: ToolInfo
+    articles: list[IndexEntry] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
