@@ -1,0 +1,176 @@
+"""Identifier syntax: DOIs, PubMed/PMC IDs, trial registry numbers, ISSNs and the URLs that carry them.
+
+Everything here is pure string work. Normalisers return the canonical form or ``None`` when the
+input is not that kind of identifier; they never guess.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S{1,1000}")
+_DOI_PREFIX = re.compile(
+    r"^(?:https?://)?(?:dx\.)?(?:www\.)?doi\.org/|^doi\s{0,3}[:：]?\s{0,3}", re.IGNORECASE
+)
+_TRAILING = ".,;:。，、；：'\"]>》」"
+_PMID = re.compile(r"(?:PMID\s{0,3}[:：]?\s{0,3})?(\d{1,8})", re.IGNORECASE)
+_PMCID = re.compile(r"PMC\s{0,2}(\d{1,9})", re.IGNORECASE)
+_NCT = re.compile(r"NCT(\d{8})", re.IGNORECASE)
+_NCT_ANY = re.compile(r"NCT(\d{1,20})", re.IGNORECASE)
+
+# Registry name → full-match pattern of its identifiers (canonical spelling of each registry).
+TRIAL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "ClinicalTrials.gov": re.compile(r"NCT\d{8}"),
+    "ChiCTR": re.compile(r"ChiCTR(?:-[A-Z]{2,6}-)?\d{8,10}"),
+    "CTR": re.compile(r"CTR20\d{6}"),
+    "ISRCTN": re.compile(r"ISRCTN\d{8}"),
+    "EudraCT": re.compile(r"(?:EudraCT\s?)?(?:19|20)\d{2}-\d{6}-\d{2}"),
+    "ANZCTR": re.compile(r"ACTRN\d{14}"),
+    "jRCT": re.compile(r"jRCT(?:\d{10}|[a-z]\d{9})"),
+    "CTRI": re.compile(r"CTRI/\d{4}/\d{2,3}/\d{6}"),
+    "DRKS": re.compile(r"DRKS\d{8}"),
+    "CRIS": re.compile(r"KCT\d{7}"),
+}
+_REGISTRY_ALIASES = {
+    "nct": "ClinicalTrials.gov", "clinicaltrials.gov": "ClinicalTrials.gov", "ctgov": "ClinicalTrials.gov",
+    "chictr": "ChiCTR", "ctr": "CTR", "isrctn": "ISRCTN", "eudract": "EudraCT", "anzctr": "ANZCTR",
+    "actrn": "ANZCTR", "jrct": "jRCT", "ctri": "CTRI", "drks": "DRKS", "cris": "CRIS", "kct": "CRIS",
+}
+# Per-registry URL templates; a registry without a stable per-trial page has no entry.
+_REGISTRY_URLS = {
+    "ClinicalTrials.gov": "https://clinicaltrials.gov/study/{id}",
+    "ChiCTR": "https://www.chictr.org.cn/searchprojEN.html?regno={id}",
+    "CTR": "http://www.chinadrugtrials.org.cn/clinicaltrials.searchlist.dhtml?keywords={id}",
+    "ISRCTN": "https://www.isrctn.com/{id}",
+    "EudraCT": "https://www.clinicaltrialsregister.eu/ctr-search/search?query={id}",
+    "ANZCTR": "https://www.anzctr.org.au/{id}.aspx",
+    "jRCT": "https://jrct.niph.go.jp/en-latest-detail/{id}",
+    "DRKS": "https://drks.de/search/en/trial/{id}",
+}
+
+
+def _strip_trailing(s: str) -> str:
+    """Drop sentence punctuation glued to an identifier; keep a ')' that closes a '(' inside it."""
+    while s:
+        if s[-1] in _TRAILING or s[-1] in "）" or s[-1] == ")" and s.count("(") < s.count(")"):
+            s = s[:-1]
+        else:
+            break
+    return s
+
+
+def normalize_doi(s: str) -> str | None:
+    """Canonical DOI (lower-case, no resolver prefix, no trailing punctuation) or None."""
+    candidate = s.strip()
+    if "%" in candidate:
+        candidate = unquote(candidate)
+    candidate = _DOI_PREFIX.sub("", candidate, count=1).strip()
+    candidate = _strip_trailing(candidate).lower()
+    return candidate if DOI_SYNTAX.fullmatch(candidate) else None
+
+
+def is_valid_doi(s: str) -> bool:
+    """True when `s` (with or without resolver prefix) is a syntactically valid DOI."""
+    return normalize_doi(s) is not None
+
+
+def normalize_pmid(s: str) -> str | None:
+    """PMID as digits without leading zeros ("PMID: 0123" → "123"), or None."""
+    m = _PMID.fullmatch(s.strip())
+    if not m:
+        return None
+    digits = m.group(1).lstrip("0")
+    return digits or None
+
+
+def normalize_pmcid(s: str) -> str | None:
+    """"PMC" + digits, upper-case ("pmc 3753739" → "PMC3753739"), or None."""
+    m = _PMCID.fullmatch(s.strip())
+    if not m or not m.group(1).lstrip("0"):
+        return None
+    return "PMC" + m.group(1).lstrip("0")
+
+
+def normalize_nct(s: str) -> str | None:
+    """"NCT" + exactly 8 digits, upper-case, or None (other lengths are malformed)."""
+    m = _NCT.fullmatch(s.strip())
+    return "NCT" + m.group(1) if m else None
+
+
+def is_malformed_nct(s: str) -> bool:
+    """True for an NCT-looking identifier whose digit count is not 8 ("NCT0123456")."""
+    m = _NCT_ANY.fullmatch(s.strip())
+    return bool(m) and len(m.group(1)) != 8
+
+
+def issn_check_digit_ok(issn: str) -> bool:
+    """Validate an ISSN's mod-11 check digit ("0028-0836" ok; "X" stands for 10)."""
+    compact = issn.strip().replace("-", "").upper()
+    if len(compact) != 8 or not compact[:7].isdigit() or not (compact[7].isdigit() or compact[7] == "X"):
+        return False
+    total = sum(int(d) * w for d, w in zip(compact[:7], range(8, 1, -1), strict=True))
+    expected = (11 - total % 11) % 11
+    return compact[7] == ("X" if expected == 10 else str(expected))
+
+
+def canonical_registry(name: str) -> str | None:
+    """Canonical registry name for a name or alias ("NCT" → "ClinicalTrials.gov")."""
+    if name in TRIAL_PATTERNS:
+        return name
+    return _REGISTRY_ALIASES.get(name.strip().casefold())
+
+
+def trial_registry_of(trial_id: str) -> str | None:
+    """Which registry issued `trial_id` (canonical registry name), or None if no pattern fits."""
+    candidate = trial_id.strip()
+    for registry, pattern in TRIAL_PATTERNS.items():
+        if pattern.fullmatch(candidate):
+            return registry
+    return None
+
+
+def registry_url(registry: str | None, trial_id: str) -> str | None:
+    """Public page of a trial in its registry, or None when the registry has no stable page."""
+    name = canonical_registry(registry) if registry else trial_registry_of(trial_id)
+    template = _REGISTRY_URLS.get(name or "")
+    if template is None:
+        return None
+    ident = trial_id.strip()
+    if name == "EudraCT":
+        ident = re.sub(r"^EudraCT\s?", "", ident)
+    return template.format(id=ident)
+
+
+_PUBMED_PATH = re.compile(r"^/(?:pubmed/)?(\d{1,8})/?$")
+_PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d{1,9})", re.IGNORECASE)
+_DOI_IN_PATH = re.compile(r"/doi/(?:(?:full|abs|pdf|epdf|fullHtml)/)?(10\.\d{4,9}/\S{1,500})", re.IGNORECASE)
+_NCT_PATH = re.compile(r"/(?:ct2/show|study)/(NCT\d{8})\b", re.IGNORECASE)
+
+
+def ids_from_url(url: str) -> dict[str, str]:
+    """Identifiers a URL names: keys among "pmid", "pmcid", "doi", "nct" (empty when none)."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = unquote(parts.path)
+    found: dict[str, str] = {}
+    if host in {"pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"}:
+        m = _PUBMED_PATH.match(path)
+        if m and (host.startswith("pubmed") or path.startswith("/pubmed/")):
+            _put(found, "pmid", normalize_pmid(m.group(1)))
+    if host in {"ncbi.nlm.nih.gov", "pmc.ncbi.nlm.nih.gov", "europepmc.org"}:
+        m = _PMC_PATH.search(path)
+        if m:
+            _put(found, "pmcid", normalize_pmcid(m.group(1)))
+    if host in {"doi.org", "dx.doi.org"}:
+        _put(found, "doi", normalize_doi(path.lstrip("/")))
+    elif (m := _DOI_IN_PATH.search(path)) is not None:
+        _put(found, "doi", normalize_doi(m.group(1)))
+    if host == "clinicaltrials.gov" and (m := _NCT_PATH.search(path)) is not None:
+        _put(found, "nct", normalize_nct(m.group(1)))
+    return found
+
+
+def _put(found: dict[str, str], key: str, value: str | None) -> None:
+    if value:
+        found[key] = value

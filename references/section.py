@@ -1,0 +1,135 @@
+"""Where an article's reference list is: its heading, its entries, and where the entries stop.
+
+A list usually sits under a heading (`参考资料:`, `參考文獻`, `## References` …); some articles end
+with a bare numbered list instead. Web pages append boilerplate after the list (copyright notices,
+disclaimers, "previous/next article" links, company blurbs), which is not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(
+    r"#{0,6}[ \t]{0,3}[*_]{0,2}[ \t]{0,3}"
+    r"(?:参考|参考资料|參考資料|参考文献|參考文獻|参考文獻|參考文献|引用文献|引用文獻|"
+    r"references?|bibliography|literature cited|works cited|cited literature)"
+    r"[ \t]{0,3}[*_]{0,2}[ \t]{0,3}[:：]?[ \t]{0,3}[*_]{0,2}",
+    re.IGNORECASE,
+)
+LABEL = re.compile(r"[ \t]{0,8}(?:\((\d{1,3})\)|\[(\d{1,3})\]:?|(\d{1,3})[.)、．](?!\d))[ \t]{0,4}")
+_BOILERPLATE = re.compile(
+    r"版权声明|版權聲明|免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|扫码|掃碼|扫描二维码|"
+    r"相关阅读|相關閱讀|上一篇|下一篇|推荐阅读|推薦閱讀|来源[:：]|來源[:：]|声明[:：]|聲明[:：]|"
+    r"copyright|all rights reserved|disclaimer|share this|related articles|previous article|next article|"
+    r"^[«»<>←→]"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\(n\.?\s?d\.?\)", re.IGNORECASE)
+_IDENT = re.compile(r"10\.\d{4,9}/|https?://|PMID|PMC\d|www\.", re.IGNORECASE)
+_BIBLIO = re.compile(
+    r"\[[JMCDRSPNZ](?:/OL)?\]|\bet al\b|等[.．,，]|\d{4}\s?[;,]\s?\d{1,4}|\d{1,4}\s?\(\d{1,4}\)\s?[:,]|"
+    r"\(\d{4}[a-z]?\)|[A-Z][a-z]{1,20},\s?[A-Z]\.|[A-Z][a-z]{1,20} [A-Z]{1,3}[,.;]"
+)
+
+
+@dataclass(frozen=True)
+class ReferenceSection:
+    """Offsets of a reference list: heading (or first entry) start, entries start, entries end."""
+
+    start: int  # where the article body stops: the heading, or the first entry when there is none
+    body_start: int  # where the first entry may begin (after the heading line)
+    end: int  # end of the last entry (trailing boilerplate excluded)
+    heading: str | None = None
+
+
+def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each line from `start` on, without the newline."""
+    bounds = []
+    pos = start
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        bounds.append((pos, end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return bounds
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for page furniture that follows a list: copyright, disclaimers, navigation."""
+    return bool(_BOILERPLATE.search(line.strip()[:200]))
+
+
+def looks_like_entry(line: str) -> bool:
+    """True when a line reads like a bibliographic entry (label, year, identifier or citation layout)."""
+    stripped = line.strip()
+    if len(stripped) < 12 or is_boilerplate(stripped):
+        return False
+    if _IDENT.search(stripped):
+        return True
+    return bool(_YEAR.search(stripped)) and (bool(LABEL.match(stripped)) or bool(_BIBLIO.search(stripped)))
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) < 80 and _HEADING.fullmatch(line.strip()) is not None
+
+
+def _entries_end(text: str, body_start: int) -> int | None:
+    """End offset of the last entry line of the run of entries starting at/after `body_start`."""
+    last_end: int | None = None
+    for start, end in _lines(text, body_start):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if looks_like_entry(line):
+            last_end = start + len(line.rstrip())
+        elif last_end is not None or is_boilerplate(line):
+            break
+    return last_end
+
+
+def _headed_section(text: str) -> ReferenceSection | None:
+    """The last heading that is followed by at least one entry."""
+    for start, end in reversed(_lines(text)):
+        line = text[start:end]
+        if not _is_heading(line):
+            continue
+        body_start = min(end + 1, len(text))
+        entries_end = _entries_end(text, body_start)
+        if entries_end is not None:
+            return ReferenceSection(start, body_start, entries_end, line.strip())
+    return None
+
+
+def _is_reference_like(line: str) -> bool:
+    stripped = LABEL.sub("", line, count=1)
+    return bool(_YEAR.search(stripped)) and bool(_IDENT.search(stripped) or _BIBLIO.search(stripped))
+
+
+def _trailing_numbered_list(text: str) -> ReferenceSection | None:
+    """A heading-less numbered list of ≥2 reference-like entries, last thing before boilerplate."""
+    entries: list[tuple[int, int]] = []
+    for start, end in reversed(_lines(text)):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if LABEL.match(line) and _is_reference_like(line):
+            entries.append((start, start + len(line.rstrip())))
+        elif entries or not is_boilerplate(line) and looks_like_entry(line):
+            break
+    if len(entries) < 2:
+        return None
+    first = entries[-1][0]
+    return ReferenceSection(first, first, entries[0][1], None)
+
+
+def locate_reference_section(text: str) -> ReferenceSection | None:
+    """The reference list of an article with its heading and its end, or None."""
+    return _headed_section(text) or _trailing_numbered_list(text)
+
+
+def find_reference_section(text: str) -> tuple[int, int] | None:
+    """(start, end): `start` is the heading (= where claim extraction stops), `end` the list's end."""
+    section = locate_reference_section(text)
+    return (section.start, section.end) if section else None

@@ -1,0 +1,116 @@
+"""Finding the reference list: headings in three scripts, bare numbered lists, trailing boilerplate."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from references.section import find_reference_section, locate_reference_section
+
+ZH_HANS = (
+    "干细胞研究近年进展迅速(1)。多项研究证实了这一点(2)。\n"
+    "参考资料:\n"
+    "(1) Wang, L.、Chen, MA 和 Zhou, W. (2015)。 某项研究的标题? 干细胞国际。https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1111111/。\n"
+    "(2) Zhao Q;Li X; (nd). 另一项研究。分子生物学方法。https://pubmed.ncbi.nlm.nih.gov/11111111/。\n"
+    "版权声明:本网站所有文字版权归本站所有,未经授权不得转载。\n"
+    "扫码关注我们\n"
+)
+ZH_HANT = (
+    "動脈內給藥的研究越來越多[1]。\n"
+    "參考資料:\n"
+    "[1]:Tanaka, K.; Sato, M. A Study of Delivery Routes. Int. J. Mol. Sci. 2024, 25, 1234. https://doi.org/10.3390/ijms25001234\n"
+    "免責說明:本文僅用于傳播科普知識,不構成任何診斷建議。\n"
+)
+EN = (
+    "Cells cross the barrier [1, 2].\n\n"
+    "## References\n\n"
+    "1. Smith J, Lee K. A trial of cells. N Engl J Med. 2019;380(3):211-20. doi:10.1056/NEJMoa000001\n"
+    "2. Brown A, Green B. Another trial. Lancet. 2020;395(1):10-19.\n\n"
+    "Share this article\n"
+    "Next article: something else\n"
+)
+GBT = (
+    "正文到此结束。\n\n参考文献\n\n"
+    "王明,李华,张强,等.间充质干细胞的研究进展[J].某医学院学报,2020,40(05):100-105.\n\n"
+    "Li Ming, Wang Hua. A study of cells in rats[J]. "
+    "Chinese Journal of Tissue Engineering Research, 2018, 22(3): 100-105.\n\n"
+    "免责说明:本文仅用于传播科普知识。\n\n"
+    "« 上一篇 2025年1月1日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "first", "last"),
+    [
+        (ZH_HANS, "参考资料:", "(1) Wang", "11111111/。"),
+        (ZH_HANT, "參考資料:", "[1]:Tanaka", "ijms25001234"),
+        (EN, "## References", "1. Smith", "10-19."),
+        (GBT, "参考文献", "王明", "100-105."),
+    ],
+)
+def test_headed_sections(text: str, heading: str, first: str, last: str) -> None:
+    section = locate_reference_section(text)
+    assert section is not None
+    assert section.heading == heading
+    assert text[section.start:].startswith(heading)
+    assert text[section.body_start:].lstrip().startswith(first)
+    assert text[: section.end].endswith(last)
+    assert find_reference_section(text) == (section.start, section.end)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["References", "References:", "REFERENCES", "Bibliography", "Literature cited", "Works cited",
+     "参考:", "参考文献：", "參考文獻", "**References**", "### 参考资料"],
+)
+def test_heading_variants(heading: str) -> None:
+    text = f"Body text.\n{heading}\n[1] Kim S, Park J. Title here. Stem Cells. 2012;30(1):1-10.\n"
+    assert find_reference_section(text) == (text.index(heading), len(text) - 1)
+
+
+def test_heading_word_inside_a_sentence_is_not_a_heading() -> None:
+    text = "我们还查看了初步搜索中选定的论文中引用的参考文献。\n结论如下。\n"
+    assert find_reference_section(text) is None
+
+
+def test_heading_without_entries_is_ignored() -> None:
+    assert find_reference_section("Intro.\nReferences\nNone were used in this piece.\n") is None
+
+
+def test_trailing_numbered_list_without_heading() -> None:
+    text = (
+        "Body of the article.\n"
+        "1. Smith J, Lee K. A trial of cells. N Engl J Med. 2019;380(3):211-20.\n"
+        "2. Brown A. Another trial. Lancet. 2020;395(1):10-19. https://doi.org/10.1000/abc\n"
+        "Copyright 2024 Example Media.\n"
+    )
+    section = locate_reference_section(text)
+    assert section is not None and section.heading is None
+    assert text[section.start:].startswith("1. Smith")
+    assert text[: section.end].endswith("/abc")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "正文。\n1. 运动类型与严重程度;\n2. 解剖分布(单侧/双侧);\n3. 病因时间窗口。\n",
+        "Body.\n1. First point about cells.\n2. Second point about cells.\n",
+        "Only one entry.\n1. Smith J. A trial. Lancet. 2019;1(1):1-2.\n",
+        "公司产品推荐\n试剂盒AC-1001027\n试剂盒AC-1001028\n来源:某公司\n",
+        "",
+    ],
+)
+def test_no_section(text: str) -> None:
+    assert find_reference_section(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(" * 2_000_000, "10^10^10 " * 200_000, "1" * 3_000_000, "References\n" + "[1] " * 500_000,
+     "参考资料:\n" + ("2020, 1(1): 1-2. " * 100_000)],
+)
+def test_adversarial_input_is_fast(text: str) -> None:
+    started = time.perf_counter()
+    find_reference_section(text)
+    assert time.perf_counter() - started < 5
