@@ -1,0 +1,124 @@
+"""What the resolver looks up for each reference and claim: normalised keys and search queries.
+
+Pure functions. Identifier normalisation here is deliberately minimal (the claims extractor and the
+reference parser already normalise); it only makes keys comparable across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from auditor.candidates import is_latin
+from claims.models import Claim, ClaimKind
+from references.models import BibliographicQuery, IdKind, Reference
+
+Key = tuple[IdKind, str]
+
+_DIGITS = re.compile(r"^[0-9]{1,9}$")
+_PMCID = re.compile(r"^(?:PMC)?([0-9]{1,9})$", re.IGNORECASE)
+_NCT = re.compile(r"^NCT[0-9]{8}$", re.IGNORECASE)
+_SPACES = re.compile(r"\s{1,200}")
+# Words that are not journal names even when written in 《》 or after "in".
+GENERIC_JOURNAL_WORDS = frozenset({"journal", "the journal", "review", "science news", "news", "preprint"})
+
+
+def normalize_key(kind: IdKind, raw: str | None) -> str | None:
+    """Canonical form of an identifier for lookups, or None when it is not one."""
+    if not raw:
+        return None
+    value = raw.strip()
+    if kind is IdKind.PMID:
+        return value if _DIGITS.match(value) else None
+    if kind is IdKind.PMCID:
+        match = _PMCID.match(value)
+        return f"PMC{match.group(1)}" if match else None
+    if kind is IdKind.DOI:
+        value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s?)", "", value, flags=re.IGNORECASE)
+        return value.lower() if value.startswith("10.") else None
+    if kind is IdKind.NCT:
+        return value.upper() if _NCT.match(value) else None
+    return _SPACES.sub(" ", value)
+
+
+def _keys(pairs: Iterable[tuple[IdKind, str | None]]) -> list[Key]:
+    out: list[Key] = []
+    for kind, raw in pairs:
+        key = normalize_key(kind, raw)
+        if key is not None and (kind, key) not in out:
+            out.append((kind, key))
+    return out
+
+
+def reference_identifiers(reference: Reference) -> list[Key]:
+    """The PMID, PMCID, DOI and NCT ID a reference gives."""
+    p = reference.parsed
+    return _keys([(IdKind.PMID, p.pmid), (IdKind.PMCID, p.pmcid), (IdKind.DOI, p.doi), (IdKind.NCT, p.nct)])
+
+
+_CLAIM_ID_FIELDS = {
+    ClaimKind.PMID: (IdKind.PMID, "pmid"),
+    ClaimKind.PMCID: (IdKind.PMCID, "pmcid"),
+    ClaimKind.DOI: (IdKind.DOI, "doi"),
+    ClaimKind.TRIAL_ID: (IdKind.NCT, "id"),
+}
+
+
+def claim_identifiers(claim: Claim) -> list[Key]:
+    """The identifier a DOI/PMID/PMCID/NCT claim names (other registries are not looked up)."""
+    spec = _CLAIM_ID_FIELDS.get(claim.kind)
+    if spec is None:
+        return []
+    return _keys([(spec[0], str(claim.normalized.get(spec[1]) or ""))])
+
+
+@lru_cache(maxsize=1)
+def _translator() -> object | None:
+    """`references.matching.translate_journal` once it exists (Chinese name → English), else None."""
+    try:
+        from references import matching
+    except ImportError:
+        return None
+    return getattr(matching, "translate_journal", None)
+
+
+def english_journal_name(name: str | None) -> str | None:
+    """The name to look up: Latin-script names as written, Chinese ones via the known translations."""
+    if not name:
+        return None
+    cleaned = _SPACES.sub(" ", name.strip(" 《》<>\"'“”.,;:"))
+    if not is_latin(cleaned):
+        translate = _translator()
+        translated = translate(cleaned) if callable(translate) else None
+        cleaned = translated if isinstance(translated, str) else ""
+    if len(cleaned) < 3 or cleaned.lower() in GENERIC_JOURNAL_WORDS:
+        return None
+    return cleaned
+
+
+def journal_names(*, claim: Claim | None = None, reference: Reference | None = None) -> list[str]:
+    """Journal names to check in the catalogues for a claim or reference (English, de-duplicated)."""
+    raw: list[str | None] = []
+    if claim is not None and claim.kind in (ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY):
+        raw.append(claim.normalized.get("journal"))
+    if reference is not None:
+        raw.append(reference.parsed.journal)
+    names = [english_journal_name(n) for n in raw]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def unlinked_citation_claims(claims: Iterable[Claim], links: Mapping[str, tuple[str, ...]]) -> list[Claim]:
+    """Author citations and named studies that cite no reference of the list."""
+    kinds = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
+    return [c for c in claims if c.kind in kinds and not links.get(c.id)]
+
+
+def claim_query(claim: Claim) -> BibliographicQuery | None:
+    """A search for the work an author citation / named study names, if it names enough to search."""
+    authors = [str(a) for a in claim.normalized.get("authors") or [] if is_latin(str(a))]
+    year = claim.normalized.get("year")
+    journal = english_journal_name(claim.normalized.get("journal"))
+    if not authors or not isinstance(year, int):
+        return None
+    return BibliographicQuery(authors=authors, year=year, journal=journal, free_text=claim.text)

@@ -1,0 +1,93 @@
+"""The set of metadata sources a run uses, and how to build it from the environment.
+
+Every real source is wrapped in `CachingSource`; offline, the cache answers alone
+(`CachingSource(inner=None, …)`), so `--offline` never opens a socket.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from references.sources.interface import MetadataSource
+
+
+@dataclass
+class SourceSet:
+    """The four services the resolver talks to; any may be None (not configured)."""
+
+    pubmed: MetadataSource | None = None
+    idconv: MetadataSource | None = None
+    crossref: MetadataSource | None = None
+    ctgov: MetadataSource | None = None
+
+    def all(self) -> Iterator[MetadataSource]:
+        """The configured sources."""
+        return (s for s in (self.pubmed, self.idconv, self.crossref, self.ctgov) if s is not None)
+
+    @property
+    def requests(self) -> int:
+        """HTTP requests made by all sources so far."""
+        return sum(s.requests_made for s in self.all())
+
+    @property
+    def cache_hits(self) -> int:
+        """Lookups answered by the cache (0 for sources without one)."""
+        return sum(int(getattr(s, "cache_hits", 0)) for s in self.all())
+
+    @property
+    def failed_lookups(self) -> int:
+        """Lookups that failed (network, offline miss) so far, where the source counts them."""
+        return sum(int(getattr(s, "failed_lookups", 0)) for s in self.all())
+
+
+def build_sources(
+    *, offline: bool, refresh: bool, cache_dir: Path | None = None, env: Mapping[str, str] = os.environ
+) -> SourceSet:
+    """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache."""
+    from references import cache as cache_module  # the network layer is imported only when used
+
+    store = _open_store(cache_module, cache_dir, env)
+    inners = _real_sources(env) if not offline else {}
+
+    def wrap(name: str) -> MetadataSource:
+        return cache_module.CachingSource(inners.get(name), store, refresh=refresh, offline=offline)
+
+    return SourceSet(
+        pubmed=wrap("pubmed"), idconv=wrap("idconv"), crossref=wrap("crossref"), ctgov=wrap("ctgov")
+    )
+
+
+def _open_store(cache_module: Any, cache_dir: Path | None, env: Mapping[str, str]) -> Any:
+    """The SQLite lookup store, in `cache_dir`, `AUDITOR_CACHE_DIR` or the user cache dir."""
+    directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
+    try:
+        return cache_module.LookupStore(directory) if directory else cache_module.LookupStore()
+    except TypeError:  # a store that takes its directory by keyword
+        return cache_module.LookupStore(cache_dir=directory)
+
+
+def _real_sources(env: Mapping[str, str]) -> dict[str, MetadataSource]:
+    """The four HTTP sources configured from the environment (base URLs, API key, e-mail)."""
+    from references.sources.crossref import CrossrefSource
+    from references.sources.ctgov import CtGovSource
+    from references.sources.idconv import IdConvSource
+    from references.sources.pubmed import PubMedSource
+
+    return {
+        "pubmed": _configured(PubMedSource, env),
+        "idconv": _configured(IdConvSource, env),
+        "crossref": _configured(CrossrefSource, env),
+        "ctgov": _configured(CtGovSource, env),
+    }
+
+
+def _configured(source_class: Any, env: Mapping[str, str]) -> MetadataSource:
+    """Build a source from env if its constructor accepts one, else with its defaults."""
+    try:
+        return source_class(env=env)  # type: ignore[no-any-return]
+    except TypeError:
+        return source_class()  # type: ignore[no-any-return]
