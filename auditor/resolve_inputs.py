@@ -1,45 +1,41 @@
 """What the resolver looks up for each reference and claim: normalised keys and search queries.
 
-Pure functions. Identifier normalisation here is deliberately minimal (the claims extractor and the
-reference parser already normalise); it only makes keys comparable across documents.
+Pure functions. Identifiers are normalised with `references.identifiers` so that keys are comparable across
+documents and match the cache's keys.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from auditor.candidates import is_latin
 from claims.models import Claim, ClaimKind
+from references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
 from references.models import BibliographicQuery, IdKind, Reference
 
 Key = tuple[IdKind, str]
 
-_DIGITS = re.compile(r"^[0-9]{1,9}$")
-_PMCID = re.compile(r"^(?:PMC)?([0-9]{1,9})$", re.IGNORECASE)
-_NCT = re.compile(r"^NCT[0-9]{8}$", re.IGNORECASE)
+_NORMALIZERS: dict[IdKind, Callable[[str], str | None]] = {
+    IdKind.PMID: normalize_pmid,
+    IdKind.PMCID: normalize_pmcid,
+    IdKind.DOI: normalize_doi,
+    IdKind.NCT: normalize_nct,
+}
 _SPACES = re.compile(r"\s{1,200}")
 # Words that are not journal names even when written in 《》 or after "in".
 GENERIC_JOURNAL_WORDS = frozenset({"journal", "the journal", "review", "science news", "news", "preprint"})
 
 
 def normalize_key(kind: IdKind, raw: str | None) -> str | None:
-    """Canonical form of an identifier for lookups, or None when it is not one."""
+    """Canonical form of an identifier for lookups (references.identifiers), or None."""
     if not raw:
         return None
-    value = raw.strip()
-    if kind is IdKind.PMID:
-        return value if _DIGITS.match(value) else None
-    if kind is IdKind.PMCID:
-        match = _PMCID.match(value)
-        return f"PMC{match.group(1)}" if match else None
-    if kind is IdKind.DOI:
-        value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s?)", "", value, flags=re.IGNORECASE)
-        return value.lower() if value.startswith("10.") else None
-    if kind is IdKind.NCT:
-        return value.upper() if _NCT.match(value) else None
-    return _SPACES.sub(" ", value)
+    normalizer = _NORMALIZERS.get(kind)
+    if normalizer is not None:
+        return normalizer(raw.strip())
+    return _SPACES.sub(" ", raw.strip())
 
 
 def _keys(pairs: Iterable[tuple[IdKind, str | None]]) -> list[Key]:
