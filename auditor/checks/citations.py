@@ -1,0 +1,327 @@
+"""R1xx: citations against the article's own reference list (offline).
+
+Missing references (numbered, formal author-year, narrative mentions, named studies), references
+never cited, in-text author/year disagreeing with the numbered reference, duplicate entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.checks.sentence_context import sentence_at
+from auditor.linking import link_citations, optional_function, references_by_number, surname_key
+from auditor.models import Finding, FindingKind, Severity
+from claims.models import Claim, ClaimKind
+from references.models import Reference
+
+NO_LIST = "the article has no reference list"
+_AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
+
+
+def _list_state(ctx: CheckContext) -> str:
+    count = len(ctx.references)
+    return NO_LIST if count == 0 else f"the reference list has {count} entries"
+
+
+def _message_tail(ctx: CheckContext) -> str:
+    return f" ({NO_LIST})" if not ctx.references else ""
+
+
+@register(
+    CheckSpec(
+        "R101",
+        FindingKind.MISSING_REFERENCE,
+        Severity.ERROR,
+        "Numbered citation whose number has no entry in the reference list.",
+    ),
+)
+def numbered_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Each cited number must have a reference of that number."""
+    numbered = references_by_number(ctx.references)
+    for claim in ctx.claims_of(ClaimKind.NUMBERED_CITATION):
+        missing = [n for n in claim.normalized.get("numbers") or [] if int(n) not in numbered]
+        if not missing:
+            continue
+        shown = ", ".join(str(n) for n in missing)
+        yield finding(
+            "R101",
+            f"Citation {claim.text} cites reference {shown}, which is not in the list{_message_tail(ctx)}.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={"missing_numbers": missing, "reference_list": _list_state(ctx)},
+            suggestion="add the missing reference to the list or correct the citation number",
+        )
+
+
+def _numbers_in_sentence(ctx: CheckContext, claim: Claim) -> list[Claim]:
+    start, end = sentence_at(ctx.document.text, claim.span.start)
+    return [c for c in ctx.claims_of(ClaimKind.NUMBERED_CITATION) if start <= c.span.start < end]
+
+
+def _is_formal(claim: Claim) -> bool:
+    """A parenthetical author-year citation such as "(Li et al., 2022, Cell Therapy)"."""
+    opens = claim.text.lstrip()[:1] in ("(", "（", "[")
+    return opens and claim.normalized.get("year") is not None
+
+
+def _covered(ctx: CheckContext, claim: Claim) -> bool:
+    """Linked to a reference, or backed by a numbered citation in the same sentence."""
+    return bool(ctx.links.get(claim.id)) or bool(_numbers_in_sentence(ctx, claim))
+
+
+def _links(ctx: CheckContext) -> CheckContext:
+    if ctx.links:
+        return ctx
+
+    return replace(ctx, links=link_citations(ctx.claims, ctx.references))
+
+
+@register(
+    CheckSpec(
+        "R102",
+        FindingKind.MISSING_REFERENCE,
+        Severity.ERROR,
+        "Formal author-year citation with no matching entry in the reference list.",
+    ),
+    CheckSpec(
+        "R103",
+        FindingKind.MISSING_REFERENCE,
+        Severity.WARNING,
+        "Narrative mention of an author's study that the reference list does not contain.",
+    ),
+)
+def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Author citations must match a reference (by first-author surname and year)."""
+    ctx = _links(ctx)
+    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
+        if _covered(ctx, claim):
+            continue
+        code = "R102" if _is_formal(claim) else "R103"
+        who = ", ".join(claim.normalized.get("authors") or []) or claim.text
+        year = claim.normalized.get("year")
+        cited = f"{who} {year}" if year else who
+        yield finding(
+            code,
+            f"No reference matches the citation of {cited}{_message_tail(ctx)}.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={
+                "authors": claim.normalized.get("authors") or [],
+                "year": year,
+                "reference_list": _list_state(ctx),
+            },
+            suggestion="add the cited work to the reference list, or cite it by its number",
+        )
+
+
+@register(
+    CheckSpec(
+        "R104",
+        FindingKind.MISSING_REFERENCE,
+        Severity.WARNING,
+        "Named study (institution, journal, year) with no entry in the reference list.",
+    ),
+)
+def named_study_without_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """A study described by institution/journal/year should be in the list."""
+    ctx = _links(ctx)
+    for claim in ctx.claims_of(ClaimKind.NAMED_STUDY):
+        if _covered(ctx, claim):
+            continue
+        norm = claim.normalized
+        described = {k: norm.get(k) for k in ("institution", "journal", "year", "authors") if norm.get(k)}
+        yield finding(
+            "R104",
+            f"The study described here is not in the reference list{_message_tail(ctx)}.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={**described, "reference_list": _list_state(ctx)},
+            suggestion="add a reference for this study (authors, title, journal, year, DOI)",
+        )
+
+
+@register(
+    CheckSpec(
+        "R105",
+        FindingKind.UNCITED_REFERENCE,
+        Severity.WARNING,
+        "Reference never cited in the text, by number, author or named study.",
+    ),
+)
+def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Every reference should be cited somewhere in the text."""
+    ctx = _links(ctx)
+    cited = {ref_id for ids in ctx.links.values() for ref_id in ids}
+    for ref in ctx.references:
+        if ref.id in cited:
+            continue
+        label = f"Reference {ref.label}" if ref.label else f"Reference {ref.id}"
+        yield finding(
+            "R105",
+            f"{label} is never cited in the text.",
+            span=ref.span,
+            quote=ref.text,
+            reference_id=ref.id,
+            evidence={"label": ref.label, "citation_claims": len(ctx.links)},
+            suggestion="cite the reference where it is used, or remove it from the list",
+        )
+
+
+def _following_numbers(ctx: CheckContext, claim: Claim) -> list[Claim]:
+    """Numbered citations after an author citation, up to the next author citation in its sentence."""
+    start, end = sentence_at(ctx.document.text, claim.span.start)
+    later_authors = [c.span.start for c in ctx.claims_of(*_AUTHORED) if claim.span.end <= c.span.start < end]
+    stop = min(later_authors, default=end)
+    return [c for c in _numbers_in_sentence(ctx, claim) if claim.span.end <= c.span.start < stop]
+
+
+def _cited_refs(ctx: CheckContext, numbers: Sequence[Claim]) -> list[Reference]:
+    by_number = references_by_number(ctx.references)
+    refs = [by_number.get(int(n)) for c in numbers for n in c.normalized.get("numbers") or []]
+    return [r for r in refs if r is not None and r.parsed.authors]
+
+
+@dataclass(frozen=True)
+class _Mismatch:
+    """What disagrees between an author citation and the numbered references it sits with."""
+
+    code: str
+    message: str
+    reference: Reference
+    year_gap: int
+    evidence: dict[str, object]
+
+
+def _mismatch(claim: Claim, refs: list[Reference]) -> _Mismatch | None:
+    """The disagreement when the author or year of `claim` disagrees with every cited ref."""
+    keys = {surname_key(a) for a in claim.normalized.get("authors") or []} - {""}
+    if not keys or not refs:
+        return None
+    same_author = [r for r in refs if keys & {surname_key(a.family) for a in r.parsed.authors}]
+    year = claim.normalized.get("year")
+    evidence: dict[str, object] = {
+        "cited_authors": claim.normalized.get("authors"),
+        "cited_year": year,
+        "references": [_ref_summary(r) for r in refs],
+    }
+    if not same_author:
+        message = "The author named in the text is not an author of the reference cited here."
+        return _Mismatch("R106", message, refs[0], 0, evidence)
+    known = [r for r in same_author if r.parsed.year is not None]
+    if (
+        not isinstance(year, int)
+        or len(known) < len(same_author)
+        or any(r.parsed.year == year for r in known)
+    ):
+        return None
+    closest = min(known, key=lambda r: abs(year - (r.parsed.year or 0)))
+    gap = abs(year - (closest.parsed.year or 0))
+    message = f"The text gives {year} but the cited reference is from {closest.parsed.year}."
+    return _Mismatch("R107", message, closest, gap, evidence)
+
+
+def _ref_summary(ref: Reference) -> dict[str, object]:
+    authors = [a.family for a in ref.parsed.authors[:3]]
+    return {"id": ref.id, "label": ref.label, "authors": authors, "year": ref.parsed.year}
+
+
+@register(
+    CheckSpec(
+        "R106",
+        FindingKind.CITATION_MISMATCH,
+        Severity.ERROR,
+        "Author named in the text is not an author of the numbered reference it cites.",
+    ),
+    CheckSpec(
+        "R107",
+        FindingKind.CITATION_MISMATCH,
+        Severity.WARNING,
+        "Year given in the text differs from the year of the numbered reference it cites.",
+    ),
+)
+def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Compare "Majore et al. 2010 … (9)" with the author and year of reference 9."""
+    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
+        numbers = _following_numbers(ctx, claim)
+        found = _mismatch(claim, _cited_refs(ctx, numbers))
+        if found is None:
+            continue
+        severity = Severity.ERROR if found.code == "R107" and found.year_gap > 1 else None
+        extra = {"severity": severity} if severity else {}
+        yield finding(
+            found.code,
+            found.message,
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            reference_id=found.reference.id,
+            evidence=found.evidence,
+            suggestion="correct the author/year in the text or the citation number",
+            **extra,
+        )
+
+
+def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
+    parsed = ref.parsed
+    pairs = [("doi", parsed.doi), ("pmid", parsed.pmid), ("pmcid", parsed.pmcid)]
+    return [(kind, value.strip().lower()) for kind, value in pairs if value and value.strip()]
+
+
+def _title_similarity(a: str, b: str) -> float:
+    shared = optional_function("references.matching", "title_similarity")
+    if shared is not None:
+        return float(shared(a, b))
+    return float(fuzz.token_sort_ratio(a.casefold(), b.casefold()))
+
+
+def _same_work(a: Reference, b: Reference) -> str | None:
+    """Why `a` and `b` are the same work ("doi", "pmid", "pmcid", "author+year+title"), or None."""
+    shared = set(_identifier_keys(a)) & set(_identifier_keys(b))
+    if shared:
+        return sorted(shared)[0][0]
+    pa, pb = a.parsed, b.parsed
+    if not (pa.authors and pb.authors and pa.title and pb.title and pa.year and pa.year == pb.year):
+        return None
+    if surname_key(pa.authors[0].family) != surname_key(pb.authors[0].family):
+        return None
+    return "author+year+title" if _title_similarity(pa.title, pb.title) >= 90 else None
+
+
+@register(
+    CheckSpec(
+        "R108",
+        FindingKind.DUPLICATE_REFERENCE,
+        Severity.WARNING,
+        "Two list entries are the same work (same DOI/PMID/PMCID, or author, year and title).",
+    ),
+)
+def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Report each later entry that repeats an earlier one."""
+    refs = list(ctx.references)
+    for index, ref in enumerate(refs):
+        for earlier in refs[:index]:
+            reason = _same_work(earlier, ref)
+            if reason is None:
+                continue
+            labels = (ref.label or ref.id, earlier.label or earlier.id)
+            yield finding(
+                "R108",
+                f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",
+                span=ref.span,
+                quote=ref.text,
+                reference_id=ref.id,
+                evidence={
+                    "duplicate_of": earlier.id,
+                    "duplicate_of_label": earlier.label,
+                    "matched_on": reason,
+                },
+                suggestion="merge the two entries and renumber the citations",
+            )
+            break

@@ -1,0 +1,79 @@
+"""Sentence boundaries for checks that relate claims of one sentence (pure, linear time).
+
+Uses `claims.text.sentence_at` when the extraction layer provides it; otherwise a bounded scan
+for sentence terminators (Chinese and Latin), so checks work before that module lands.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+_TERMINATORS = frozenset("。！？!?；;\n")
+_ABBREVIATIONS = frozenset({"al", "eg", "ie", "vs", "fig", "figs", "no", "ref", "refs", "dr", "approx"})
+_MAX_SCAN = 4000  # a "sentence" longer than this is cut: keeps every lookup O(1) per claim
+
+
+def _shared_sentence_at() -> Callable[[str, int], tuple[int, int]] | None:
+    try:
+        mod = importlib.import_module("claims.text")
+    except ImportError:
+        return None
+    found = getattr(mod, "sentence_at", None)
+    return found if callable(found) else None
+
+
+def _is_latin_stop(text: str, i: int) -> bool:
+    """A "." that ends a sentence: followed by whitespace or end, not a decimal point."""
+    if text[i] != ".":
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not after.isspace():
+        return False
+    word_start = i
+    while word_start > max(0, i - 6) and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:i].casefold()
+    return len(word) > 1 and word not in _ABBREVIATIONS
+
+
+def _is_stop(text: str, i: int) -> bool:
+    return text[i] in _TERMINATORS or _is_latin_stop(text, i)
+
+
+def own_sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding `offset`; the end includes the terminator."""
+    start = offset
+    floor = max(0, offset - _MAX_SCAN)
+    while start > floor and not _is_stop(text, start - 1):
+        start -= 1
+    end = offset
+    ceiling = min(len(text), offset + _MAX_SCAN)
+    while end < ceiling and not _is_stop(text, end):
+        end += 1
+    return start, min(len(text), end + 1)
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding `offset`, via claims.text when available."""
+    shared = _shared_sentence_at()
+    if shared is not None:
+        try:
+            start, end = shared(text, offset)
+            if start <= offset <= end:
+                return start, end
+        except (ValueError, IndexError):
+            pass
+    return own_sentence_at(text, offset)
+
+
+def next_sentence(text: str, end: int) -> tuple[int, int] | None:
+    """The sentence after the one ending at `end` (None at the end of the text or a paragraph break)."""
+    if end > 0 and text[end - 1] == "\n":
+        return None
+    pos = end
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    if pos >= len(text) or text[pos] == "\n":
+        return None
+    return sentence_at(text, pos)

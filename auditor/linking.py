@@ -1,0 +1,156 @@
+"""Link citation claims to the references they cite (pure: no I/O).
+
+Numbered citations link by label number; author citations and named studies link by first-author
+surname (accent- and case-insensitive) and year, and named studies also by journal + year, the
+journal given in English or in a known Chinese translation.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from claims.models import Claim, ClaimKind
+from references.models import Reference
+
+_NON_LETTERS = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff]")
+_JOURNAL_NOISE = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
+
+
+def optional_function(module: str, *names: str) -> Callable[..., Any] | None:
+    """A function of another engineer's module when it exists (it may not have landed yet)."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    for name in names:
+        found = getattr(mod, name, None)
+        if callable(found):
+            return found  # type: ignore[no-any-return]
+    return None
+
+
+def surname_key(name: str) -> str:
+    """Case- and accent-insensitive key of a surname ("Majoré" → "majore")."""
+    shared = optional_function("references.matching", "author_surname_key", "surname_key")
+    if shared is not None:
+        return str(shared(name))
+    decomposed = unicodedata.normalize("NFKD", name.strip())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_LETTERS.sub("", plain.casefold())
+
+
+def journal_key(name: str) -> str:
+    """A comparable form of a journal name: lower case, letters and digits only, no leading "the"."""
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    folded = folded.removeprefix("the ")
+    return _JOURNAL_NOISE.sub("", folded)
+
+
+def journal_names(name: str) -> set[str]:
+    """Keys of a cited journal name and of its English translation, when one is known."""
+    keys = {journal_key(name)}
+    translate = optional_function("references.matching", "translate_journal")
+    if translate is not None:
+        translated = translate(name)
+        if isinstance(translated, str) and translated:
+            keys.add(journal_key(translated))
+    table = _translation_table()
+    if name.strip() in table:
+        keys.add(journal_key(table[name.strip()]))
+    return {k for k in keys if k}
+
+
+def _translation_table() -> dict[str, str]:
+    """The shared Chinese → English journal table (`references.matching.journal_translations`)."""
+    try:
+        mod = importlib.import_module("references.matching")
+    except ImportError:
+        return {}
+    table = getattr(mod, "journal_translations", None)
+    if callable(table):
+        table = table()
+    return dict(table) if isinstance(table, dict) else {}
+
+
+def references_by_number(references: Sequence[Reference]) -> dict[int, Reference]:
+    """Reference number → reference: its numeric label, else its 1-based position in the list."""
+    by_label: dict[int, Reference] = {}
+    for position, ref in enumerate(references, start=1):
+        label = (ref.label or "").strip().strip("[]().")
+        number = int(label) if label.isdigit() else position
+        by_label.setdefault(number, ref)
+    return by_label
+
+
+def year_agrees(cited: int | None, recorded: int | None, *, slack: int = 0) -> bool:
+    """True when either year is unknown or they differ by at most `slack` years."""
+    return cited is None or recorded is None or abs(cited - recorded) <= slack
+
+
+def _author_keys(ref: Reference) -> list[str]:
+    return [surname_key(a.family) for a in ref.parsed.authors if a.family]
+
+
+def _by_authors(authors: Iterable[str], references: Sequence[Reference]) -> list[Reference]:
+    """References whose first author is the first cited name; else whose authors include all/any."""
+    keys = [k for k in (surname_key(a) for a in authors) if k]
+    if not keys:
+        return []
+    first = [r for r in references if _author_keys(r)[:1] == keys[:1]]
+    if first:
+        return first
+    every = [r for r in references if set(keys) <= set(_author_keys(r))]
+    return every or [r for r in references if set(keys) & set(_author_keys(r))]
+
+
+def _by_year(year: int | None, candidates: list[Reference]) -> list[Reference]:
+    """Exact-year candidates; else those one year off (online vs print) or without a year."""
+    if year is None:
+        return candidates
+    exact = [r for r in candidates if r.parsed.year == year]
+    return exact or [r for r in candidates if year_agrees(year, r.parsed.year, slack=1)]
+
+
+def _by_journal(journal: str, year: int | None, references: Sequence[Reference]) -> list[Reference]:
+    keys = journal_names(journal)
+    hits = [r for r in references if r.parsed.journal and journal_key(r.parsed.journal) in keys]
+    if not hits:
+        hits = [r for r in references if any(k and len(k) >= 6 and k in journal_key(r.text) for k in keys)]
+    return _by_year(year, hits) if year is not None else hits
+
+
+def link_author_citation(claim: Claim, references: Sequence[Reference]) -> tuple[str, ...]:
+    """Ids of the references an author citation or named study points to (may be empty)."""
+    norm = claim.normalized
+    year = norm.get("year")
+    hits = _by_year(year, _by_authors(norm.get("authors") or [], references))
+    journal = norm.get("journal")
+    if not hits and journal:
+        hits = _by_journal(str(journal), year, references)
+    return tuple(r.id for r in hits)
+
+
+def link_numbered_citation(claim: Claim, numbered: dict[int, Reference]) -> tuple[str, ...]:
+    """Ids of the references a numbered citation points to, in the order cited."""
+    ids: list[str] = []
+    for number in claim.normalized.get("numbers") or []:
+        ref = numbered.get(int(number))
+        if ref is not None and ref.id not in ids:
+            ids.append(ref.id)
+    return tuple(ids)
+
+
+def link_citations(claims: Sequence[Claim], references: Sequence[Reference]) -> dict[str, tuple[str, ...]]:
+    """Claim id → ids of the references it cites, for every citation claim (empty tuple: none)."""
+    numbered = references_by_number(references)
+    links: dict[str, tuple[str, ...]] = {}
+    for claim in claims:
+        if claim.kind is ClaimKind.NUMBERED_CITATION:
+            links[claim.id] = link_numbered_citation(claim, numbered)
+        elif claim.kind in (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
+            links[claim.id] = link_author_citation(claim, references)
+    return links
