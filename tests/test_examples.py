@@ -327,3 +327,14 @@ def test_examples_do_not_copy_the_seeds() -> None:
         for line in example_text(example).splitlines():
             if len(line) >= 30 and not line.startswith(("[", "(")):
                 assert not any(line in seed for seed in seeds), f"{example.name}: {line!r}"
+
+
+def test_html_example_drops_script_and_navigation() -> None:
+    """In the HTML example only the article is audited: [3] is missing; script/nav text is not read."""
+    report = _audit([EXAMPLES / "en-short.html"], None)
+    (document,) = report.documents
+    missing = [f for f in document.findings if f.code == "R101"]
+    assert [f.quote for f in missing] == ["[3]"], describe(document.findings)
+    dropped = ("[99]", "[12]", "NCT123", "57 of 82", "3 of 4")
+    assert not [f for f in document.findings if any(d in f.quote for d in dropped)], describe(document.findings)
+    assert not [c for c in document.claims if any(d in c.text for d in dropped)]
