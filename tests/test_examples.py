@@ -336,5 +336,6 @@ def test_html_example_drops_script_and_navigation() -> None:
     missing = [f for f in document.findings if f.code == "R101"]
     assert [f.quote for f in missing] == ["[3]"], describe(document.findings)
     dropped = ("[99]", "[12]", "NCT123", "57 of 82", "3 of 4")
-    assert not [f for f in document.findings if any(d in f.quote for d in dropped)], describe(document.findings)
+    leaked = [f for f in document.findings if any(d in f.quote for d in dropped)]
+    assert not leaked, describe(leaked)
     assert not [c for c in document.claims if any(d in c.text for d in dropped)]
