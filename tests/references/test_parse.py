@@ -1,0 +1,177 @@
+"""Parsing reference entries in every layout we meet, and splitting lists into entries."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.models import Document
+from references.parse import parse_authors, parse_reference_list, parse_reference_text
+from tests.conftest import needs_seeds, seed_paths
+
+APA_ZH = ("(1) Wang, L.、Chen, MA、Kang, D.-K. 和 Zhou, W. (2014)。 干细胞能否到达大脑? 干细胞国际。"
+          "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/。")
+PUBMED_STYLE = ("Zhao P;Qian LS;Moreau Y;Ulrich H; (nd). 间充质干细胞归巢的方法。分子生物学方法(纽约)。"
+                "https://pubmed.ncbi.nlm.nih.gov/29990001/。")
+APA_ZH_DATE = ("Trent, A.(2010 年，5 月 12 日)。 干细胞治疗的新视角。BMC医药。"
+               "https://pmc.ncbi.nlm.nih.gov/articles/PMC2000001/。")
+APA_ZH_ELIDED = ("Torres Garcia, A.、Bell, C.、… Bieback, K.(2017 年,6 月 15 日)。 "
+                 "肾损伤的干细胞治疗。医学前沿。"
+                 "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6000001/。")
+APA_RETRIEVED = ("Pappas, P., Kasis, I., . . . D. Karlsson(2019 年，11 月 30 日)。干细胞移植的有益作用。"
+                 "2021 年 2 月 23 日检索自 https://academic.example.com/brain/article/1/2/3")
+APA_EN = ("Kim, S., Chang, K.-A., Kim, J. a., Ra, JC, & Suh, Y.-H. (2011). "
+          "Effects of adipose stem cells in mice. "
+          "PLoS ONE, 6(9), e45001. https://doi.org/10.1371/journal.pone.0045001")
+APA_EN_RETRIEVED = ("Brown, T. (2020). A long essay on cells. Retrieved March 3, 2021, from "
+                    "https://example.org/essay")
+MDPI = ("Honda, K.; Kawa, M.; Fuji, M. Intra-Arterial Delivery of Cells for Brain Disease. "
+        "Int. J. Mol. Sci. 2024, 25, 7001. https://doi.org/10.3390/ijms25157001")
+MDPI_SPACED = ("Akhmet, E.; Shul, I.; Rizvan, A. 间充质干细胞的旧问题与新机遇。Biologics 2024 , 4 , 21. "
+               "https://doi.org/10.3390/biologics4040021")
+GBT_ZH = "王明,李华,欧阳修远,等.脂肪间充质干细胞治疗脑瘫的研究进展[J].某医学院学报,2020,40(05):101-106."
+GBT_EN = ("Shi Ming, Zhang Pu, Jie Xiao-su. Acupuncture with stem cell transplantation in rats[J]. "
+          "Chinese Journal of Tissue Engineering Research, 2015, 19(12): 1789-1795.")
+WEBSITE = ("Lee, Fa-Kunga; Lin, Yu-Lanb; Wang, Peng-Huic,d,e,*. Stem cells and palsy. "
+           "Journal of the Chinese Medical Association 82(3):p 123-124, March 2019. "
+           "| DOI: 10.1097/JCMA.0000000000000001")
+VANCOUVER = ("Smith J, Lee K. A randomised trial of cells. N Engl J Med. 2019;380(3):211-20. "
+             "doi:10.1056/NEJMoa1900001")
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (APA_ZH, {"year": 2014, "title": "干细胞能否到达大脑?", "journal": "干细胞国际",
+                  "pmcid": "PMC1234567",
+                  "translated": True}),
+        (PUBMED_STYLE, {"year": None, "title": "间充质干细胞归巢的方法", "journal": "分子生物学方法(纽约)",
+                        "pmid": "29990001", "translated": True}),
+        (APA_ZH_DATE, {"year": 2010, "journal": "BMC医药", "pmcid": "PMC2000001"}),
+        (APA_ZH_ELIDED, {"year": 2017, "journal": "医学前沿", "pmcid": "PMC6000001"}),
+        (APA_RETRIEVED, {"year": 2019, "title": "干细胞移植的有益作用", "journal": None,
+                         "url": "https://academic.example.com/brain/article/1/2/3"}),
+        (APA_EN, {"year": 2011, "title": "Effects of adipose stem cells in mice", "journal": "PLoS ONE",
+                  "volume": "6", "issue": "9", "pages": "e45001", "doi": "10.1371/journal.pone.0045001",
+                  "translated": False}),
+        (APA_EN_RETRIEVED, {"year": 2020, "title": "A long essay on cells", "journal": None}),
+        (MDPI, {"year": 2024, "volume": "25", "pages": "7001", "journal": "Int. J. Mol. Sci",
+                "title": "Intra-Arterial Delivery of Cells for Brain Disease",
+                "doi": "10.3390/ijms25157001"}),
+        (MDPI_SPACED, {"year": 2024, "volume": "4", "pages": "21", "journal": "Biologics",
+                       "translated": True}),
+        (GBT_ZH, {"year": 2020, "volume": "40", "issue": "05", "pages": "101-106", "journal": "某医学院学报",
+                  "title": "脂肪间充质干细胞治疗脑瘫的研究进展", "translated": True}),
+        (GBT_EN, {"year": 2015, "volume": "19", "issue": "12", "pages": "1789-1795",
+                  "journal": "Chinese Journal of Tissue Engineering Research", "translated": False}),
+        (WEBSITE, {"year": 2019, "volume": "82", "issue": "3", "pages": "123-124",
+                   "title": "Stem cells and palsy", "journal": "Journal of the Chinese Medical Association",
+                   "doi": "10.1097/jcma.0000000000000001"}),
+        (VANCOUVER, {"year": 2019, "volume": "380", "issue": "3", "pages": "211-20",
+                     "journal": "N Engl J Med",
+                     "title": "A randomised trial of cells", "doi": "10.1056/nejmoa1900001"}),
+    ],
+)
+def test_parse_reference_text_fields(entry: str, expected: dict[str, object]) -> None:
+    parsed = parse_reference_text(entry)
+    for field, value in expected.items():
+        assert getattr(parsed, field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors"),
+    [
+        (APA_ZH, [("Wang", "L"), ("Chen", "MA"), ("Kang", "D.-K"), ("Zhou", "W")]),
+        (PUBMED_STYLE, [("Zhao", "P"), ("Qian", "LS"), ("Moreau", "Y"), ("Ulrich", "H")]),
+        (APA_ZH_ELIDED, [("Torres Garcia", "A"), ("Bell", "C"), ("Bieback", "K")]),
+        (APA_RETRIEVED, [("Pappas", "P"), ("Kasis", "I"), ("Karlsson", "D.")]),
+        (APA_EN, [("Kim", "S"), ("Chang", "K.-A"), ("Kim", "J. a"), ("Ra", "JC"), ("Suh", "Y.-H")]),
+        (MDPI, [("Honda", "K"), ("Kawa", "M"), ("Fuji", "M")]),
+        (GBT_ZH, [("王", "明"), ("李", "华"), ("欧阳", "修远")]),
+        (GBT_EN, [("Shi", "Ming"), ("Zhang", "Pu"), ("Jie", "Xiao-su")]),
+        (WEBSITE, [("Lee", "Fa-Kung"), ("Lin", "Yu-Lan"), ("Wang", "Peng-Hui")]),
+        (VANCOUVER, [("Smith", "J"), ("Lee", "K")]),
+    ],
+)
+def test_parse_reference_text_authors(entry: str, authors: list[tuple[str, str]]) -> None:
+    parsed = parse_reference_text(entry)
+    assert [(a.family, a.given) for a in parsed.authors] == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        ("Mira, Ana; Lopez, Juan", ["Mira", "Lopez"]),  # trailing a/b not a run a, b → kept
+        ("Costa, Maria; Silva, Joana", ["Costa", "Silva"]),
+        ("某某研究所", ["某某研究所"]),
+    ],
+)
+def test_affiliation_letters_are_stripped_conservatively(text: str, families: list[str]) -> None:
+    authors = parse_authors(text)
+    assert [a.family for a in authors] == families
+    assert [a.given for a in authors][:2] in (["Ana", "Juan"], ["Maria", "Joana"], [""])
+
+
+def test_group_author_is_collective() -> None:
+    assert parse_authors("洛杉矶某某干细胞中心")[0].collective is True
+
+
+def test_entry_without_structure_keeps_identifiers() -> None:
+    parsed = parse_reference_text("[3] See https://clinicaltrials.gov/study/NCT01234567 (accessed 2022)")
+    assert parsed.nct == "NCT01234567" and parsed.year == 2022 and parsed.title is None
+
+
+def test_reference_list_splits_numbered_entries_with_continuations() -> None:
+    text = ("Body [1][2].\n\nReferences\n[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2.\n"
+            "   https://doi.org/10.1000/abc\n[2] Brown A, Green B. Another. BMJ. 2020;2(2):3-4.\n"
+            "Copyright 2024.\n")
+    refs = parse_reference_list(Document.from_text(text))
+    assert [(r.id, r.label) for r in refs] == [("r1", "1"), ("r2", "2")]
+    assert refs[0].parsed.doi == "10.1000/abc"
+    assert all(r.span is not None and text[r.span.start:r.span.end] == r.text for r in refs)
+    assert refs[1].span is not None and refs[1].span.line == 6
+
+
+def test_reference_list_unnumbered_one_per_paragraph() -> None:
+    text = f"正文。\n\n参考资料:\n\n{GBT_ZH}\n\n{GBT_EN}\n\n免责说明:本文仅用于传播科普知识。\n"
+    refs = parse_reference_list(Document.from_text(text))
+    assert [r.label for r in refs] == [None, None]
+    assert refs[0].parsed.journal == "某医学院学报" and refs[1].parsed.year == 2015
+
+
+def test_no_reference_list() -> None:
+    assert parse_reference_list(Document.from_text("没有参考文献的短文。\n1. 第一点。\n2. 第二点。\n")) == []
+
+
+def test_adversarial_entry_is_fast() -> None:
+    started = time.perf_counter()
+    for entry in ["(" * 200_000, "Smith, " * 50_000, "10.1000/" + "a" * 300_000, "2020, 1(" * 50_000,
+                  "A; " * 100_000, ". " * 200_000]:
+        parse_reference_text(entry)
+    assert time.perf_counter() - started < 10
+
+
+SEED_COUNTS = {"000": 11, "001": 1, "002": 3, "003": 1, "004": 0}
+
+
+def _seed(prefix: str) -> Document:
+    path = next(p for p in seed_paths() if p.name.startswith(prefix))
+    return Document.from_text(Path(path).read_text(encoding="utf-8"), path=str(path))
+
+
+@needs_seeds
+@pytest.mark.parametrize(("prefix", "count"), sorted(SEED_COUNTS.items()))
+def test_seed_entry_counts(prefix: str, count: int) -> None:
+    assert len(parse_reference_list(_seed(prefix))) == count
+
+
+@needs_seeds
+def test_seed_key_fields() -> None:
+    first = parse_reference_list(_seed("000"))[0].parsed
+    assert first.pmcid == "PMC3753739" and first.year == 2013 and first.authors[0].family == "Liu"
+    assert parse_reference_list(_seed("001"))[0].parsed.doi == "10.3390/ijms26157405"
+    gbt = parse_reference_list(_seed("002"))[0].parsed
+    assert (gbt.year, gbt.volume, gbt.issue, gbt.pages) == (2021, "41", "06", "628-632")
+    assert parse_reference_list(_seed("003"))[0].parsed.doi == "10.3390/biologics5040037"
