@@ -1,0 +1,151 @@
+"""T5xx: trial identifiers against their registries (ClinicalTrials.gov v2 records).
+
+T501 an NCT ID the registry authoritatively does not know; T502 a registry without an API (the
+report gives its public page instead); T503 what the article says next to the ID (sponsor,
+condition, intervention, phase, enrollment, status) disagrees with the registry record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.checks.trial_compare import TrialDisagreement, compare_trial, paragraph_at
+from auditor.models import Finding, FindingKind, Severity
+from claims.models import Claim, ClaimKind
+from references.identifiers import normalize_nct, registry_url
+from references.models import LookupStatus, TrialRecord
+
+CTGOV = "ClinicalTrials.gov"
+
+
+def _trial_claims(ctx: CheckContext) -> Iterator[tuple[Claim, str]]:
+    """Trial-ID claims with their canonical NCT ID (None-free), first mention of each ID only."""
+    seen: set[str] = set()
+    for claim in ctx.claims_of(ClaimKind.TRIAL_ID):
+        nct = normalize_nct(str(claim.normalized.get("id") or ""))
+        if nct and nct not in seen:
+            seen.add(nct)
+            yield claim, nct
+
+
+@register(
+    CheckSpec(
+        "T501",
+        FindingKind.TRIAL_NOT_FOUND,
+        Severity.ERROR,
+        "ClinicalTrials.gov has no trial with this NCT ID.",
+        network=True,
+    )
+)
+def trial_not_found(ctx: CheckContext) -> Iterator[Finding]:
+    """Only an authoritative "no such study" (404) counts; a failed lookup is U901's business."""
+    for claim, nct in _trial_claims(ctx):
+        result = ctx.lookups.get(("nct", nct))
+        if result is None or result.status is not LookupStatus.NOT_FOUND:
+            continue
+        yield finding(
+            "T501",
+            f"ClinicalTrials.gov has no record of {nct}.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={
+                "nct": nct,
+                "source": result.source,
+                "reason": result.reason,
+                "url": f"https://clinicaltrials.gov/study/{nct}",
+            },
+            suggestion="Check the trial ID against the registry or the publication that reports the trial.",
+        )
+
+
+@register(
+    CheckSpec(
+        "T502",
+        FindingKind.UNVERIFIABLE,
+        Severity.INFO,
+        "Trial registered in a registry without a public API; check it by hand.",
+    )
+)
+def registry_without_api(ctx: CheckContext) -> Iterator[Finding]:
+    """One note per distinct non-ClinicalTrials.gov trial ID, with the registry's page."""
+    seen: set[str] = set()
+    for claim in ctx.claims_of(ClaimKind.TRIAL_ID):
+        registry = str(claim.normalized.get("registry") or "")
+        trial_id = str(claim.normalized.get("id") or claim.text)
+        if registry == CTGOV or not registry or trial_id in seen:
+            continue
+        seen.add(trial_id)
+        url = registry_url(registry, trial_id)
+        yield finding(
+            "T502",
+            f"{trial_id} is registered in {registry}, which has no API to check it against.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={"registry": registry, "id": trial_id, "url": url},
+            suggestion=f"Open {url} and compare it with the text." if url else "Check the registry by hand.",
+        )
+
+
+def _mismatch_message(nct: str, problems: list[TrialDisagreement]) -> str:
+    fields = ", ".join(p.field for p in problems)
+    return f"What the text says about {nct} ({fields}) disagrees with its ClinicalTrials.gov record."
+
+
+def _record_evidence(trial: TrialRecord) -> dict[str, Any]:
+    return {
+        "nct": trial.id,
+        "aliases": trial.aliases,
+        "title": trial.brief_title,
+        "status": trial.status,
+        "phases": trial.phases,
+        "conditions": trial.conditions,
+        "interventions": trial.interventions,
+        "lead_sponsor": trial.lead_sponsor,
+        "collaborators": trial.collaborators,
+        "enrollment": trial.enrollment,
+        "url": trial.url or f"https://clinicaltrials.gov/study/{trial.id}",
+    }
+
+
+@register(
+    CheckSpec(
+        "T503",
+        FindingKind.TRIAL_MISMATCH,
+        Severity.WARNING,
+        "Sponsor, condition, intervention, phase, enrollment or status near a trial ID disagrees "
+        "with the registry (error when the sponsor or condition disagrees with another field).",
+        network=True,
+    )
+)
+def trial_mismatch(ctx: CheckContext) -> Iterator[Finding]:
+    """Compare the sentence/paragraph around each NCT ID with the record served for it."""
+    for claim, nct in _trial_claims(ctx):
+        result = ctx.lookups.get(("nct", nct))
+        if result is None or result.status is not LookupStatus.FOUND or result.trial is None:
+            continue
+        problems = compare_trial(ctx.document.text, claim.span.start, claim.span.end, result.trial)
+        if not problems:
+            continue
+        strong = {p.field for p in problems} & {"sponsor", "condition"}
+        severity = Severity.ERROR if strong and len(problems) >= 2 else Severity.WARNING
+        evidence = {
+            "record": _record_evidence(result.trial),
+            "disagreements": [p.as_evidence() for p in problems],
+        }
+        yield finding(
+            "T503",
+            _mismatch_message(nct, problems),
+            severity=severity,
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence=evidence,
+            suggestion="Check that the trial ID is the one meant, or correct the details to match it.",
+        )
+
+
+__all__ = ["paragraph_at", "registry_without_api", "trial_mismatch", "trial_not_found"]

@@ -1,0 +1,163 @@
+"""T5xx: trial IDs against registry records, in zh-Hans, zh-Hant and English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditor.checks.registry import CheckContext
+from auditor.checks.trial_compare import enrollment_in_text, phases_in_text
+from auditor.checks.trials import registry_without_api, trial_mismatch, trial_not_found
+from auditor.models import Severity
+from claims.models import Claim, ClaimKind, Document
+from references.models import IdKind, LookupResult, LookupStatus, TrialRecord
+
+NCT = "NCT04567890"
+SCI_TRIAL = TrialRecord(
+    id=NCT,
+    brief_title="Umbilical Cord MSC-derived Exosomes for Acute Spinal Cord Injury",
+    status="RECRUITING",
+    phases=["PHASE1"],
+    conditions=["Spinal Cord Injuries"],
+    interventions=["Biological: MSC exosomes"],
+    lead_sponsor="Stanford University",
+    enrollment=40,
+    enrollment_type="ESTIMATED",
+)
+KNEE_TRIAL = TrialRecord(
+    id=NCT,
+    brief_title="Hyaluronic Acid Injection in Knee Osteoarthritis",
+    status="COMPLETED",
+    phases=["PHASE3"],
+    conditions=["Knee Osteoarthritis"],
+    interventions=["Drug: hyaluronic acid"],
+    lead_sponsor="Acme Pharma Ltd",
+    enrollment=300,
+    enrollment_type="ACTUAL",
+)
+
+
+def context(text: str, trial: TrialRecord | None, status: LookupStatus = LookupStatus.FOUND) -> CheckContext:
+    """A context with one trial-ID claim per ID in `text` and the lookup answering `trial`."""
+    document = Document.from_text(text)
+    claims = []
+    for i, match in enumerate(re.finditer(r"NCT[0-9]{8}|ChiCTR[0-9]{10}", text)):
+        registry = "ClinicalTrials.gov" if match.group().startswith("NCT") else "ChiCTR"
+        claims.append(
+            Claim(
+                id=f"c{i + 1}",
+                kind=ClaimKind.TRIAL_ID,
+                text=match.group(),
+                span=document.span(match.start(), match.end()),
+                normalized={"registry": registry, "id": match.group()},
+            )
+        )
+    result = LookupResult(source="ctgov", kind=IdKind.NCT, key=NCT, status=status, trial=trial)
+    return CheckContext(
+        document=document, claims=tuple(claims), references=(), lookups={("nct", NCT): result}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trial", "fields"),
+    [
+        # zh-Hans: another sponsor, condition, intervention → wrong ID, error
+        (
+            f"斯坦福大学正在开展一项外泌体治疗帕金森病的1期试验（{NCT}）。",
+            KNEE_TRIAL,
+            {"sponsor", "condition", "intervention", "phase"},
+        ),
+        (f"斯坦福大学正在开展一项外泌体治疗脊髓损伤的1期试验（{NCT}），计划招募40名患者。", SCI_TRIAL, set()),
+        (f"该试验（{NCT}）计划招募120名患者。", SCI_TRIAL, {"enrollment"}),
+        (f"该2/3期试验（{NCT}）已完成。", SCI_TRIAL, {"phase", "status"}),
+        # zh-Hant
+        (f"史丹佛大學以外泌體治療脊髓損傷（{NCT}）。", SCI_TRIAL, set()),
+        (f"史丹佛大學以幹細胞治療中風（{NCT}），招募120名受試者。", SCI_TRIAL, {"condition", "enrollment"}),
+        # en
+        (f"A phase 1 trial at Stanford ({NCT}) is testing exosomes in spinal cord injury.", SCI_TRIAL, set()),
+        (
+            f"A phase 2 trial ({NCT}) enrolled 120 patients with Alzheimer disease.",
+            SCI_TRIAL,
+            {"phase", "enrollment", "condition"},
+        ),
+        (f"The trial {NCT} enrolled 42 patients.", SCI_TRIAL, set()),  # within 10 %
+        (
+            f"Acme's trial ({NCT}) of hyaluronic acid in osteoarthritis was completed in 2020.",
+            KNEE_TRIAL,
+            set(),
+        ),
+    ],
+)
+def test_trial_mismatch_fields(text: str, trial: TrialRecord, fields: set[str]) -> None:
+    found = list(trial_mismatch(context(text, trial)))
+    got = {d["field"] for f in found for d in f.evidence["disagreements"]}
+    assert got == fields
+
+
+def test_sponsor_and_condition_disagreeing_is_an_error() -> None:
+    text = f"斯坦福大学开展的外泌体治疗帕金森病试验（{NCT}）。"
+    (only,) = trial_mismatch(context(text, KNEE_TRIAL))
+    assert only.severity is Severity.ERROR
+    assert only.evidence["record"]["lead_sponsor"] == "Acme Pharma Ltd"
+
+
+def test_other_trial_in_paragraph_limits_context_to_sentence() -> None:
+    text = f"帕金森病试验NCT11111111另有报道。本试验（{NCT}）研究脊髓损伤。"
+    assert list(trial_mismatch(context(text, SCI_TRIAL))) == []
+
+
+def test_alias_served_is_not_a_mismatch() -> None:
+    aliased = SCI_TRIAL.model_copy(update={"id": "NCT09999999", "aliases": [NCT]})
+    assert list(trial_mismatch(context(f"Exosomes for spinal cord injury ({NCT}).", aliased))) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(LookupStatus.NOT_FOUND, 1), (LookupStatus.FAILED, 0), (LookupStatus.FOUND, 0)],
+)
+def test_trial_not_found_only_on_authoritative_answer(status: LookupStatus, expected: int) -> None:
+    trial = SCI_TRIAL if status is LookupStatus.FOUND else None
+    assert len(list(trial_not_found(context(f"见{NCT}。", trial, status)))) == expected
+
+
+def test_registry_without_api_gives_registry_url_once() -> None:
+    ctx = context("注册号ChiCTR2000031234，另见ChiCTR2000031234。", None)
+    (note,) = registry_without_api(ctx)
+    assert note.severity is Severity.INFO
+    assert note.evidence["registry"] == "ChiCTR"
+    assert list(registry_without_api(context(f"See {NCT}.", SCI_TRIAL))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phases"),
+    [
+        ("a phase ii trial", {2}),
+        ("一项2/3期试验", {2, 3}),
+        ("三期臨床試驗", {3}),
+        ("第12期杂志", set()),
+        ("治疗期间", set()),
+        ("phase iv", {4}),
+    ],
+)
+def test_phases_in_text(sentence: str, phases: set[int]) -> None:
+    assert phases_in_text(sentence) == phases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("计划招募120名患者", 120),
+        ("納入1,200名受試者", 1200),
+        ("enrolled 57 adults", 57),
+        ("纳入2000万元", None),
+        ("120名患者", None),
+    ],
+)
+def test_enrollment_in_text(sentence: str, count: int | None) -> None:
+    assert enrollment_in_text(sentence) == count
+
+
+def test_adversarial_context_is_fast() -> None:
+    text = "(" * 200_000 + f" {NCT} " + "1" * 200_000 + "期" + "招募" * 1000
+    assert list(trial_mismatch(context(text, SCI_TRIAL))) is not None
