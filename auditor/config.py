@@ -1,0 +1,150 @@
+"""Configuration: `auditor.toml` or `[tool.auditor]` in pyproject.toml, then env vars, then flags.
+
+Precedence (lowest first): defaults < file < environment (AUDITOR_EMAIL, AUDITOR_CACHE_DIR,
+AUDITOR_FAIL_ON, AUDITOR_FORMAT, AUDITOR_OFFLINE) < command-line flags. NCBI_API_KEY is left to the
+sources and never read here. Every problem is a `ConfigError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from auditor.models import Severity
+
+FailOn = Literal["error", "warning", "never"]
+ReportFormat = Literal["markdown", "json", "html"]
+ENV_KEYS = {
+    "AUDITOR_EMAIL": "email",
+    "AUDITOR_CACHE_DIR": "cache_dir",
+    "AUDITOR_FAIL_ON": "fail_on",
+    "AUDITOR_FORMAT": "format",
+    "AUDITOR_OFFLINE": "offline",
+}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message is one line."""
+
+
+class AuditorConfig(BaseModel):
+    """Every setting of a run, validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    paths: list[str] = Field(default_factory=list)
+    format: ReportFormat = "markdown"
+    fail_on: FailOn = "error"
+    offline: bool = False
+    jobs: int = Field(default=1, ge=1, le=64)
+    out_dir: str | None = None
+    email: str | None = None
+    cache_dir: str | None = None
+    cache_found_days: float = Field(default=7, ge=0)
+    cache_not_found_days: float = Field(default=1, ge=0)
+    enable: list[str] = Field(default_factory=list)  # codes or prefixes; empty = all
+    ignore: list[str] = Field(default_factory=list)  # codes or prefixes
+    severity: dict[str, Severity] = Field(default_factory=dict)  # code → severity
+    references: str | None = None
+
+    def code_enabled(self, code: str) -> bool:
+        """True when `code` is selected by `enable` and not excluded by `ignore`."""
+        enabled = not self.enable or any(code.startswith(p) for p in self.enable)
+        return enabled and not any(code.startswith(p) for p in self.ignore)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """The configured severity of `code`, else its default."""
+        return self.severity.get(code, default)
+
+
+def find_config_file(cwd: Path) -> tuple[Path, bool] | None:
+    """`auditor.toml` in cwd, else pyproject.toml with a [tool.auditor] table (second item: is pyproject)."""
+    own = cwd / "auditor.toml"
+    if own.is_file():
+        return own, False
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file() and "tool" in _read_toml(pyproject) and "auditor" in _read_toml(pyproject)["tool"]:
+        return pyproject, True
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({_first_line(str(exc))})") from None
+
+
+def file_settings(config_file: Path | None, cwd: Path) -> tuple[dict[str, Any], str | None]:
+    """Settings from an explicit file or the one found in cwd, and where they came from."""
+    if config_file is not None:
+        data = _read_toml(config_file)
+        is_pyproject = config_file.name == "pyproject.toml"
+        return (data.get("tool", {}).get("auditor", {}) if is_pyproject else data), str(config_file)
+    found = find_config_file(cwd)
+    if found is None:
+        return {}, None
+    path, is_pyproject = found
+    data = _read_toml(path)
+    return (data["tool"]["auditor"] if is_pyproject else data), str(path)
+
+
+def env_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """Settings from environment variables (only those that are set)."""
+    settings: dict[str, Any] = {}
+    for var, key in ENV_KEYS.items():
+        if var in env:
+            settings[key] = _env_bool(var, env[var]) if key == "offline" else env[var]
+    return settings
+
+
+def _env_bool(var: str, value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ConfigError(f"{var}={value!r}: expected true/false")
+
+
+def load_config(
+    *,
+    config_file: Path | None = None,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    flags: Mapping[str, Any] | None = None,
+) -> AuditorConfig:
+    """Merge file < env < flags (flags that are None are not given) and validate."""
+    settings, origin = file_settings(config_file, cwd or Path.cwd())
+    merged = {**settings, **env_settings(env or {})}
+    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
+    try:
+        return AuditorConfig.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(_validation_message(exc, origin)) from None
+
+
+def _validation_message(exc: ValidationError, origin: str | None) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "config"
+    prefix = f"{origin}: " if origin else ""
+    if error["type"] == "extra_forbidden":
+        return f"{prefix}unknown setting {where!r}"
+    return f"{prefix}bad value for {where!r}: {_first_line(error['msg'])}"
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text

@@ -1,0 +1,88 @@
+"""Configuration: file < environment < flags, and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.config import AuditorConfig, ConfigError, load_config
+from auditor.models import Severity
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_any_file(tmp_path: Path) -> None:
+    config = load_config(cwd=tmp_path, env={})
+    assert config == AuditorConfig()
+    assert config.fail_on == "error" and config.format == "markdown" and not config.offline
+
+
+def test_auditor_toml_in_cwd(tmp_path: Path) -> None:
+    write(
+        tmp_path / "auditor.toml", 'format = "json"\njobs = 4\nignore = ["N3"]\n[severity]\nR105 = "info"\n'
+    )
+    config = load_config(cwd=tmp_path, env={})
+    assert (config.format, config.jobs) == ("json", 4)
+    assert config.severity_of("R105", Severity.WARNING) is Severity.INFO
+    assert not config.code_enabled("N301")
+    assert config.code_enabled("R101")
+
+
+def test_pyproject_tool_table(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n[tool.auditor]\nfail_on = "warning"\n')
+    assert load_config(cwd=tmp_path, env={}).fail_on == "warning"
+
+
+def test_pyproject_without_table_is_ignored(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    assert load_config(cwd=tmp_path, env={}) == AuditorConfig()
+
+
+def test_auditor_toml_wins_over_pyproject(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.auditor]\nformat = "html"\n')
+    write(tmp_path / "auditor.toml", 'format = "json"\n')
+    assert load_config(cwd=tmp_path, env={}).format == "json"
+
+
+def test_precedence_file_then_env_then_flags(tmp_path: Path) -> None:
+    write(tmp_path / "auditor.toml", 'fail_on = "never"\nformat = "html"\nemail = "file@example.org"\n')
+    env = {"AUDITOR_FAIL_ON": "warning", "AUDITOR_EMAIL": "env@example.org", "AUDITOR_OFFLINE": "1"}
+    config = load_config(cwd=tmp_path, env=env, flags={"fail_on": "error", "format": None})
+    assert config.fail_on == "error"  # flag
+    assert config.email == "env@example.org"  # env over file
+    assert config.format == "html"  # flag None = not given
+    assert config.offline is True
+
+
+def test_explicit_config_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "custom.toml", "offline = true\n")
+    assert load_config(config_file=path, cwd=tmp_path / "elsewhere", env={}).offline is True
+
+
+@pytest.mark.parametrize(
+    ("toml", "env", "fragment"),
+    [
+        ('colour = "red"\n', {}, "unknown setting 'colour'"),
+        ('fail_on = "sometimes"\n', {}, "fail_on"),
+        ("jobs = 0\n", {}, "jobs"),
+        ('[severity]\nR101 = "fatal"\n', {}, "severity.R101"),
+        ("format = [\n", {}, "not valid TOML"),
+        ("", {"AUDITOR_OFFLINE": "maybe"}, "AUDITOR_OFFLINE"),
+        ("", {"AUDITOR_FORMAT": "pdf"}, "format"),
+    ],
+)
+def test_bad_configuration_is_one_line(tmp_path: Path, toml: str, env: dict[str, str], fragment: str) -> None:
+    write(tmp_path / "auditor.toml", toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path, env=env)
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_enable_selects_prefixes() -> None:
+    config = AuditorConfig(enable=["R1", "I201"], ignore=["R105"])
+    assert [c for c in ("R101", "R105", "I201", "I202", "N301") if config.code_enabled(c)] == ["R101", "I201"]
