@@ -242,5 +242,5 @@ class ServiceClient:
 
     def _status_reason(self, what: str, status: int) -> str:
         if status in RETRY_STATUSES:
-            return f"{self.label} answered HTTP {status} to {what} after {self.config.retries} retries"
-        return f"{self.label} answered HTTP {status} to {what}"
+            return f"{what} answered HTTP {status} after {self.config.retries} retries"
+        return f"{what} answered HTTP {status}"

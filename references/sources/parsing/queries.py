@@ -7,9 +7,11 @@ import re
 from references.models import BibliographicQuery
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,29}")
-_STOP = frozenset(
-    ["the", "and", "for", "with", "from", "into", "that", "this", "are", "was", "were", "its", "their", "than", "over", "under", "via", "using", "after", "between", "among", "during", "without", "within", "study", "trial", "analysis", "patients"]
+_STOP_WORDS = (
+    "the and for with from into that this are was were its their than over under via using after "
+    "between among during without within study trial analysis patients"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 MAX_TITLE_WORDS = 8
 
 

@@ -1,0 +1,193 @@
+"""PubMed through NCBI E-utilities: PMIDs and DOIs (efetch XML), journals (NLM Catalog), searches.
+
+Records come from efetch (retmode=xml) because only efetch has abstracts and the
+CommentsCorrections retraction/correction links; esearch finds PMIDs for DOIs and citations, and
+ECitMatch matches journal|year|volume|page citations. Etiquette (NBK25497, NBK25499): `tool` and
+`email` on every request, `api_key` when configured, POST for lists of IDs, ≤200 IDs per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from references.http import FetchError, ServiceClient, ServiceConfig
+from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, Record, SearchResult
+from references.ratelimit import HostLimiter
+from references.sources.interface import MetadataSource
+from references.sources.parsing import ParseError
+from references.sources.parsing.eutils_json import ecitmatch_line, parse_ecitmatch, parse_esearch
+from references.sources.parsing.pubmed_xml import parse_efetch
+from references.sources.parsing.queries import journal_term, pubmed_term
+from references.sources.parsing.results import (
+    all_failed,
+    batches,
+    failed,
+    found,
+    not_found,
+    unique,
+    unsupported,
+)
+
+EFETCH_BATCH = 200
+SEARCH_RETMAX = 10
+
+
+class PubMedSource(MetadataSource):
+    """PMIDs, DOIs and journal titles looked up in PubMed / the NLM Catalog; citation search."""
+
+    name = "pubmed"
+    kinds = frozenset({IdKind.PMID, IdKind.DOI, IdKind.JOURNAL})
+    searchable = True
+
+    def __init__(
+        self,
+        config: ServiceConfig | None = None,
+        *,
+        limiter: HostLimiter | None = None,
+        batch_size: int = EFETCH_BATCH,
+    ) -> None:
+        self.config = config or ServiceConfig.from_env()
+        self.client = ServiceClient("eutils", "PubMed", self.config, limiter=limiter)
+        self.batch_size = max(1, min(batch_size, EFETCH_BATCH))
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far."""
+        return self.client.requests_made
+
+    def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
+        """PMIDs via efetch, DOIs via esearch + efetch, journal titles via the NLM Catalog."""
+        wanted = unique(keys)
+        if kind is IdKind.PMID:
+            return self._lookup_pmids(wanted)
+        if kind is IdKind.DOI:
+            return self._lookup_dois(wanted)
+        if kind is IdKind.JOURNAL:
+            return {title: self._lookup_journal(title) for title in wanted}
+        return unsupported(self.name, kind, wanted)
+
+    # --- requests -------------------------------------------------------------------------
+
+    def _url(self, endpoint: str) -> str:
+        return f"{self.config.eutils_url.rstrip('/')}/{endpoint}"
+
+    def _params(self, **extra: Any) -> dict[str, Any]:
+        params: dict[str, Any] = {"tool": "auditor", **extra}
+        if self.config.email:
+            params["email"] = self.config.email
+        if self.config.api_key:
+            params["api_key"] = self.config.api_key
+        return params
+
+    def efetch(self, pmids: list[str]) -> dict[str, Record]:
+        """Records of ≤200 PMIDs in one POST; raises FetchError / ParseError."""
+        data = self._params(db="pubmed", id=",".join(pmids), retmode="xml")
+        response = self.client.call("PubMed efetch", "POST", self._url("efetch.fcgi"), data=data)
+        return parse_efetch(response.content)
+
+    def esearch(self, term: str, *, db: str = "pubmed", retmax: int = SEARCH_RETMAX) -> list[str]:
+        """IDs matching an Entrez term; raises FetchError / ParseError."""
+        what = "PubMed esearch" if db == "pubmed" else f"NCBI esearch ({db})"
+        params = self._params(db=db, term=term, retmode="json", retmax=retmax)
+        response = self.client.call(what, "GET", self._url("esearch.fcgi"), params=params)
+        return parse_esearch(response.content, what)
+
+    def ecitmatch(self, query: BibliographicQuery) -> str | None:
+        """The PMID ECitMatch gives for journal|year|volume|page|author (None: no unique match)."""
+        author = query.authors[0] if query.authors else ""
+        line = ecitmatch_line(
+            query.journal or "", query.year, query.volume or "", query.first_page or "", author, "q"
+        )
+        params = self._params(db="pubmed", retmode="xml", bdata=line)
+        response = self.client.call("PubMed ECitMatch", "GET", self._url("ecitmatch.cgi"), params=params)
+        return parse_ecitmatch(response.text).get("q")
+
+    # --- lookups --------------------------------------------------------------------------
+
+    def _lookup_pmids(self, pmids: list[str]) -> dict[str, LookupResult]:
+        results: dict[str, LookupResult] = {}
+        for batch in batches(pmids, self.batch_size):
+            try:
+                records = self.efetch(batch)
+            except (FetchError, ParseError) as error:
+                results.update(all_failed(self.name, IdKind.PMID, batch, error.reason))
+                continue
+            for pmid in batch:
+                record = records.get(pmid)
+                results[pmid] = (
+                    found(self.name, IdKind.PMID, pmid, record)
+                    if record
+                    else not_found(self.name, IdKind.PMID, pmid, f"PubMed has no record with PMID {pmid}")
+                )
+        return results
+
+    def _lookup_dois(self, dois: list[str]) -> dict[str, LookupResult]:
+        results: dict[str, LookupResult] = {}
+        hits: dict[str, list[str]] = {}
+        for doi in dois:
+            try:
+                hits[doi] = self.esearch(f'"{doi}"[doi]', retmax=5)
+            except (FetchError, ParseError) as error:
+                results[doi] = failed(self.name, IdKind.DOI, doi, error.reason)
+        fetched = self._lookup_pmids(unique(p for ids in hits.values() for p in ids))
+        for doi, pmids in hits.items():
+            results[doi] = self._doi_result(doi, [fetched[p] for p in pmids])
+        return results
+
+    def _doi_result(self, doi: str, lookups: list[LookupResult]) -> LookupResult:
+        if not lookups:
+            return not_found(self.name, IdKind.DOI, doi, f"PubMed has no record with DOI {doi}")
+        records = [r.record for r in lookups if r.record is not None]
+        exact = [r for r in records if (r.doi or "").lower() == doi.lower()]
+        if exact or records:
+            return found(self.name, IdKind.DOI, doi, (exact or records)[0])
+        failures = [r.reason for r in lookups if r.status is LookupStatus.FAILED]
+        if failures:
+            return failed(self.name, IdKind.DOI, doi, failures[0] or "PubMed efetch failed")
+        return not_found(self.name, IdKind.DOI, doi, f"PubMed has no record with DOI {doi}")
+
+    def _lookup_journal(self, title: str) -> LookupResult:
+        try:
+            ids = self.esearch(journal_term(title), db="nlmcatalog", retmax=5)
+        except (FetchError, ParseError) as error:
+            return failed(self.name, IdKind.JOURNAL, title, error.reason)
+        if not ids:
+            return not_found(
+                self.name, IdKind.JOURNAL, title, f"the NLM Catalog has no journal titled {title!r}"
+            )
+        record = Record(source="nlmcatalog", id=ids[0], journal=title)
+        return found(self.name, IdKind.JOURNAL, title, record)
+
+    # --- search ---------------------------------------------------------------------------
+
+    def search(self, query: BibliographicQuery) -> SearchResult:
+        """Candidates from ECitMatch (journal+year+volume+page) and esearch (author/year/journal/title)."""
+        try:
+            pmids = self._candidate_pmids(query)
+            if pmids is None:
+                return SearchResult(
+                    source=self.name, status=LookupStatus.NOT_FOUND, reason="too little to search for"
+                )
+            records = self.efetch(pmids) if pmids else {}
+        except (FetchError, ParseError) as error:
+            return SearchResult(source=self.name, status=LookupStatus.FAILED, reason=error.reason)
+        candidates = [records[p] for p in pmids if p in records]
+        if not candidates:
+            return SearchResult(
+                source=self.name, status=LookupStatus.NOT_FOUND, reason="PubMed found no match"
+            )
+        return SearchResult(source=self.name, status=LookupStatus.FOUND, candidates=candidates)
+
+    def _candidate_pmids(self, query: BibliographicQuery) -> list[str] | None:
+        """PMIDs to fetch (ECitMatch first), [] for none, None when the query says too little."""
+        pmids: list[str] = []
+        if query.journal and query.year and query.volume and query.first_page and query.journal.isascii():
+            match = self.ecitmatch(query)
+            pmids.extend([match] if match else [])
+        term = pubmed_term(query)
+        if term is None and not pmids:
+            return None if not (query.journal and query.year) else []
+        if term is not None:
+            pmids.extend(self.esearch(term))
+        return unique(pmids)[:SEARCH_RETMAX]
