@@ -15,6 +15,7 @@ from auditor.models import Finding, ReferenceReport, Severity, Verdict
 
 SEVERITY_ORDER: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SEVERITY_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+SEVERITY_NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 # Worst first: the colour of a highlight covered by several claims is the worst verdict among them.
 VERDICT_ORDER: tuple[Verdict, ...] = (
@@ -56,6 +57,11 @@ def worst_verdict(verdicts: Iterable[Verdict]) -> Verdict:
         if verdict in present:
             return verdict
     return Verdict.NOT_CHECKABLE
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 claim`, `2 claims` (info stays info)."""
+    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
 def one_line(text: str) -> str:

@@ -6,12 +6,14 @@ deterministic for a given report (golden tests rely on it).
 
 from __future__ import annotations
 
-from auditor.models import AuditReport, DocumentReport, Finding, ReferenceReport, Severity
+from auditor.models import AuditReport, DocumentReport, Finding, ReferenceReport
 from reports.common import (
     SEVERITY_HEADINGS,
+    SEVERITY_NOUNS,
     evidence_items,
     findings_by_severity,
     location,
+    plural,
     reference_links,
     safe_url,
     shorten,
@@ -26,14 +28,6 @@ def md_table(header: list[str], rows: list[list[str]], align: str = "") -> list[
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rules) + " |"]
     lines.extend("| " + " | ".join(row) + " |" for row in rows)
     return lines
-
-
-SEVERITY_NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 claim`, `2 claims` (info stays info)."""
-    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"
 
 
 def summary_lines(report: AuditReport) -> list[str]:
