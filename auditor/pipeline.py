@@ -1,0 +1,319 @@
+"""The audit pipeline: read → find the reference list → extract → parse → link → resolve → check.
+
+One unreadable article becomes a `DocumentReport` with `error` and the run goes on; an exception
+inside one check becomes a U999 finding for that article. Lookups for all documents of a run are
+made in ONE `Resolver.resolve` call, so identifiers are de-duplicated across the run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from auditor import __version__
+from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
+from auditor.config import AuditorConfig
+from auditor.models import (
+    AuditReport,
+    ClaimReport,
+    DocumentReport,
+    Finding,
+    FindingKind,
+    ReferenceReport,
+    Resolution,
+    Severity,
+    Summary,
+    ToolInfo,
+)
+from auditor.reading import InputError, read_document
+from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
+from auditor.sources import SourceSet
+from auditor.verdicts import claim_verdict
+from claims.models import Claim, Document
+from references.models import Reference
+from references.section import find_reference_section
+
+try:  # TEMPORARY guards until claim extraction, reference parsing and linking land
+    from claims.extract import extract_claims
+except ImportError:  # pragma: no cover
+
+    def extract_claims(document: Document, *, body_end: int | None = None) -> list[Claim]:  # type: ignore[misc]
+        """Placeholder: no claims."""
+        return []
+
+
+try:
+    from references.parse import parse_reference_list
+except ImportError:  # pragma: no cover
+
+    def parse_reference_list(document: Document) -> list[Reference]:  # type: ignore[misc]
+        """Placeholder: no references."""
+        return []
+
+
+try:
+    from auditor.linking import link_citations
+except ImportError:  # pragma: no cover
+
+    def link_citations(  # type: ignore[misc]
+        claims: Sequence[Claim], references: Sequence[Reference]
+    ) -> dict[str, tuple[str, ...]]:
+        """Placeholder: no links."""
+        return {}
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@register(
+    CheckSpec(
+        "U999",
+        FindingKind.UNVERIFIABLE,
+        Severity.WARNING,
+        "A check failed with an internal error; its findings for this article are missing.",
+    )
+)
+def _internal_error_marker(ctx: CheckContext) -> list:  # type: ignore[type-arg]
+    """Registers U999, which the pipeline itself emits when a check raises."""
+    return []
+
+
+NOT_LOOKED_UP = "metadata lookups were not made in this run"
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """What a run does besides reading its inputs."""
+
+    config: AuditorConfig = field(default_factory=AuditorConfig)
+    extra_references: tuple[Reference, ...] = ()  # from --references FILE
+    references_mode: Literal["add", "replace"] = "add"
+    jobs: int = 1
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document with its claims, references and citation links (everything before lookups)."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    references: tuple[Reference, ...]
+    links: dict[str, tuple[str, ...]]
+
+
+def prepare_document(document: Document, options: AuditOptions) -> PreparedDocument:
+    """Find the reference list, extract claims before it, parse it, add --references, link."""
+    section = find_reference_section(document.text)
+    claims = tuple(extract_claims(document, body_end=section[0] if section else None))
+    own = parse_reference_list(document) if section else []
+    references = tuple(combine_references(own, options.extra_references, options.references_mode))
+    return PreparedDocument(document, claims, references, dict(link_citations(claims, references)))
+
+
+def combine_references(
+    own: Sequence[Reference], extra: Sequence[Reference], mode: str
+) -> list[Reference]:
+    """The article's list plus (or replaced by) the --references entries, ids continuing r{n+1}…."""
+    base = [] if mode == "replace" else list(own)
+    added = [r.model_copy(update={"id": f"r{len(base) + i}"}) for i, r in enumerate(extra, start=1)]
+    return base + added
+
+
+def audit_paths(paths: Sequence[Path], options: AuditOptions, sources: SourceSet | None) -> AuditReport:
+    """Audit files; an unreadable one is reported with `error` and the others go on."""
+    results = parallel_map(_read_or_error, list(paths), options.jobs)
+    documents = [r for r in results if isinstance(r, Document)]
+    report = audit_documents(documents, options, sources)
+    by_path = {d.path: d for d in report.documents}
+    ordered = [by_path[r.path] if isinstance(r, Document) else r for r in results]
+    return report.model_copy(update={"documents": ordered, "summary": summarize(ordered, sources)})
+
+
+def _read_or_error(path: Path) -> Document | DocumentReport:
+    try:
+        return read_document(path)
+    except InputError as exc:
+        return DocumentReport(path=str(path), sha256="", language="", error=str(exc))
+
+
+def audit_documents(
+    documents: Sequence[Document], options: AuditOptions, sources: SourceSet | None
+) -> AuditReport:
+    """Audit documents already read (tests, library use)."""
+    prepared = parallel_map(lambda d: prepare_document(d, options), list(documents), options.jobs)
+    resolutions = resolve_all(prepared, sources)
+    pairs = list(zip(prepared, resolutions, strict=True))
+    reports = parallel_map(lambda p: _check_one(p[0], p[1], options, sources), pairs, options.jobs)
+    return AuditReport(
+        tool=ToolInfo(version=__version__),
+        run_id=uuid.uuid4().hex[:12],
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        documents=reports,
+        summary=summarize(reports, sources),
+    )
+
+
+def resolve_all(prepared: Sequence[PreparedDocument], sources: SourceSet | None) -> list[DocumentResolution]:
+    """One resolver call for every document (empty resolutions when there are no sources)."""
+    if sources is None:
+        return [DocumentResolution() for _ in prepared]
+    inputs = [DocumentInputs(p.document, p.claims, p.references, p.links) for p in prepared]
+    return Resolver(sources).resolve(inputs)
+
+
+def _check_one(
+    prepared: PreparedDocument,
+    resolution: DocumentResolution,
+    options: AuditOptions,
+    sources: SourceSet | None,
+) -> DocumentReport:
+    online = sources is not None and not options.offline
+    online = online or any(not r.failed for r in resolution.lookups.values())
+    findings, examined = run_checks(prepared, resolution, options.config, online=online)
+    return document_report(prepared, resolution, findings, examined)
+
+
+def summarize(documents: Sequence[DocumentReport], sources: SourceSet | None) -> Summary:
+    """Totals of a run."""
+    findings = [f for d in documents for f in d.findings]
+    return Summary(
+        errors=sum(f.severity is Severity.ERROR for f in findings),
+        warnings=sum(f.severity is Severity.WARNING for f in findings),
+        infos=sum(f.severity is Severity.INFO for f in findings),
+        claims=sum(len(d.claims) for d in documents),
+        references=sum(len(d.references) for d in documents),
+        requests=sources.requests if sources else 0,
+        cache_hits=sources.cache_hits if sources else 0,
+        failed_lookups=sources.failed_lookups if sources else 0,
+    )
+
+
+def parallel_map(function: object, items: list[T], jobs: int) -> list[R]:
+    """`map` in order, on `jobs` threads when jobs > 1."""
+    if jobs <= 1 or len(items) <= 1:
+        return [function(item) for item in items]  # type: ignore[operator]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, items))  # type: ignore[arg-type]
+
+
+def run_checks(
+    prepared: PreparedDocument, resolution: DocumentResolution, config: AuditorConfig, *, online: bool
+) -> tuple[list[Finding], set[str]]:
+    """Every enabled check on one document; findings sorted in text order with ids f1…."""
+    examined: set[str] = set()
+    ctx = CheckContext(
+        document=prepared.document,
+        claims=prepared.claims,
+        references=prepared.references,
+        links=prepared.links,
+        resolutions=resolution.resolutions,
+        lookups=resolution.lookups,
+        online=online,
+        options={"config": config, "examined": examined},
+    )
+    findings: list[Finding] = []
+    for check in all_checks():
+        if any(config.code_enabled(s.code) for s in check.specs):
+            findings.extend(_run_one(check, ctx, config))
+    return number_findings(findings), examined
+
+
+def _run_one(check: RegisteredCheck, ctx: CheckContext, config: AuditorConfig) -> list[Finding]:
+    """One check's enabled findings with configured severities; an exception becomes U999."""
+    try:
+        produced = list(check.function(ctx))
+    except Exception as exc:  # noqa: BLE001 — one broken check must not stop the audit
+        message = f"Check {check.name} failed ({type(exc).__name__}: {exc}); its results are missing."
+        produced = [finding_u999(message.splitlines()[0], check.name)]
+    kept = [f for f in produced if config.code_enabled(f.code)]
+    return [f.model_copy(update={"severity": config.severity_of(f.code, f.severity)}) for f in kept]
+
+
+def finding_u999(message: str, check_name: str) -> Finding:
+    """The finding that stands for a check that raised."""
+    return Finding(
+        code="U999",
+        kind=FindingKind.UNVERIFIABLE,
+        severity=Severity.WARNING,
+        message=message,
+        evidence={"check": check_name},
+        suggestion="Report this as a bug in auditor; the other checks ran normally.",
+    )
+
+
+def number_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Sort by position in the text (findings without a span last) and assign ids f1, f2, …."""
+    ordered = sorted(
+        findings, key=lambda f: (f.span is None, f.span.start if f.span else 0, f.code, f.message)
+    )
+    return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(ordered, start=1)]
+
+
+def document_report(
+    prepared: PreparedDocument,
+    resolution: DocumentResolution,
+    findings: list[Finding],
+    examined: set[str],
+) -> DocumentReport:
+    """The report of one document: claims with verdicts, references with records, findings."""
+    document = prepared.document
+    return DocumentReport(
+        path=document.path,
+        sha256=document.sha256,
+        language=document.language.value,
+        claims=[claim_report(c, prepared, resolution, findings, examined) for c in prepared.claims],
+        references=[reference_report(r, resolution) for r in prepared.references],
+        findings=findings,
+        text=document.text,
+    )
+
+
+def claim_report(
+    claim: Claim,
+    prepared: PreparedDocument,
+    resolution: DocumentResolution,
+    findings: Sequence[Finding],
+    examined: set[str],
+) -> ClaimReport:
+    """A claim, its verdict and the ids of the findings about it."""
+    mine = [f for f in findings if f.claim_id == claim.id]
+    verdict = claim_verdict(
+        claim,
+        mine,
+        links=prepared.links,
+        resolutions=resolution.resolutions,
+        lookups=resolution.lookups,
+        examined=examined,
+    )
+    return ClaimReport(
+        id=claim.id,
+        kind=claim.kind.value,
+        text=claim.text,
+        span=claim.span,
+        normalized=claim.normalized,
+        verdict=verdict,
+        finding_ids=[f.id for f in mine],
+    )
+
+
+def reference_report(reference: Reference, resolution: DocumentResolution) -> ReferenceReport:
+    """A reference and the record it resolved to (unverifiable when nothing was looked up)."""
+    resolved = resolution.resolutions.get(reference.id)
+    status = Resolution(resolved.status) if resolved else Resolution.UNVERIFIABLE
+    record = resolved.record.model_dump(mode="json") if resolved and resolved.record else None
+    return ReferenceReport(
+        id=reference.id,
+        label=reference.label,
+        text=reference.text,
+        span=reference.span,
+        parsed=reference.parsed.model_dump(mode="json", exclude_defaults=True),
+        record=record,
+        resolution=status,
+        resolution_reason=resolved.reason if resolved else NOT_LOOKED_UP,
+    )
