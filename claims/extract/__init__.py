@@ -1,0 +1,142 @@
+"""Claim extraction: every checkable statement of a document, with exact spans.
+
+`extract_claims` runs each family extractor over the width-folded text (same length as the
+original, so offsets carry over), drops duplicates and look-alikes, and numbers the claims.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from claims.extract.authors import author_citations
+from claims.extract.citations import numbered_citations
+from claims.extract.identifiers import identifiers
+from claims.extract.numbers import counts, fractions, percentages, relative_changes
+from claims.extract.patterns import Candidate
+from claims.extract.quantities import quantities
+from claims.extract.statistics import statistics
+from claims.extract.studies import journal_mentions, named_studies
+from claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
+from claims.text import fold_width, sentence_bounds
+
+__all__ = ["extract_claims", "extract_candidates"]
+
+_LINK_KINDS = IDENTIFIER_KINDS | {ClaimKind.URL}
+_KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
+
+
+def _journal_parts_of_citations(citations: list[Candidate]) -> list[Candidate]:
+    """ "(Li et al., 2022, Cell Therapy)" also mentions the journal "Cell Therapy"."""
+    mentions = []
+    for citation in citations:
+        journal = citation.normalized.get("journal")
+        if journal:
+            mentions.append(
+                Candidate(
+                    ClaimKind.JOURNAL_MENTION, citation.end - len(journal), citation.end, {"journal": journal}
+                )
+            )
+    return mentions
+
+
+def _text_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
+    authors = list(author_citations(text))
+    journals = list(journal_mentions(text)) + _journal_parts_of_citations(authors)
+    studies = list(named_studies(text, sentences, journals))
+    _attach_authors(studies, authors)
+    return [*numbered_citations(text), *authors, *journals, *studies]
+
+
+def _number_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
+    return [
+        *percentages(text),
+        *fractions(text),
+        *counts(text),
+        *relative_changes(text, sentences),
+        *statistics(text),
+        *quantities(text),
+    ]
+
+
+def _attach_authors(studies: list[Candidate], authors: list[Candidate]) -> None:
+    starts = sorted((a.start, index) for index, a in enumerate(authors))
+    keys = [start for start, _ in starts]
+    for study in studies:
+        index = bisect_right(keys, study.start - 1)
+        while index < len(keys) and keys[index] < study.end:
+            study.normalized["authors"].extend(authors[starts[index][1]].normalized["authors"])
+            index += 1
+
+
+def _outside(candidates: Iterable[Candidate], spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates that start in none of the (sorted, start-ordered) `spans`."""
+    starts = [start for start, _ in spans]
+    kept = []
+    for candidate in candidates:
+        index = bisect_right(starts, candidate.start) - 1
+        if index < 0 or spans[index][1] <= candidate.start:
+            kept.append(candidate)
+    return kept
+
+
+def _without_contained(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop exact duplicates and candidates lying inside another of the same kind."""
+    kept: list[Candidate] = []
+    reach: dict[ClaimKind, int] = {}
+    for candidate in sorted(candidates, key=lambda c: (_KIND_ORDER[c.kind], c.start, -c.end)):
+        if candidate.end <= reach.get(candidate.kind, -1):
+            continue
+        reach[candidate.kind] = candidate.end
+        kept.append(candidate)
+    return kept
+
+
+def _without_interval_levels(candidates: list[Candidate]) -> list[Candidate]:
+    """The "95%" of "95% CI" is a confidence level, not a percentage claim."""
+    levels = sorted(
+        (c.start, c.end) for c in candidates if c.kind is ClaimKind.STATISTIC and c.normalized["name"] == "CI"
+    )
+    percents = [c for c in candidates if c.kind is ClaimKind.PERCENTAGE]
+    others = [c for c in candidates if c.kind is not ClaimKind.PERCENTAGE]
+    return others + _outside(percents, levels)
+
+
+def extract_candidates(text: str) -> list[Candidate]:
+    """All candidates of `text` (original or folded), filtered, sorted by start."""
+    folded = fold_width(text)
+    sentences = sentence_bounds(folded)
+    links = _without_contained(list(identifiers(folded)))
+    link_spans = sorted((c.start, c.end) for c in links)
+    others = _outside(
+        _text_candidates(folded, sentences) + _number_candidates(folded, sentences), _merged(link_spans)
+    )
+    kept = _without_interval_levels(_without_contained(others)) + links
+    return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def extract_claims(document: Document, *, body_end: int | None = None) -> list[Claim]:
+    """Every claim of `document` before `body_end` (the reference list), ids c1, c2, … in text order."""
+    text = document.text if body_end is None else document.text[: max(0, body_end)]
+    claims = []
+    for number, candidate in enumerate(extract_candidates(text), start=1):
+        claims.append(
+            Claim(
+                id=f"c{number}",
+                kind=candidate.kind,
+                text=document.text[candidate.start : candidate.end],
+                span=document.span(candidate.start, candidate.end),
+                normalized=candidate.normalized,
+            )
+        )
+    return claims

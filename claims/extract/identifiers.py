@@ -1,0 +1,119 @@
+"""Identifiers: trial registrations, DOIs, PMIDs, PMCIDs and other URLs.
+
+A PubMed, PMC or doi.org URL yields the identifier claim (spanning the URL), not a url claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claims.extract.patterns import Candidate
+from claims.models import ClaimKind
+
+_NOT_ALNUM_BEFORE = r"(?<![A-Za-z0-9])"
+_TRIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (registry, re.compile(_NOT_ALNUM_BEFORE + pattern + r"(?![0-9])"))
+    for registry, pattern in (
+        ("ClinicalTrials.gov", r"NCT\s?\d{5,12}"),
+        ("ChiCTR", r"ChiCTR(?:-[A-Z]{2,5}-)?-?\d{8,12}"),
+        ("CTR", r"CTR\d{8}"),
+        ("ISRCTN", r"ISRCTN\s?\d{8}"),
+        ("EudraCT", r"(?:19|20)\d{2}-\d{6}-\d{2}"),
+        ("ANZCTR", r"ACTRN\d{14}"),
+        ("jRCT", r"jRCT[a-z]?\d{7,12}"),
+        ("CTRI", r"CTRI/\d{4}/\d{2,3}/\d{6}"),
+        ("DRKS", r"DRKS\d{8}"),
+        ("CRIS", r"KCT\d{7}"),
+        ("UMIN", r"UMIN\d{9}"),
+    )
+)
+
+_URL_STOP = r"\s<>\"'，。；、）】》「」“”"
+_URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
+_BARE_PUBMED = re.compile(
+    r"(?<![\w.])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
+)
+_DOI = re.compile(rf"(?:doi:\s{{0,2}}|(?<![\w/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
+_PMID = re.compile(r"(?<![A-Za-z])PMID\s{0,2}:?\s{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
+_PMCID = re.compile(r"(?<![A-Za-z])PMC\d{4,9}(?!\d)")
+
+_IN_URL = (
+    (
+        ClaimKind.PMID,
+        "pmid",
+        re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)(\d{1,9})", re.IGNORECASE),
+    ),
+    (ClaimKind.PMCID, "pmcid", re.compile(r"/(?:pmc/)?articles/(PMC\d{4,9})", re.IGNORECASE)),
+    (ClaimKind.DOI, "doi", re.compile(r"doi\.org/(10\.\d{4,9}/.{1,200})", re.IGNORECASE)),
+)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """End offset without trailing punctuation (")" only when unbalanced)."""
+    while end > start and text[end - 1] in ".,;:!?'\"])}>":
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def trial_ids(text: str) -> Iterator[Candidate]:
+    """Trial registration numbers; `id` is the canonical form (no spaces, upper-case prefix)."""
+    for registry, pattern in _TRIALS:
+        for match in pattern.finditer(text):
+            canonical = match.group().replace(" ", "")
+            if registry in ("ClinicalTrials.gov", "ISRCTN", "ChiCTR"):
+                canonical = canonical.upper().replace("CHICTR", "ChiCTR")
+            yield Candidate(
+                ClaimKind.TRIAL_ID, match.start(), match.end(), {"registry": registry, "id": canonical}
+            )
+
+
+def _url_candidate(text: str, start: int, end: int) -> Candidate:
+    url = text[start:end]
+    for kind, key, pattern in _IN_URL:
+        found = pattern.search(url)
+        if found:
+            value = found.group(1)
+            value = (
+                value.lower()
+                if kind is ClaimKind.DOI
+                else value.upper()
+                if kind is ClaimKind.PMCID
+                else value
+            )
+            return Candidate(kind, start, end, {key: value})
+    return Candidate(ClaimKind.URL, start, end, {"url": url})
+
+
+def _urls(text: str) -> list[Candidate]:
+    found = []
+    for pattern in (_URL, _BARE_PUBMED):
+        for match in pattern.finditer(text):
+            end = _trim(text, match.start(), match.end())
+            if not any(c.start <= match.start() < c.end for c in found):
+                found.append(_url_candidate(text, match.start(), end))
+    return found
+
+
+def _bare_identifiers(text: str) -> Iterator[Candidate]:
+    for match in _DOI.finditer(text):
+        end = _trim(text, match.start(), match.end())
+        doi = text[match.start() : end]
+        doi = doi[doi.lower().find("10.") :].lower()
+        yield Candidate(ClaimKind.DOI, match.start(), end, {"doi": doi})
+    for match in _PMID.finditer(text):
+        yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
+    for match in _PMCID.finditer(text):
+        yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": match.group()})
+
+
+def identifiers(text: str) -> Iterator[Candidate]:
+    """Every identifier and URL in `text` (already width-folded)."""
+    urls = _urls(text)
+    yield from urls
+    for candidate in _bare_identifiers(text):
+        if not any(u.start <= candidate.start < u.end for u in urls):
+            yield candidate
+    yield from trial_ids(text)

@@ -1,0 +1,176 @@
+"""Percentages, fractions, counts and relative changes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from claims.extract.patterns import (
+    NUM,
+    NUM_TAIL,
+    RANGE_SEP,
+    Candidate,
+    decimals_of,
+    line_start_before,
+    to_float,
+)
+from claims.models import ClaimKind
+from claims.text import parse_chinese_number, sentence_at
+
+_APPROX = r"(?:(?P<approx>约|約|大约|大約|近|approximately|about|around|nearly|~|≈)\s{0,1})?"
+_PERCENT = re.compile(rf"{_APPROX}(?P<num>{NUM})\s{{0,1}}(?P<unit>%|‰)")
+_PERCENT_RANGE_LOW = re.compile(
+    rf"(?P<num>{NUM})\s{{0,1}}{RANGE_SEP}\s{{0,1}}{NUM_TAIL}\s{{0,1}}(?P<unit>%|‰)"
+)
+
+_FRACTION = re.compile(r"(?<![\d./\-])(?P<a>\d{1,6})\s{0,1}/\s{0,1}(?P<b>\d{1,6})(?![\d/.])")
+_OF = re.compile(rf"(?P<a>{NUM})\s{{1,2}}(?:of|out\s{{1,2}}of)\s{{1,2}}(?P<b>{NUM_TAIL})(?![\d.])")
+_NOT_FRACTION_AFTER = re.compile(r"\s{0,1}(?:期|phase|Phase|月|日)")
+
+_COUNT_UNITS = (
+    r"例患者|例|篇|名|人|项|項|只|位|家|patients|participants|subjects|studies|articles|trials|mice|rats"
+    r"|children|cases|people|adults|infants|volunteers"
+)
+_MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
+_COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}\s{{0,1}}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
+_ZH_COUNT = re.compile(
+    r"(?<![一二三四五六七八九十百千万两〇零])(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)"
+)
+
+_UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
+_DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低"
+_ZH_CHANGE = re.compile(
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL})\s{{0,1}}(?P<unit>%|倍)"
+)
+_EN_CHANGE = re.compile(
+    rf"(?:(?P<up>increased|improved|rose|grew)|(?P<down>decreased|reduced|fell|dropped|declined|lowered))"
+    rf"\s{{1,2}}by\s{{1,2}}(?:about\s|approximately\s)?(?P<num>{NUM_TAIL})\s{{0,1}}(?P<unit>%|-fold|倍)"
+)
+_EN_CHANGE_NOUN = re.compile(
+    rf"(?P<num>{NUM})\s{{0,1}}(?P<unit>%|-fold)\s{{1,2}}(?:(?P<up>increase|improvement|rise|higher)|(?P<down>reduction|decrease|decline|drop|lower))"
+)
+_VALUE = rf"{NUM_TAIL}\s{{0,1}}%?(?:\s{{0,1}}±\s{{0,1}}{NUM_TAIL}\s{{0,1}}%?)?"
+_FROM_TO = re.compile(
+    rf"(?:从|從|由|from)\s{{0,2}}(?P<base>{_VALUE})\s{{0,2}}"
+    rf"(?:增至|增加到|增加至|提高到|提高至|提升至|提升到|升至|上升至|上升到|降至|降到|下降到|下降至|减少到|减少至|減少到|减至|減至|到|至|to)"
+    rf"\s{{0,2}}(?P<new>{_VALUE})"
+)
+_LEADING_NUMBER = re.compile(NUM_TAIL)
+
+
+def percentages(text: str) -> Iterator[Candidate]:
+    """ "82%", "约50%", "2.1‰", and the low end of "5-10%" (its own claim)."""
+    for match in _PERCENT.finditer(text):
+        num = match.group("num")
+        payload = {
+            "value": to_float(num),
+            "decimals": decimals_of(num),
+            "unit": match.group("unit"),
+            "approx": bool(match.group("approx")),
+        }
+        yield Candidate(ClaimKind.PERCENTAGE, match.start(), match.end(), payload)
+    for match in _PERCENT_RANGE_LOW.finditer(text):
+        num = match.group("num")
+        payload = {
+            "value": to_float(num),
+            "decimals": decimals_of(num),
+            "unit": match.group("unit"),
+            "approx": False,
+        }
+        yield Candidate(ClaimKind.PERCENTAGE, match.start("num"), match.end("num"), payload)
+
+
+def _is_date_or_phase(text: str, match: re.Match[str]) -> bool:
+    a, b = int(match.group("a")), int(match.group("b"))
+    if _NOT_FRACTION_AFTER.match(text, match.end()) or 1900 <= a <= 2100:
+        return True
+    return b == 0 or a > b or text[match.start() - 1 : match.start()] in ("Ⅰ", "Ⅱ", "I", "/")
+
+
+def fractions(text: str) -> Iterator[Candidate]:
+    """ "6/7", "57 of 71", "7 out of 10" (dates, phases "2/3期" and ratios above one excluded)."""
+    for match in _FRACTION.finditer(text):
+        if not _is_date_or_phase(text, match):
+            payload = {"numerator": float(match.group("a")), "denominator": float(match.group("b"))}
+            yield Candidate(ClaimKind.FRACTION, match.start(), match.end(), payload)
+    for match in _OF.finditer(text):
+        a, b = to_float(match.group("a")), to_float(match.group("b"))
+        if b > 0 and a <= b:
+            yield Candidate(
+                ClaimKind.FRACTION, match.start(), match.end(), {"numerator": a, "denominator": b}
+            )
+
+
+def counts(text: str) -> Iterator[Candidate]:
+    """ "87例", "71篇", "2000万人", "39 patients", "三名"; list numbers at a line start excluded."""
+    for match in _COUNT.finditer(text):
+        value = parse_chinese_number(match.group("num").replace(",", "") + (match.group("mult") or ""))
+        if value is None or (
+            line_start_before(text, match.start()) and text[match.end("num") : match.end("num") + 1] in "、."
+        ):
+            continue
+        yield Candidate(
+            ClaimKind.COUNT, match.start(), match.end(), {"value": value, "unit": match.group("unit")}
+        )
+    for match in _ZH_COUNT.finditer(text):
+        value = parse_chinese_number(match.group("num"))
+        if value is not None and match.group("num") != "一":
+            yield Candidate(
+                ClaimKind.COUNT, match.start(), match.end(), {"value": value, "unit": match.group("unit")}
+            )
+
+
+def _value_of(text: str) -> float:
+    found = _LEADING_NUMBER.search(text)
+    return to_float(found.group()) if found else 0.0
+
+
+def _change_payload(match: re.Match[str]) -> dict[str, float | None]:
+    sign = -1.0 if match.group("down") else 1.0
+    number = to_float(match.group("num"))
+    if match.group("unit") == "%":
+        return {"change": sign * number, "base": None, "new": None}
+    return {"change": None, "base": None, "new": None, "factor": number}
+
+
+def _changes_stated(text: str) -> Iterator[Candidate]:
+    for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN):
+        for match in pattern.finditer(text):
+            yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), _change_payload(match))
+
+
+def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """ "提高38%", "下降28%", "提升4倍" (factor), "increased by 38%", "从5.2%增至7.2%" (base, new).
+
+    A stated change takes base/new from a from-to phrase in the same sentence; a from-to phrase
+    with no stated change is its own claim with change None.
+    """
+    from_to = [
+        (m, _value_of(m.group("base")), _value_of(m.group("new")))
+        for m in _FROM_TO.finditer(text)
+        if _is_change(m)
+    ]
+    starts = [match.start() for match, _, _ in from_to]
+    used: set[int] = set()
+    for candidate in _changes_stated(text):
+        sentence = sentence_at(text, candidate.start, sentences)
+        index = bisect_left(starts, sentence[0])
+        if index < len(from_to) and starts[index] < sentence[1] and index not in used:
+            candidate.normalized.update({"base": from_to[index][1], "new": from_to[index][2]})
+            used.add(index)
+        yield candidate
+    for index, (match, base, new) in enumerate(from_to):
+        if index not in used:
+            yield Candidate(
+                ClaimKind.RELATIVE_CHANGE,
+                match.start(),
+                match.end(),
+                {"change": None, "base": base, "new": new},
+            )
+
+
+def _is_change(match: re.Match[str]) -> bool:
+    """ "从1到6小时" is a span of time; a from-to is a change only with "%" or a change verb."""
+    connector = match.group()[match.end("base") - match.start() : match.start("new") - match.start()].strip()
+    return "%" in match.group() or connector not in ("到", "至", "to")

@@ -1,0 +1,69 @@
+"""Shared building blocks of the extractors: the candidate record and regex fragments.
+
+Every fragment uses bounded repetition only, so that any pattern built from them matches in
+time linear in the input (each attempt examines a bounded number of characters).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.models import ClaimKind
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim before ids and line numbers are assigned: kind, offsets, normalized payload."""
+
+    kind: ClaimKind
+    start: int
+    end: int
+    normalized: dict[str, Any] = field(default_factory=dict)
+
+
+# A decimal number: "1,234", "12", "0.5", ".03" is not included (statistics handle it).
+NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
+# A number without the look-behind, for use after another token.
+NUM_TAIL = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
+# Range separators between two numbers.
+RANGE_SEP = r"(?:-|~|～|至|到|to|—)"
+# A surname: Capitalised, lower-case letters (Latin-1 accents allowed), or a Mc/De/O' prefix.
+SURNAME = (
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ'])"
+    r"(?:(?:Mc|Mac|De|Di|La|Le|Van|Von|O')[A-Z][a-zß-öø-ÿ]{2,15}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19})"
+    r"(?![A-Za-zÀ-ÖØ-öø-ÿ])"
+)
+YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)"
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TABLE = str.maketrans(SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
+
+CJK = r"\u4e00-\u9fff"
+
+
+def to_float(text: str) -> float:
+    """Parse "1,234.5" as 1234.5."""
+    return float(text.replace(",", ""))
+
+
+def decimals_of(text: str) -> int:
+    """Number of digits after the decimal point."""
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def from_superscript(text: str) -> str:
+    """Map superscript digits and minus to ASCII ("⁻¹²" → "-12")."""
+    return text.translate(_SUPERSCRIPT_TABLE)
+
+
+def line_start_before(text: str, pos: int) -> bool:
+    """True when only blanks or list bullets stand between the line start and `pos`."""
+    line_begin = text.rfind("\n", 0, pos) + 1
+    return text[line_begin:pos].strip(" \t•·-*") == ""
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile with the flags all extractors use."""
+    return re.compile(pattern, flags)

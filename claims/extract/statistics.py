@@ -1,0 +1,74 @@
+"""Statistics: p values (and missing ones), confidence intervals, HR/OR/RR, mean±SD, n=."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from claims.extract.patterns import NUM, NUM_TAIL, Candidate, to_float
+from claims.models import ClaimKind
+
+_OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
+_P_VALUE = re.compile(rf"(?<![A-Za-z])[pP]\s{{0,2}}{_OPERATOR}\s{{0,2}}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
+_P_MISSING = re.compile(r"\(\s{0,1}[pP]\s{0,1}(?P<op>[=<>])?\s{0,1}\)")
+_CI = re.compile(
+    rf"(?P<level>\d{{2}}(?:\.\d)?)\s{{0,1}}%\s{{0,1}}CI\s{{0,1}}[:=,]?\s{{0,2}}[\[(]?\s{{0,1}}"
+    rf"(?P<lower>-?{NUM_TAIL})\s{{0,2}}(?:-|~|to|,)\s{{0,2}}(?P<upper>-?{NUM_TAIL})"
+)
+_RATIO = re.compile(
+    rf"(?<![A-Za-z])(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC)\s{{0,2}}[=:]?\s{{0,2}}(?P<num>{NUM_TAIL})(?![\d.])"
+)
+_MEAN_SD = re.compile(
+    rf"(?P<mean>{NUM})\s{{0,1}}%?\s{{0,1}}(?:±|\+/-|\+-)\s{{0,1}}(?P<sd>{NUM_TAIL})(?:\s{{0,1}}%)?"
+)
+_N = re.compile(r"(?<![A-Za-z])[nN]\s{0,2}=\s{0,2}(?P<num>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?![\d.])")
+
+
+def _statistic(name: str, value: float | None, **extra: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "name": name,
+        "value": value,
+        "operator": None,
+        "lower": None,
+        "upper": None,
+        "sd": None,
+        "missing_value": False,
+    }
+    payload.update(extra)
+    return payload
+
+
+def _p_values(text: str) -> Iterator[Candidate]:
+    for match in _P_VALUE.finditer(text):
+        payload = _statistic("p", to_float(match.group("num")), operator=match.group("op"))
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+    for match in _P_MISSING.finditer(text):
+        payload = _statistic("p", None, operator=match.group("op"), missing_value=True)
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+
+
+def _intervals_and_ratios(text: str) -> Iterator[Candidate]:
+    for match in _CI.finditer(text):
+        lower, upper = to_float(match.group("lower")), to_float(match.group("upper"))
+        payload = _statistic("CI", to_float(match.group("level")), lower=lower, upper=upper)
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+    for match in _RATIO.finditer(text):
+        payload = _statistic(match.group("name"), to_float(match.group("num")), operator="=")
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+
+
+def _means_and_sizes(text: str) -> Iterator[Candidate]:
+    for match in _MEAN_SD.finditer(text):
+        payload = _statistic("mean_sd", to_float(match.group("mean")), sd=to_float(match.group("sd")))
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+    for match in _N.finditer(text):
+        payload = _statistic("n", to_float(match.group("num")), operator="=")
+        yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
+
+
+def statistics(text: str) -> Iterator[Candidate]:
+    """Every statistic in `text` (already width-folded)."""
+    yield from _p_values(text)
+    yield from _intervals_and_ratios(text)
+    yield from _means_and_sizes(text)
