@@ -1,0 +1,100 @@
+"""What changed between two audits: findings that are new, resolved or unchanged, per article.
+
+Articles are matched by path, then (for the rest) by sha256. Findings are matched by a fingerprint
+that survives unrelated edits — (code, reference label or normalised quote, normalised claim text) —
+never by finding id or offset, which shift whenever the text above them changes. A reference
+retracted since the last run, or a trial whose status changed, therefore shows up as new.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from auditor.models import AuditReport, DiffReport, DiffSummary, DocumentDiff, DocumentReport, Finding
+
+Fingerprint = tuple[str, str, str]
+_SPACES = re.compile(r"\s{1,1000}")
+
+
+def normalise(text: str | None) -> str:
+    """NFKC, case-folded, whitespace collapsed: two quotes differing only in layout compare equal."""
+    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    return _SPACES.sub(" ", folded).strip()
+
+
+def fingerprint(finding: Finding, document: DocumentReport) -> Fingerprint:
+    """(code, reference label or normalised quote, normalised claim text) of a finding."""
+    anchor = normalise(finding.quote)
+    if finding.reference_id:
+        reference = next((r for r in document.references if r.id == finding.reference_id), None)
+        if reference is not None:
+            anchor = "ref:" + normalise(reference.label or reference.text)
+    claim = next((c for c in document.claims if c.id == finding.claim_id), None) if finding.claim_id else None
+    return finding.code, anchor, normalise(claim.text) if claim else ""
+
+
+def diff_documents(old: DocumentReport | None, new: DocumentReport | None) -> DocumentDiff:
+    """New, resolved and unchanged findings of one article (either side may be missing)."""
+    old_prints = [(fingerprint(f, old), f) for f in old.findings] if old else []
+    new_prints = [(fingerprint(f, new), f) for f in new.findings] if new else []
+    remaining = Counter(p for p, _ in old_prints)
+    out = DocumentDiff(path=(new or old).path if (new or old) else "")
+    for prints, finding in new_prints:
+        if remaining[prints] > 0:
+            remaining[prints] -= 1
+            out.unchanged.append(finding)
+        else:
+            out.new.append(finding)
+    still_there = Counter(p for p, _ in new_prints)
+    for prints, finding in old_prints:
+        if still_there[prints] > 0:
+            still_there[prints] -= 1
+        else:
+            out.resolved.append(finding)
+    return out
+
+
+def pair_documents(
+    old: Sequence[DocumentReport], new: Sequence[DocumentReport]
+) -> list[tuple[DocumentReport | None, DocumentReport | None]]:
+    """Pairs of the same article: by path first, then by sha256; unmatched ones pair with None."""
+    old_by_path = {d.path: d for d in old}
+    pairs: list[tuple[DocumentReport | None, DocumentReport | None]] = []
+    unmatched_new: list[DocumentReport] = []
+    for document in new:
+        previous = old_by_path.pop(document.path, None)
+        if previous is None:
+            unmatched_new.append(document)
+        else:
+            pairs.append((previous, document))
+    old_by_sha = {d.sha256: d for d in old_by_path.values() if d.sha256}
+    for document in unmatched_new:
+        previous = old_by_sha.pop(document.sha256, None) if document.sha256 else None
+        pairs.append((previous, document))
+    matched = {id(p) for p, _ in pairs if p is not None}
+    pairs.extend((d, None) for d in old_by_path.values() if id(d) not in matched)
+    return pairs
+
+
+def diff_reports(
+    old: AuditReport, new: AuditReport, *, old_label: str = "", new_label: str = ""
+) -> DiffReport:
+    """Compare two audits article by article."""
+    report = DiffReport(old=old_label or old.run_id or "old", new=new_label or new.run_id or "new")
+    for before, after in pair_documents(old.documents, new.documents):
+        if before is None and after is not None:
+            report.added_paths.append(after.path)
+        elif after is None and before is not None:
+            report.removed_paths.append(before.path)
+        report.documents.append(diff_documents(before, after))
+    report.summary = DiffSummary(
+        new=sum(len(d.new) for d in report.documents),
+        resolved=sum(len(d.resolved) for d in report.documents),
+        unchanged=sum(len(d.unchanged) for d in report.documents),
+        articles_added=len(report.added_paths),
+        articles_removed=len(report.removed_paths),
+    )
+    return report
