@@ -101,7 +101,7 @@ def normalize_nct(s: str) -> str | None:
 def is_malformed_nct(s: str) -> bool:
     """True for an NCT-looking identifier whose digit count is not 8 ("NCT0123456")."""
     m = _NCT_ANY.fullmatch(s.strip())
-    return bool(m) and len(m.group(1)) != 8
+    return m is not None and len(m.group(1)) != 8
 
 
 def issn_check_digit_ok(issn: str) -> bool:

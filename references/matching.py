@@ -87,8 +87,9 @@ def journal_matches(cited: str | None, full: str | Record | None, abbrev: str | 
     `full` may be a `Record`; its `journal` and `journal_abbrev` are then used.
     """
     if isinstance(full, Record):
-        full, abbrev = full.journal, abbrev or full.journal_abbrev
-    names = [n for n in (full, abbrev) if n]
+        names = [n for n in (full.journal, abbrev or full.journal_abbrev) if n]
+    else:
+        names = [n for n in (full, abbrev) if n]
     names += [n.split(":")[0] for n in names if ":" in n]  # "Cell Commun Signal : CCS"
     if not cited or not names:
         return False

@@ -10,6 +10,7 @@ Identifiers (DOI, PMID, PMCID, NCT) come from the text and from the URLs it carr
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from claims.models import Document
 from references.identifiers import ids_from_url, normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
@@ -175,7 +176,7 @@ def _clean(s: str | None) -> str | None:
     return cleaned or None
 
 
-def _tail_fields(match: re.Match[str]) -> dict[str, object]:
+def _tail_fields(match: re.Match[str]) -> dict[str, Any]:
     """year/volume/issue/pages from a match of one of the tail patterns."""
     groups = match.groupdict()
     return {
@@ -206,7 +207,7 @@ def _is_abbreviation(word: str) -> bool:
 # ---------------------------------------------------------------- styles
 
 
-def _parse_gbt(core: str) -> dict[str, object] | None:
+def _parse_gbt(core: str) -> dict[str, Any] | None:
     """GB/T 7714: `作者,作者,等.题名[J].刊名,2021,41(06):628-632`."""
     kind = _GBT_TYPE.search(core)
     if not kind:
@@ -214,7 +215,7 @@ def _parse_gbt(core: str) -> dict[str, object] | None:
     head = core[: kind.start()]
     split = re.search(r"[.．]\s{0,3}", head)
     authors_text, title = (head[: split.start()], head[split.end():]) if split else ("", head)
-    fields: dict[str, object] = {"authors": parse_authors(authors_text, family_first=True),
+    fields: dict[str, Any] = {"authors": parse_authors(authors_text, family_first=True),
                                  "title": _clean(title)}
     tail = _GBT_TAIL.match(core[kind.end():])
     if tail:
@@ -222,13 +223,13 @@ def _parse_gbt(core: str) -> dict[str, object] | None:
     return fields
 
 
-def _parse_apa(core: str) -> dict[str, object] | None:
+def _parse_apa(core: str) -> dict[str, Any] | None:
     """Author list, `(year)` or `(nd)`, title, journal[, vol(issue), pages]."""
     year = _APA_YEAR.search(core)
     if not year or year.start() == 0:
         return None
     title, rest = _split_title(core[year.end():].lstrip(" 。.,，:："))
-    fields: dict[str, object] = {"authors": parse_authors(core[: year.start()]), "title": title,
+    fields: dict[str, Any] = {"authors": parse_authors(core[: year.start()]), "title": title,
                                  "year": int(year.group("year")) if year.group("year") else None}
     if rest:
         source = _APA_SOURCE.match(rest)
@@ -239,7 +240,7 @@ def _parse_apa(core: str) -> dict[str, object] | None:
     return fields
 
 
-def _parse_semicolon(core: str) -> dict[str, object] | None:
+def _parse_semicolon(core: str) -> dict[str, Any] | None:
     """`Family, G.; Family, G. Title. Journal 2025, 26, 7405` and the journal-website layout."""
     if ";" not in core[:400]:
         return None
@@ -250,7 +251,7 @@ def _parse_semicolon(core: str) -> dict[str, object] | None:
     authors = parse_authors(";".join([*firsts, last_author.group(1)]))
     rest = last[last_author.end():]
     tail = _MDPI_TAIL.search(rest) or _SITE_TAIL.search(rest)
-    fields: dict[str, object] = {"authors": authors}
+    fields: dict[str, Any] = {"authors": authors}
     before = rest[: tail.start()] if tail else rest
     fields["title"], fields["journal"] = _split_title(before)
     if tail:
@@ -260,7 +261,7 @@ def _parse_semicolon(core: str) -> dict[str, object] | None:
     return fields
 
 
-def _parse_vancouver(core: str) -> dict[str, object] | None:
+def _parse_vancouver(core: str) -> dict[str, Any] | None:
     """`Smith J, Lee K. Title. Journal. 2019;380(3):211-20`."""
     tail = _VANCOUVER_TAIL.search(core)
     if not tail:
