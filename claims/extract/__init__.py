@@ -42,8 +42,9 @@ def _journal_parts_of_citations(citations: list[Candidate]) -> list[Candidate]:
 
 def _text_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
     authors = list(author_citations(text))
-    journals = list(journal_mentions(text)) + _journal_parts_of_citations(authors)
+    journals = list(journal_mentions(text))
     studies = list(named_studies(text, sentences, journals))
+    journals += _journal_parts_of_citations(authors)
     _attach_authors(studies, authors)
     return [*numbered_citations(text), *authors, *journals, *studies]
 

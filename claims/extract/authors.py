@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.extract.patterns import SURNAME, YEAR, Candidate
+from claims.extract.patterns import S2, SURNAME, YEAR, Candidate, S, W
 from claims.models import ClaimKind
 
 # Capitalised words that look like surnames but are genes, scales, databases or plain English.
@@ -25,18 +25,16 @@ _ZH_CUE = (
     r"等人|等|團隊|团队|那組|那组|那|小组|小組|研究组|研究組|组|組|的研究|的實驗|的实验|的試驗|的试验"
     r"|發現|发现|报道|報道|报告|報告|观察到|觀察到|指出|证实|證實|显示|顯示"
 )
-_ZH_AND = r"\s{0,2}(?:与|與|和|及|&)\s{0,2}"
-_ZH = re.compile(rf"(?P<a1>{SURNAME})(?:{_ZH_AND}(?P<a2>{SURNAME}))?\s{{0,2}}(?P<cue>{_ZH_CUE})")
-_ZH_YEAR = re.compile(
-    rf"\s{{0,2}}(?:于|於|在)?\s{{0,2}}(?:\(\s{{0,1}}(?P<p>{YEAR})\s{{0,1}}年?\s{{0,1}}\)|(?P<y>{YEAR})\s{{0,1}}年)"
-)
+_ZH_AND = r"[ \t]{0,2}(?:与|與|和|及|&)[ \t]{0,2}"
+_ZH = re.compile(rf"(?P<a1>{SURNAME})(?:{_ZH_AND}(?P<a2>{SURNAME}))?{S2}(?P<cue>{_ZH_CUE})")
+_ZH_YEAR = re.compile(rf"{S2}(?:于|於|在)?{S2}(?:\({S}(?P<p>{YEAR}){S}年?{S}\)|(?P<y>{YEAR}){S}年)")
 
-_EN_AND = r"\s{1,2}(?:&|and)\s{1,2}"
+_EN_AND = r"[ \t]{1,2}(?:&|and)[ \t]{1,2}"
 _EN = re.compile(
-    rf"(?P<a1>{SURNAME})(?:(?P<etal>\s{{1,2}}et\s{{1,2}}al\.?)|{_EN_AND}(?P<a2>{SURNAME}))?"
-    rf"(?P<sep>,?\s{{0,2}})(?P<open>\()?(?P<year>{YEAR}[a-z]?)(?P<close>\))?"
+    rf"(?P<a1>{SURNAME})(?:(?P<etal>{W}et{W}al\.?)|{_EN_AND}(?P<a2>{SURNAME}))?"
+    rf"(?P<sep>,?{S2})(?P<open>\()?(?P<year>{YEAR}[a-z]?)(?P<close>\))?"
 )
-_JOURNAL_TAIL = re.compile(r",\s{0,2}(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)\s{0,2}(?=\))")
+_JOURNAL_TAIL = re.compile(r",[ \t]{0,2}(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)[ \t]{0,2}(?=\))")
 
 
 def _authors(match: re.Match[str]) -> list[str] | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.extract.patterns import SUPERSCRIPT_DIGITS, Candidate, from_superscript, line_start_before
+from claims.extract.patterns import S2, SUPERSCRIPT_DIGITS, Candidate, from_superscript, line_start_before
 from claims.models import ClaimKind
 
-_ITEM = r"\d{1,3}(?:\s{0,2}[-~]\s{0,2}\d{1,3})?"
-_LIST = rf"{_ITEM}(?:\s{{0,2}}[,、;]\s{{0,2}}{_ITEM}){{0,30}}"
-_PAREN = re.compile(rf"\(\s{{0,2}}(?P<list>{_LIST})\s{{0,2}}\)")
-_BRACKET = re.compile(rf"[\[【]\s{{0,2}}(?P<list>{_LIST})\s{{0,2}}[\]】]")
+_ITEM = r"\d{1,3}(?:[ \t]{0,2}[-~][ \t]{0,2}\d{1,3})?"
+_LIST = rf"{_ITEM}(?:{S2}[,、;]{S2}{_ITEM}){{0,30}}"
+_PAREN = re.compile(rf"\({S2}(?P<list>{_LIST}){S2}\)")
+_BRACKET = re.compile(rf"[\[【]{S2}(?P<list>{_LIST}){S2}[\]】]")
 _SUP = f"[{SUPERSCRIPT_DIGITS}]"
 _SUPERSCRIPT = re.compile(
     rf"(?<![{SUPERSCRIPT_DIGITS}⁻]){_SUP}{{1,3}}(?:[,⁻\-]{_SUP}{{1,3}}){{0,10}}(?![{SUPERSCRIPT_DIGITS}])"
@@ -25,7 +25,7 @@ _MAX_RANGE = 50
 def _expand(listing: str) -> list[int] | None:
     """Numbers in text order with ranges expanded; None when a number cannot be a citation."""
     numbers: list[int] = []
-    for item in re.split(r"\s{0,2}[,、;]\s{0,2}", listing.strip()):
+    for item in re.split(r"[ \t]{0,2}[,、;][ \t]{0,2}", listing.strip()):
         parts = [int(p) for p in _NUMBER_PART.findall(item)]
         if not parts or min(parts) < 1:
             return None

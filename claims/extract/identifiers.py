@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.extract.patterns import Candidate
+from claims.extract.patterns import S2, Candidate
 from claims.models import ClaimKind
 
 _NOT_ALNUM_BEFORE = r"(?<![A-Za-z0-9])"
 _TRIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (registry, re.compile(_NOT_ALNUM_BEFORE + pattern + r"(?![0-9])"))
     for registry, pattern in (
-        ("ClinicalTrials.gov", r"NCT\s?\d{5,12}"),
+        ("ClinicalTrials.gov", r"NCT[ \t]?\d{5,12}"),
         ("ChiCTR", r"ChiCTR(?:-[A-Z]{2,5}-)?-?\d{8,12}"),
         ("CTR", r"CTR\d{8}"),
-        ("ISRCTN", r"ISRCTN\s?\d{8}"),
+        ("ISRCTN", r"ISRCTN[ \t]?\d{8}"),
         ("EudraCT", r"(?:19|20)\d{2}-\d{6}-\d{2}"),
         ("ANZCTR", r"ACTRN\d{14}"),
         ("jRCT", r"jRCT[a-z]?\d{7,12}"),
@@ -29,13 +29,13 @@ _TRIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_URL_STOP = r"\s<>\"'，。；、）】》「」“”"
+_URL_STOP = r"\s<>\"'\u3000-\u9fff\uff00-\uffef“”"
 _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![\w.])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
-_DOI = re.compile(rf"(?:doi:\s{{0,2}}|(?<![\w/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
-_PMID = re.compile(r"(?<![A-Za-z])PMID\s{0,2}:?\s{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
+_DOI = re.compile(rf"(?:doi:{S2}|(?<![\w/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
+_PMID = re.compile(r"(?<![A-Za-z])PMID[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
 _PMCID = re.compile(r"(?<![A-Za-z])PMC\d{4,9}(?!\d)")
 
 _IN_URL = (

@@ -10,7 +10,10 @@ from claims.extract.patterns import (
     NUM,
     NUM_TAIL,
     RANGE_SEP,
+    S2,
     Candidate,
+    S,
+    W,
     decimals_of,
     line_start_before,
     to_float,
@@ -18,22 +21,20 @@ from claims.extract.patterns import (
 from claims.models import ClaimKind
 from claims.text import parse_chinese_number, sentence_at
 
-_APPROX = r"(?:(?P<approx>约|約|大约|大約|近|approximately|about|around|nearly|~|≈)\s{0,1})?"
-_PERCENT = re.compile(rf"{_APPROX}(?P<num>{NUM})\s{{0,1}}(?P<unit>%|‰)")
-_PERCENT_RANGE_LOW = re.compile(
-    rf"(?P<num>{NUM})\s{{0,1}}{RANGE_SEP}\s{{0,1}}{NUM_TAIL}\s{{0,1}}(?P<unit>%|‰)"
-)
+_APPROX = r"(?:(?P<approx>约|約|大约|大約|近|approximately|about|around|nearly|~|≈)[ \t]{0,1})?"
+_PERCENT = re.compile(rf"{_APPROX}(?P<num>{NUM}){S}(?P<unit>%|‰)")
+_PERCENT_RANGE_LOW = re.compile(rf"(?P<num>{NUM}){S}{RANGE_SEP}{S}{NUM_TAIL}{S}(?P<unit>%|‰)")
 
-_FRACTION = re.compile(r"(?<![\d./\-])(?P<a>\d{1,6})\s{0,1}/\s{0,1}(?P<b>\d{1,6})(?![\d/.])")
-_OF = re.compile(rf"(?P<a>{NUM})\s{{1,2}}(?:of|out\s{{1,2}}of)\s{{1,2}}(?P<b>{NUM_TAIL})(?![\d.])")
-_NOT_FRACTION_AFTER = re.compile(r"\s{0,1}(?:期|phase|Phase|月|日)")
+_FRACTION = re.compile(r"(?<![A-Za-z0-9./\-])(?P<a>\d{1,6})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
+_OF = re.compile(rf"(?P<a>{NUM}){W}(?:of|out{W}of){W}(?P<b>{NUM_TAIL})(?![\d.])")
+_NOT_FRACTION_AFTER = re.compile(r"[ \t]{0,1}(?:期|phase|Phase|月|日)")
 
 _COUNT_UNITS = (
     r"例患者|例|篇|名|人|项|項|只|位|家|patients|participants|subjects|studies|articles|trials|mice|rats"
     r"|children|cases|people|adults|infants|volunteers"
 )
 _MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
-_COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}\s{{0,1}}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
+_COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
 _ZH_COUNT = re.compile(
     r"(?<![一二三四五六七八九十百千万两〇零])(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)"
 )
@@ -41,20 +42,20 @@ _ZH_COUNT = re.compile(
 _UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
 _DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低"
 _ZH_CHANGE = re.compile(
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL})\s{{0,1}}(?P<unit>%|倍)"
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL}){S}(?P<unit>%|倍)"
 )
 _EN_CHANGE = re.compile(
     rf"(?:(?P<up>increased|improved|rose|grew)|(?P<down>decreased|reduced|fell|dropped|declined|lowered))"
-    rf"\s{{1,2}}by\s{{1,2}}(?:about\s|approximately\s)?(?P<num>{NUM_TAIL})\s{{0,1}}(?P<unit>%|-fold|倍)"
+    rf"{W}by{W}(?:about |approximately )?(?P<num>{NUM_TAIL}){S}(?P<unit>%|-fold|倍)"
 )
 _EN_CHANGE_NOUN = re.compile(
-    rf"(?P<num>{NUM})\s{{0,1}}(?P<unit>%|-fold)\s{{1,2}}(?:(?P<up>increase|improvement|rise|higher)|(?P<down>reduction|decrease|decline|drop|lower))"
+    rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?:(?P<up>increase|improvement|rise|higher)|(?P<down>reduction|decrease|decline|drop|lower))"
 )
-_VALUE = rf"{NUM_TAIL}\s{{0,1}}%?(?:\s{{0,1}}±\s{{0,1}}{NUM_TAIL}\s{{0,1}}%?)?"
+_VALUE = rf"{NUM_TAIL}{S}%?(?:{S}±{S}{NUM_TAIL}{S}%?)?"
 _FROM_TO = re.compile(
-    rf"(?:从|從|由|from)\s{{0,2}}(?P<base>{_VALUE})\s{{0,2}}"
+    rf"(?:从|從|由|from){S2}(?P<base>{_VALUE}){S2}"
     rf"(?:增至|增加到|增加至|提高到|提高至|提升至|提升到|升至|上升至|上升到|降至|降到|下降到|下降至|减少到|减少至|減少到|减至|減至|到|至|to)"
-    rf"\s{{0,2}}(?P<new>{_VALUE})"
+    rf"{S2}(?P<new>{_VALUE})"
 )
 _LEADING_NUMBER = re.compile(NUM_TAIL)
 

@@ -27,6 +27,10 @@ class Candidate:
 NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
 # A number without the look-behind, for use after another token.
 NUM_TAIL = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
+# Blanks inside a claim: never a newline, always bounded.
+S = r"[ \t]?"
+S2 = r"[ \t]{0,2}"
+W = r"[ \t]{1,2}"
 # Range separators between two numbers.
 RANGE_SEP = r"(?:-|~|～|至|到|to|—)"
 # A surname: Capitalised, lower-case letters (Latin-1 accents allowed), or a Mc/De/O' prefix.

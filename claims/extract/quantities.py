@@ -13,6 +13,7 @@ from claims.extract.patterns import (
     RANGE_SEP,
     SUPERSCRIPT_DIGITS,
     Candidate,
+    S,
     from_superscript,
     to_float,
 )
@@ -22,18 +23,18 @@ from claims.text import parse_chinese_number
 # Units after a count of things (cells, particles) with an optional "/kg", "/2mL", "/次" denominator.
 _THING = (
     r"个细胞|個細胞|个外泌体|個外泌體|个颗粒|個顆粒|个|個|细胞|細胞|颗粒|顆粒|外泌体|外泌體|拷贝|拷貝"
-    r"|cells|particles|exosomes|copies|CFU|IU|vg|viral\s{1}genomes"
+    r"|cells|particles|exosomes|copies|CFU|IU|vg|viral[ \t]{1}genomes"
 )
-_PER = r"(?:\s{0,1}/\s{0,1}(?:\d{1,4}\s{0,1})?(?:公斤|千克|kg|mL|ml|μL|L|次|天|d|只|人|例|m2|m²))?"
+_PER = r"(?:[ \t]{0,1}/[ \t]{0,1}(?:\d{1,4}[ \t]{0,1})?(?:公斤|千克|kg|mL|ml|μL|L|次|天|d|只|人|例|m2|m²))?"
 _THING_UNIT = rf"(?P<unit>(?:{_THING}){_PER})"
 _SUP = f"[{SUPERSCRIPT_DIGITS}]"
 _EXPONENT = (
-    rf"(?:(?P<sup>⁻?{_SUP}{{1,3}})|\^\s{{0,1}}(?P<caret>-?\d{{1,3}})|[eE](?P<e>-?\d{{1,3}})"
+    rf"(?:(?P<sup>⁻?{_SUP}{{1,3}})|\^{S}(?P<caret>-?\d{{1,3}})|[eE](?P<e>-?\d{{1,3}})"
     r"|(?P<flat>\d{1,2})|(?P<lost>[?？\ufffd]{1,2})|(?P<none>))"
 )
-_TIMES = r"\s{0,1}[×xX*]\s{0,1}10"
+_TIMES = r"[ \t]{0,1}[×xX*][ \t]{0,1}10"
 _SCIENTIFIC = re.compile(
-    rf"(?:(?P<mantissa>{NUM}){_TIMES}|(?<![\d.×xX*])10(?=\^|{_SUP}))(?P<exp>{_EXPONENT})(?![\d{SUPERSCRIPT_DIGITS}])\s{{0,1}}(?:{_THING_UNIT})?"
+    rf"(?:(?P<mantissa>{NUM}){_TIMES}|(?<![\d.×xX*])10(?=\^|{_SUP}))(?P<exp>{_EXPONENT})(?![\d{SUPERSCRIPT_DIGITS}]){S}(?:{_THING_UNIT})?"
 )
 
 _MEASURE_UNITS = (
@@ -41,7 +42,7 @@ _MEASURE_UNITS = (
     r"|分钟|分鐘|小时|小時|天|周|週|个月|個月|岁|歲|年|min|h|hours|days|weeks|months|years"
 )
 _MEASURE = re.compile(
-    rf"(?P<low>{NUM})(?:\s{{0,1}}{RANGE_SEP}\s{{0,1}}(?P<high>{NUM_TAIL}))?\s{{0,1}}(?P<unit>{_MEASURE_UNITS})(?![A-Za-z])"
+    rf"(?P<low>{NUM})(?:{S}{RANGE_SEP}{S}(?P<high>{NUM_TAIL}))?{S}(?P<unit>{_MEASURE_UNITS})(?![A-Za-z])"
 )
 _MYRIAD = re.compile(rf"(?P<num>{NUM})(?P<mult>万|萬|亿|億)(?:{_THING_UNIT})?(?!人|例|名|篇|项|項|位|只|家)")
 
@@ -112,7 +113,7 @@ def myriads(text: str) -> Iterator[Candidate]:
 def link_ranges(text: str, found: list[Candidate]) -> list[Candidate]:
     """In "10^9-10^11个外泌体" the first end takes the unit of the second."""
     ordered = sorted(found, key=lambda c: c.start)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in reversed(list(zip(ordered, ordered[1:], strict=False))):
         gap = text[first.end : second.start].strip()
         if (
             not first.normalized["unit"]

@@ -6,23 +6,21 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.patterns import NUM, NUM_TAIL, Candidate, to_float
+from claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, to_float
 from claims.models import ClaimKind
 
 _OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
-_P_VALUE = re.compile(rf"(?<![A-Za-z])[pP]\s{{0,2}}{_OPERATOR}\s{{0,2}}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
-_P_MISSING = re.compile(r"\(\s{0,1}[pP]\s{0,1}(?P<op>[=<>])?\s{0,1}\)")
+_P_VALUE = re.compile(rf"(?<![A-Za-z])[pP]{S2}{_OPERATOR}{S2}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
+_P_MISSING = re.compile(r"\([ \t]{0,1}[pP][ \t]{0,1}(?P<op>[=<>])?[ \t]{0,1}\)")
 _CI = re.compile(
-    rf"(?P<level>\d{{2}}(?:\.\d)?)\s{{0,1}}%\s{{0,1}}CI\s{{0,1}}[:=,]?\s{{0,2}}[\[(]?\s{{0,1}}"
-    rf"(?P<lower>-?{NUM_TAIL})\s{{0,2}}(?:-|~|to|,)\s{{0,2}}(?P<upper>-?{NUM_TAIL})"
+    rf"(?P<level>\d{{2}}(?:\.\d)?){S}%{S}CI{S}[:=,]?{S2}[\[(]?{S}"
+    rf"(?P<lower>-?{NUM_TAIL}){S2}(?:-|~|to|,){S2}(?P<upper>-?{NUM_TAIL})"
 )
 _RATIO = re.compile(
-    rf"(?<![A-Za-z])(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC)\s{{0,2}}[=:]?\s{{0,2}}(?P<num>{NUM_TAIL})(?![\d.])"
+    rf"(?<![A-Za-z])(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC){S2}[=:]?{S2}(?P<num>{NUM_TAIL})(?![\d.])"
 )
-_MEAN_SD = re.compile(
-    rf"(?P<mean>{NUM})\s{{0,1}}%?\s{{0,1}}(?:±|\+/-|\+-)\s{{0,1}}(?P<sd>{NUM_TAIL})(?:\s{{0,1}}%)?"
-)
-_N = re.compile(r"(?<![A-Za-z])[nN]\s{0,2}=\s{0,2}(?P<num>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?![\d.])")
+_MEAN_SD = re.compile(rf"(?P<mean>{NUM}){S}%?{S}(?:±|\+/-|\+-){S}(?P<sd>{NUM_TAIL})(?:{S}%)?")
+_N = re.compile(r"(?<![A-Za-z])[nN][ \t]{0,2}=[ \t]{0,2}(?P<num>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?![\d.])")
 
 
 def _statistic(name: str, value: float | None, **extra: Any) -> dict[str, Any]:

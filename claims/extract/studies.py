@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from claims.extract.patterns import CJK, YEAR, Candidate
+from claims.extract.patterns import CJK, S2, YEAR, Candidate, S, W
 from claims.models import ClaimKind
 
 _BOOK_TITLE = re.compile(r"《(?P<journal>[^《》\n]{1,80})》")
@@ -16,18 +16,21 @@ _JOURNAL_WORDS = (
     r"|Neuroscience|Stroke|Cytotherapy|Biomaterials|Transplantation|Circulation"
 )
 _TITLE_WORD = r"[A-Z][A-Za-z\-]{0,20}"
-_JOURNAL_NAME = rf"(?:The\s)?{_TITLE_WORD}(?:\s(?:of\s|and\s|&\s|in\s)?{_TITLE_WORD}){{0,6}}"
+_JOURNAL_NAME = rf"(?:The )?{_TITLE_WORD}(?: (?:of |and |& |in )?{_TITLE_WORD}){{0,6}}"
 _EN_JOURNAL = re.compile(
-    rf"(?P<cue>published\s{{1,2}}in|appeared\s{{1,2}}in|in\s{{1,2}}the\s{{1,2}}journal|(?<![A-Za-z])in|在)\s{{0,2}}(?P<journal>{_JOURNAL_NAME})"
+    rf"(?P<cue>published{W}in|appeared{W}in|in{W}the{W}journal|(?<![A-Za-z])in|在){S2}(?P<journal>{_JOURNAL_NAME})"
 )
 
 _INSTITUTION_SUFFIX = (
     r"医学研究生院|醫學研究生院|研究生院|大学|大學|医院|醫院|研究院|医学院|醫學院|研究所|研究中心|医学中心|醫學中心"
     r"|医疗中心|醫療中心|科学院|科學院|学院|學院|分校|公司"
 )
-_ZH_INSTITUTION = re.compile(rf"[{CJK}]{{1,20}}(?:{_INSTITUTION_SUFFIX})(?:\s{{0,1}}\([A-Za-z]{{2,12}}\))?")
+_ZH_INSTITUTION = re.compile(
+    rf"[{CJK}]{{1,20}}(?:{_INSTITUTION_SUFFIX})(?!学报|學報|杂志|雜誌|雜志|期刊)(?:{S}\([A-Za-z]{{2,12}}\))?"
+)
 _EN_INSTITUTION = re.compile(
-    r"(?:University\sof(?:\s[A-Z][a-z]{1,20}){1,4}|(?:[A-Z][a-z]{1,20}\s){1,4}(?:University|Institute|Hospital|College|Medical\sCenter))"
+    r"(?:University of(?: [A-Z][a-z]{1,20}){1,4}"
+    r"|(?:[A-Z][a-z]{1,20} ){1,4}(?:University|Institute|Hospital|College|Medical Center))"
 )
 # Characters after which an institution name starts ("依据斯坦福大学" → "斯坦福大学").
 _LEAD_IN = re.compile(
@@ -36,7 +39,7 @@ _LEAD_IN = re.compile(
 _STUDY_CUE = re.compile(
     r"研究|试验|試驗|发表|發表|报道|報道|团队|團隊|综述|綜述|study|trial|published|reported"
 )
-_YEAR_MENTION = re.compile(rf"{YEAR}\s{{0,1}}年|(?<![\d.]){YEAR}(?![\d年%])")
+_YEAR_MENTION = re.compile(rf"{YEAR}{S}年|(?<![\d.]){YEAR}(?![\d年%\u4e00-\u9fff])")
 _WINDOW = 80
 
 
