@@ -31,11 +31,13 @@ TRIAL_PATTERNS: dict[str, re.Pattern[str]] = {
     "CTRI": re.compile(r"CTRI/\d{4}/\d{2,3}/\d{6}"),
     "DRKS": re.compile(r"DRKS\d{8}"),
     "CRIS": re.compile(r"KCT\d{7}"),
+    "UMIN": re.compile(r"UMIN\d{9}"),
 }
 _REGISTRY_ALIASES = {
     "nct": "ClinicalTrials.gov", "clinicaltrials.gov": "ClinicalTrials.gov", "ctgov": "ClinicalTrials.gov",
     "chictr": "ChiCTR", "ctr": "CTR", "isrctn": "ISRCTN", "eudract": "EudraCT", "anzctr": "ANZCTR",
     "actrn": "ANZCTR", "jrct": "jRCT", "ctri": "CTRI", "drks": "DRKS", "cris": "CRIS", "kct": "CRIS",
+    "umin": "UMIN",
 }
 # Per-registry URL templates; a registry without a stable per-trial page has no entry.
 _REGISTRY_URLS = {

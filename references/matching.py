@@ -98,16 +98,20 @@ def journal_matches(cited: str | None, full: str | Record | None, abbrev: str | 
 
 
 @lru_cache(maxsize=1)
-def journal_translations() -> dict[str, list[str]]:
-    """The known Chinese names of journals → [English full title, ISO abbreviation]."""
+def _translation_entries() -> dict[str, tuple[str, str]]:
+    """Chinese name → (English full title, ISO abbreviation), from data/journal_translations.json."""
     raw = resources.files("references").joinpath("data/journal_translations.json").read_text("utf-8")
-    table: dict[str, list[str]] = json.loads(raw)["journals"]
-    return table
+    return {zh: (names[0], names[1]) for zh, names in json.loads(raw)["journals"].items()}
+
+
+def journal_translations() -> dict[str, str]:
+    """The known Chinese names of English-language journals → their English full titles."""
+    return {zh: names[0] for zh, names in _translation_entries().items()}
 
 
 def translate_journal(zh: str) -> list[str]:
-    """English names of a journal cited under a Chinese name ([] when it is not in the table)."""
-    table = journal_translations()
+    """[English full title, ISO abbreviation] of a journal cited under a Chinese name, or []."""
+    table = _translation_entries()
     base = zh.strip().strip("《》〈〉 ")
     forms = [base, _PARENTHETICAL.sub("", base).strip(), re.split(r"[:：]", base, maxsplit=1)[0].strip()]
     for form in forms:

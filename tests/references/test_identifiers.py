@@ -86,6 +86,7 @@ def test_normalize_nct(raw: str, expected: str | None, malformed: bool) -> None:
         ("CTRI/2020/05/025000", "CTRI"),
         ("DRKS00012345", "DRKS"),
         ("KCT0001234", "CRIS"),
+        ("UMIN000012345", "UMIN"),
         ("NCT123", None),
         ("CTR123", None),
         ("ISRCTN1234", None),
