@@ -34,7 +34,7 @@ _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![\w.])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
-_DOI = re.compile(rf"(?:doi:{S2}|(?<![\w/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
+_DOI = re.compile(rf"(?:doi:{S2}|(?<![A-Za-z0-9/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
 _PMID = re.compile(r"(?<![A-Za-z])PMID[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
 _PMCID = re.compile(r"(?<![A-Za-z])PMC\d{4,9}(?!\d)")
 
