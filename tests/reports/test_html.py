@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from report_builders import claim, clean_report, en_document, full_report, unreadable_document
 
 from auditor.models import (
@@ -21,6 +21,13 @@ from auditor.models import (
 )
 from claims.models import Span
 from reports.html import HtmlRenderer, asset, csp_hash
+
+
+def one(node: BeautifulSoup | Tag, selector: str) -> Tag:
+    """The first element matching a CSS selector (fails the test when there is none)."""
+    found = node.select_one(selector)
+    assert found is not None, selector
+    return found
 
 
 def _soup(report: AuditReport) -> tuple[str, BeautifulSoup]:
@@ -54,7 +61,7 @@ def test_links_are_anchors_or_record_sites(full: tuple[str, BeautifulSoup]) -> N
     _, soup = full
     allowed = re.compile(r"#.+|https://(pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|doi\.org|clinicaltrials\.gov)/.+")
     for anchor in soup.find_all("a"):
-        assert allowed.fullmatch(anchor["href"]), anchor["href"]
+        assert allowed.fullmatch(str(anchor["href"])), anchor["href"]
     hrefs = {anchor["href"] for anchor in soup.find_all("a")}
     assert {"https://pubmed.ncbi.nlm.nih.gov/31234567/", "https://clinicaltrials.gov/study/NCT09876543",
             "https://doi.org/10.1016/S0140-6736%2820%2930001-1",
@@ -63,10 +70,10 @@ def test_links_are_anchors_or_record_sites(full: tuple[str, BeautifulSoup]) -> N
 
 def test_csp_hashes_our_inline_script_and_style(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    policy = str(one(soup, "meta[http-equiv=Content-Security-Policy]")["content"])
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy and "http" not in policy
-    assert f"script-src {csp_hash(soup.find('script').string)}" in policy
-    assert f"style-src {csp_hash(soup.find('style').string)}" in policy
+    assert f"script-src {csp_hash(one(soup, 'script').get_text())}" in policy
+    assert f"style-src {csp_hash(one(soup, 'style').get_text())}" in policy
 
 
 def test_injected_text_is_escaped(full: tuple[str, BeautifulSoup]) -> None:
@@ -82,23 +89,23 @@ def test_injected_text_is_escaped(full: tuple[str, BeautifulSoup]) -> None:
 def test_every_claim_has_a_mark(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
     for number, document in enumerate(full_report().documents, start=1):
-        section = soup.find("section", id=f"section-{number}")
-        marked = {cid for mark in section.find_all("mark") for cid in mark["data-claim-ids"].split()}
+        section = one(soup, f"section#section-{number}")
+        marked = {cid for mark in section.find_all("mark") for cid in str(mark["data-claim-ids"]).split()}
         assert marked == {c.id for c in document.claims}, document.path
         for mark in section.find_all("mark"):
-            assert mark["data-claim-id"] in mark["data-claim-ids"].split()
+            assert mark["data-claim-id"] in str(mark["data-claim-ids"]).split()
             assert re.fullmatch(r"v-[a-z_]+( overlap)?", " ".join(mark["class"]))
 
 
 def test_overlapping_claims_are_split_and_coloured_by_worst_verdict(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    section = soup.find("section", id="section-2")
+    section = one(soup, "section#section-2")
     marks = section.find_all("mark")
     overlap = [m for m in marks if m["data-claim-ids"] == "c1 c2"]
     assert [m.get_text() for m in overlap] == ["患者"]
     assert "v-inconsistent" in overlap[0]["class"] and "overlap" in overlap[0]["class"]
     # The article text reads back unchanged, marks and all.
-    paragraph = section.find("p", class_="para")
+    paragraph = one(section, "p.para")
     assert paragraph.get_text() == en_like_hant_first_line()
 
 
@@ -110,16 +117,16 @@ def en_like_hant_first_line() -> str:
 
 def test_findings_sit_beside_their_paragraph(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    rows = soup.find("section", id="section-3").find_all("div", class_="row")
+    rows = one(soup, "section#section-3").find_all("div", class_="row")
     ids_per_row = [[li["id"] for li in row.find_all("li", class_="finding")] for row in rows]
     assert ids_per_row == [["d3-f1", "d3-f2"], ["d3-f3"], ["d3-f4"]]
-    hans_rows = soup.find("section", id="section-1").find_all("div", class_="row")
+    hans_rows = one(soup, "section#section-1").find_all("div", class_="row")
     assert [li["id"] for li in hans_rows[-1].find_all("li")] == ["d1-f3"]  # beside its reference
 
 
 def test_filters_present_but_hidden_without_js(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    form = soup.find("form", id="filters")
+    form = one(soup, "form#filters")
     assert form.has_attr("hidden")
     values = {box["value"] for box in form.find_all("input")}
     assert {"error", "warning", "info", "retracted", "missing_reference"} <= values
@@ -130,7 +137,7 @@ def test_filters_present_but_hidden_without_js(full: tuple[str, BeautifulSoup]) 
 
 def test_table_of_contents_for_several_documents(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    links = [a["href"] for a in soup.find("nav", class_="toc").find_all("a")]
+    links = [a["href"] for a in one(soup, "nav.toc").find_all("a")]
     assert links == ["#doc-1", "#doc-2", "#doc-3", "#doc-4"]
     assert all(soup.find(id=link[1:]) for link in links)
     _, single = _soup(clean_report())
@@ -150,8 +157,8 @@ def test_without_text_the_ledger_stands_alone() -> None:
     document = en_document().model_copy(update={"text": None})
     _, soup = _soup(AuditReport(tool=ToolInfo(version="1"), documents=[document]))
     assert soup.find("mark") is None and soup.find("div", class_="article") is None
-    ledger = soup.find("table", class_="ledger")
-    assert [tr.find("td").get_text() for tr in ledger.find("tbody").find_all("tr")] == [
+    ledger = one(soup, "table.ledger")
+    assert [one(tr, "td").get_text() for tr in ledger.select("tbody tr")] == [
         f"c{n}" for n in range(1, 8)
     ]
     assert len(soup.find_all("li", class_="finding")) == 4
@@ -167,17 +174,17 @@ def test_attribute_injection_through_report_fields() -> None:
                               claims=claims, findings=[hostile], text=text)
     page, soup = _soup(AuditReport(tool=ToolInfo(version='1"><script>x</script>'), documents=[document]))
     assert len(soup.find_all("script")) == 1 and soup.find("svg") is None
-    assert soup.find("p", class_="para").find("b") is None and "&lt;b&gt;" in page
+    assert one(soup, "p.para").find("b") is None and "&lt;b&gt;" in page
     for element in soup.find_all(True):
         assert not [name for name in element.attrs if name.lower().startswith("on")]
-    assert soup.find("p", class_="para").get("lang") is None  # a malformed language tag is dropped
+    assert one(soup, "p.para").get("lang") is None  # a malformed language tag is dropped
 
 
 @pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
 def test_paragraph_language(language: str) -> None:
     document = clean_report().documents[0].model_copy(update={"language": language})
     _, soup = _soup(AuditReport(tool=ToolInfo(version="1"), documents=[document]))
-    assert soup.find("p", class_="para")["lang"] == language and soup.html["lang"] == language
+    assert one(soup, "p.para")["lang"] == language and one(soup, "html")["lang"] == language
 
 
 def test_large_adversarial_text_renders_quickly() -> None:
