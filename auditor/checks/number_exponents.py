@@ -1,0 +1,48 @@
+"""Lost exponents and missing statistics found in the text itself (pure, linear-time regexes).
+
+A superscript exponent lost in conversion shows as "1333×10?" (replaced by "?"), or flattened into
+the base as "3×1011" (meaning 3×10¹¹). A significance claim whose value was lost shows as "(p)" or
+"(p=)". Each occurrence is found once; checks combine these with the extractor's claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Mantissa: bounded digits; separators bounded; no nested quantifiers (linear time).
+_LOST = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}[×xX*]\s{0,2}10(?:\?|？|\ufffd|□)")
+_FLATTENED = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}×\s{0,2}10([1-9]\d?)(?![\d.])")
+_BARE_P = re.compile(r"[(（]\s{0,2}[pP]\s{0,2}(?:[=＝<＜>＞≤≥]\s{0,2})?[)）]")
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def superscript(exponent: str) -> str:
+    """ "11" → "¹¹"."""
+    return exponent.translate(_SUPERSCRIPT)
+
+
+@dataclass(frozen=True)
+class ExponentProblem:
+    """One number whose exponent was lost ("10?") or flattened into the base ("1011")."""
+
+    start: int
+    end: int
+    mantissa: str
+    exponent: str | None  # the digits of a flattened exponent; None when it is lost
+
+    def restored(self) -> str | None:
+        """The number as it was probably written ("3×10¹¹"), when that can be told."""
+        return f"{self.mantissa}×10{superscript(self.exponent)}" if self.exponent else None
+
+
+def exponent_problems(text: str) -> list[ExponentProblem]:
+    """Every "N×10?" and "N×10NN" in the text, in order."""
+    found = [ExponentProblem(m.start(), m.end(), m.group(1), None) for m in _LOST.finditer(text)]
+    found += [ExponentProblem(m.start(), m.end(), m.group(1), m.group(2)) for m in _FLATTENED.finditer(text)]
+    return sorted(found, key=lambda p: p.start)
+
+
+def bare_p_values(text: str) -> list[tuple[int, int]]:
+    """Spans of "(p)", "(p=)", "（P<）": a p-value announced with its value missing."""
+    return [(m.start(), m.end()) for m in _BARE_P.finditer(text)]

@@ -1,0 +1,180 @@
+"""Pair a percentage with the fraction or count it is a share of (pure; precision first).
+
+Only numbers that are clearly the same thing are paired: a percentage right before or after its
+fraction/count, inside the same parentheses or clause ("85%患者(6/7)", "57 of 71 (82%)",
+"(57篇,82%)"). A count's whole must be stated earlier in the same sentence with the same unit and
+a cue that it is the whole ("在所审查的71篇研究中", "10例患者中", "共纳入…"). When unsure: no pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from auditor.checks.sentence_context import sentence_at
+from claims.models import Claim, ClaimKind
+
+_MAX_GAP = 8
+_SEPARATORS = frozenset(" \t\u3000,，、:：=")
+_CONNECTORS = ("即", "占", "佔", "i.e.", "or", "that is")
+_BREAKS = frozenset("。；;！？!?)）\n%‰")
+_WHOLE_BEFORE = ("共", "总", "總", "纳入", "納入", "在", "审查", "審查", "分析")
+_WHOLE_BEFORE_EN = ("among", "of ", "total", "included")
+_WHOLE_AFTER = ("中", "of whom", "of which", "in total", "among")
+_TRAD = str.maketrans("項個隻篇", "项个只篇")
+_LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
+
+
+@dataclass(frozen=True)
+class SharePair:
+    """A percentage and the part/whole it should equal."""
+
+    percent: Claim
+    source: Claim  # the fraction, or the count that is the part
+    part: float
+    whole: float
+    whole_claim: Claim | None = None
+
+    @property
+    def start(self) -> int:
+        """Start of the quoted stretch covering both numbers."""
+        return min(self.percent.span.start, self.source.span.start)
+
+    @property
+    def end(self) -> int:
+        """End of the quoted stretch covering both numbers."""
+        return max(self.percent.span.end, self.source.span.end)
+
+
+def unit_key(unit: str) -> str:
+    """Comparable unit: case-folded, simplified script, English plural dropped."""
+    key = unit.strip().casefold().translate(_TRAD)
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def gap_joins(gap: str) -> bool:
+    """True when the text between two numbers makes them one statement ("(" or separators only)."""
+    if len(gap) > _MAX_GAP or any(ch.isdigit() or ch in _BREAKS for ch in gap):
+        return False
+    if gap.rstrip().endswith(("(", "（")):
+        return True
+    rest = "".join(ch for ch in gap if ch not in _SEPARATORS and ch not in "(（")
+    for word in _CONNECTORS:
+        rest = rest.replace(word, "")
+    return rest.strip() == ""
+
+
+def _neighbour(claims: Sequence[Claim], index: int, step: int) -> Claim | None:
+    """The nearest claim before (step −1) or after (+1) claims[index] that does not overlap it."""
+    here = claims[index]
+    pos = index + step
+    while 0 <= pos < len(claims) and abs(pos - index) <= 3:
+        other = claims[pos]
+        if other.span.start >= here.span.end or other.span.end <= here.span.start:
+            return other
+        pos += step
+    return None
+
+
+def _adjacent_percent(text: str, claims: Sequence[Claim], index: int) -> Claim | None:
+    """The percentage right after or before claims[index], if the gap joins them."""
+    here = claims[index]
+    after, before = _neighbour(claims, index, 1), _neighbour(claims, index, -1)
+    if (
+        after is not None
+        and after.kind is ClaimKind.PERCENTAGE
+        and gap_joins(text[here.span.end : after.span.start])
+    ):
+        return after
+    if (
+        before is not None
+        and before.kind is ClaimKind.PERCENTAGE
+        and gap_joins(text[before.span.end : here.span.start])
+    ):
+        return before
+    return None
+
+
+def _usable_percent(claim: Claim) -> bool:
+    value = claim.normalized.get("value")
+    return claim.normalized.get("unit", "%") == "%" and isinstance(value, int | float) and 0 <= value <= 100
+
+
+def fraction_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
+    """Percentages stated with their own fraction ("6/7 (85.7%)", "57 of 71 (80%)")."""
+    pairs: list[SharePair] = []
+    for index, claim in enumerate(claims):
+        if claim.kind is not ClaimKind.FRACTION:
+            continue
+        num, den = claim.normalized.get("numerator"), claim.normalized.get("denominator")
+        percent = _adjacent_percent(text, claims, index)
+        if percent is None or not _usable_percent(percent) or num is None or den is None:
+            continue
+        if 0 <= float(num) <= float(den) and float(den) > 0:
+            pairs.append(SharePair(percent, claim, float(num), float(den)))
+    return pairs
+
+
+def _has_whole_cue(text: str, claim: Claim, sentence_start: int) -> bool:
+    before = text[max(sentence_start, claim.span.start - 10) : claim.span.start].casefold()
+    after = text[claim.span.end : claim.span.end + 8].casefold()
+    return any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN) or any(
+        cue in after for cue in _WHOLE_AFTER
+    )
+
+
+def _whole_of(text: str, claims: Sequence[Claim], index: int) -> Claim | None:
+    """The one count earlier in the sentence that is the whole of claims[index]; None if unsure."""
+    part = claims[index]
+    start, _ = sentence_at(text, part.span.start)
+    unit = unit_key(str(part.normalized.get("unit", "")))
+    bigger = [
+        c
+        for c in claims[max(0, index - _LOOKBACK) : index]
+        if c.kind is ClaimKind.COUNT
+        and c.span.start >= start
+        and unit_key(str(c.normalized.get("unit", ""))) == unit
+        and float(c.normalized.get("value") or 0) > float(part.normalized.get("value") or 0)
+    ]
+    values = {float(c.normalized["value"]) for c in bigger}
+    if len(values) != 1 or not unit:
+        return None
+    whole = bigger[-1]
+    return whole if _has_whole_cue(text, whole, start) else None
+
+
+def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
+    """Counts stated with their percentage whose whole is stated earlier ("71篇中…(57篇,80%)")."""
+    pairs: list[SharePair] = []
+    for index, claim in enumerate(claims):
+        if claim.kind is not ClaimKind.COUNT or claim.normalized.get("value") is None:
+            continue
+        percent = _adjacent_percent(text, claims, index)
+        if percent is None or not _usable_percent(percent):
+            continue
+        whole = _whole_of(text, claims, index)
+        if whole is not None:
+            part, total = float(claim.normalized["value"]), float(whole.normalized["value"])
+            pairs.append(SharePair(percent, claim, part, total, whole))
+    return pairs
+
+
+def _inside_fraction(claim: Claim, fractions: Sequence[Claim]) -> bool:
+    return any(f.span.start <= claim.span.start and claim.span.end <= f.span.end for f in fractions)
+
+
+def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
+    """Every percentage ↔ fraction/count pair; a percentage is paired at most once."""
+    numbers = sorted(
+        (c for c in claims if c.kind in (ClaimKind.PERCENTAGE, ClaimKind.FRACTION, ClaimKind.COUNT)),
+        key=lambda c: c.span.start,
+    )
+    fractions = [c for c in numbers if c.kind is ClaimKind.FRACTION]
+    counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside_fraction(c, fractions)]
+    seen: set[str] = set()
+    result: list[SharePair] = []
+    for pair in fraction_pairs(text, numbers) + count_pairs(text, counts_free):
+        if pair.percent.id not in seen:
+            seen.add(pair.percent.id)
+            result.append(pair)
+    return result

@@ -1,0 +1,74 @@
+"""Arithmetic of stated numbers: is a rounded value consistent with the exact one? (pure)
+
+A value stated with d decimals is consistent when it equals the exact value rounded to d decimals
+(either rounding direction at a tie); a value that equals the exact one truncated (not rounded) is
+"truncated": the writer cut the digits, an info at most.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from enum import Enum
+
+_EPS = 1e-9
+_NUMBER = re.compile(r"\d{1,15}(?:\.(\d{1,10}))?")
+
+
+class Agreement(str, Enum):
+    """How a stated rounded value relates to the exact value."""
+
+    ROUNDED = "rounded"  # equals the exact value rounded to the stated precision
+    TRUNCATED = "truncated"  # equals it truncated, not rounded (6/7 = 85.71 stated as 85)
+    INCONSISTENT = "inconsistent"
+
+
+def unit_of(decimals: int) -> float:
+    """The size of one unit in the last stated decimal place (d=0 → 1, d=1 → 0.1)."""
+    return 10.0 ** -max(0, decimals)
+
+
+def agreement(stated: float, exact: float, decimals: int, *, approx: bool = False) -> Agreement:
+    """Compare a stated value (with `decimals` decimals) to the exact one; "approx" widens to one unit."""
+    unit = unit_of(decimals)
+    tolerance = unit if approx else unit / 2
+    if abs(stated - exact) <= tolerance + _EPS * max(1.0, abs(exact)):
+        return Agreement.ROUNDED
+    truncated = math.floor(abs(exact) / unit + _EPS) * unit
+    if abs(abs(stated) - truncated) <= _EPS * max(1.0, abs(exact)) and (stated >= 0) == (exact >= 0):
+        return Agreement.TRUNCATED
+    return Agreement.INCONSISTENT
+
+
+def exact_percentage(part: float, whole: float) -> float | None:
+    """100·part/whole, or None when whole is 0 or part > whole (not a share)."""
+    if whole <= 0 or part < 0 or part > whole:
+        return None
+    return 100.0 * part / whole
+
+
+def format_value(value: float, decimals: int) -> str:
+    """`value` with `decimals` decimals, rounded half up ("80.28" at d=0 → "80")."""
+    scaled = math.floor(abs(value) * 10**decimals + 0.5 + _EPS) / 10**decimals
+    text = f"{scaled:.{max(0, decimals)}f}"
+    return f"-{text}" if value < 0 and scaled != 0 else text
+
+
+def exact_relative_change(base: float, new: float) -> float | None:
+    """Percent change from base to new ((new − base) / base · 100), None when base is 0."""
+    if base == 0:
+        return None
+    return 100.0 * (new - base) / abs(base)
+
+
+def decimals_of(text: str, value: float) -> int:
+    """Decimals with which `value` is written in `text` (0 when it cannot be found)."""
+    for match in _NUMBER.finditer(text):
+        if abs(float(match.group(0)) - abs(value)) <= _EPS * max(1.0, abs(value)):
+            return len(match.group(1) or "")
+    return 0
+
+
+def sum_tolerance(decimals: list[int]) -> float:
+    """How far a sum of rounded values may stray: half a unit per term."""
+    return sum(unit_of(d) / 2 for d in decimals) + _EPS

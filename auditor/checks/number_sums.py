@@ -1,0 +1,210 @@
+"""Parts that must add up to a stated whole, and two complementary shares that must make 100%.
+
+Precision first: a whole counts only when it is explicit ("共纳入50例", "总计", "in total",
+"9 patients … of whom"); its parts are the same-unit counts after it in the same sentence (or, if
+there are none, in the next one). A mismatch is reported only when the list is marked as a
+partition ("其中", "of whom", "分别", "其余", …) and is not open-ended ("等", "etc.", "其次").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from auditor.checks.number_pairs import unit_key
+from auditor.checks.number_relations import sum_tolerance
+from auditor.checks.sentence_context import next_sentence, sentence_at
+from claims.models import Claim, ClaimKind
+
+_WHOLE_BEFORE = ("共", "总计", "總計", "合计", "合計", "总共", "總共", "total of", "in total")
+_WHOLE_AFTER = ("in total", "of whom", "of which", "in all")
+_PARTITION = (
+    "其中",
+    "of whom",
+    "of which",
+    "among them",
+    "分别",
+    "分別",
+    "其余",
+    "其餘",
+    "剩余",
+    "剩餘",
+    "the remaining",
+    "the rest",
+    "including",
+    "包括",
+)
+_REMAINDER = ("其余", "其餘", "剩余", "剩餘", "the remaining", "the rest", "remainder")
+_OPEN_ENDED = ("等", "etc", "among others", "其次", "such as", "例如", "e.g.")
+_COUNT_UNITS = frozenset(
+    [
+        "例",
+        "篇",
+        "名",
+        "人",
+        "项",
+        "位",
+        "只",
+        "份",
+        "个",
+        "家",
+        "所",
+        "patient",
+        "studie",
+        "study",
+        "article",
+        "trial",
+        "participant",
+        "subject",
+        "case",
+        "mouse",
+        "mice",
+        "rat",
+        "animal",
+        "child",
+        "children",
+        "women",
+        "men",
+        "people",
+    ]
+)
+_MAX_PARTS = 12
+
+
+@dataclass(frozen=True)
+class SumProblem:
+    """A stated whole and the parts that do not add up to it."""
+
+    whole: Claim
+    parts: tuple[Claim, ...]
+    total: float
+
+    @property
+    def stated(self) -> float:
+        """The whole as stated."""
+        return float(self.whole.normalized["value"])
+
+
+def _value(claim: Claim) -> float:
+    return float(claim.normalized.get("value") or 0)
+
+
+def _unit(claim: Claim) -> str:
+    return unit_key(str(claim.normalized.get("unit", "")))
+
+
+def _is_explicit_whole(text: str, claim: Claim) -> bool:
+    before = text[max(0, claim.span.start - 10) : claim.span.start].casefold()
+    after = text[claim.span.end : claim.span.end + 14].casefold()
+    return any(c in before for c in _WHOLE_BEFORE) or any(c in after for c in _WHOLE_AFTER)
+
+
+def _counts_between(counts: Sequence[Claim], start: int, end: int, unit: str) -> list[Claim]:
+    return [c for c in counts if start <= c.span.start < end and _unit(c) == unit][:_MAX_PARTS]
+
+
+def _parts_of(text: str, counts: Sequence[Claim], whole: Claim) -> tuple[list[Claim], int]:
+    """Same-unit counts after the whole in its sentence, else in the next sentence; and the region end."""
+    _, end = sentence_at(text, whole.span.start)
+    parts = _counts_between(counts, whole.span.end, end, _unit(whole))
+    if parts:
+        return parts, end
+    following = next_sentence(text, end)
+    if following is None:
+        return [], end
+    return _counts_between(counts, following[0], following[1], _unit(whole)), following[1]
+
+
+def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
+    running = 0.0
+    for index, part in enumerate(parts):
+        running += _value(part)
+        if index >= 1 and abs(running - whole) < 1e-9:
+            return True
+    return False
+
+
+def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumProblem | None:
+    region = text[whole.span.end : region_end].casefold()
+    stated, total = _value(whole), sum(_value(p) for p in parts)
+    if len(parts) < 2 or any(_value(p) >= stated for p in parts) or _prefix_matches(parts, stated):
+        return None
+    if any(word in region for word in _OPEN_ENDED) or not any(word in region for word in _PARTITION):
+        return None
+    over = total > stated + 1e-9
+    under = total < stated - 1e-9 and any(word in region for word in _REMAINDER)
+    return SumProblem(whole, tuple(parts), total) if over or under else None
+
+
+def sum_problems(text: str, claims: Sequence[Claim]) -> list[SumProblem]:
+    """Explicit wholes whose enumerated parts add up to something else."""
+    counts = sorted(
+        (c for c in claims if c.kind is ClaimKind.COUNT and c.normalized.get("value") is not None),
+        key=lambda c: c.span.start,
+    )
+    problems: list[SumProblem] = []
+    for whole in counts:
+        if _unit(whole) not in _COUNT_UNITS or not _is_explicit_whole(text, whole):
+            continue
+        parts, region_end = _parts_of(text, counts, whole)
+        problem = _judge(text, whole, parts, region_end)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+@dataclass(frozen=True)
+class ShareProblem:
+    """Two complementary shares of one whole that do not make 100%."""
+
+    first: Claim
+    second: Claim
+    total: float
+    tolerance: float
+
+
+_PARALLEL_MAX_GAP = 40
+
+
+def _lead(text: str, claim: Claim) -> str:
+    """The first two characters (Chinese) or first word (English) after a percentage."""
+    after = text[claim.span.end : claim.span.end + 24].lstrip(" 的")
+    if after[:1].isascii():
+        return after.split(" ")[0].casefold() if after else ""
+    return after[:2]
+
+
+def _complementary(text: str, first: Claim, second: Claim) -> bool:
+    gap = text[first.span.end : second.span.start]
+    if len(gap) > _PARALLEL_MAX_GAP or any(ch.isdigit() for ch in gap):
+        return False
+    near_second = text[max(first.span.end, second.span.start - 16) : second.span.start].casefold()
+    cue = any(word in near_second for word in _REMAINDER)
+    lead = _lead(text, first)
+    return cue or (len(lead) >= 2 and lead == _lead(text, second))
+
+
+def _only_two_in_sentence(percents: Sequence[Claim], index: int, start: int, end: int) -> bool:
+    """percents[index] and percents[index + 1] are the only percentages in [start, end)."""
+    before_ok = index == 0 or percents[index - 1].span.start < start
+    after_ok = index + 2 >= len(percents) or percents[index + 2].span.start >= end
+    return before_ok and percents[index + 1].span.start < end and after_ok
+
+
+def share_problems(text: str, claims: Sequence[Claim]) -> list[ShareProblem]:
+    """Sentences with exactly two parallel or complementary percentages whose sum is not 100."""
+    percents = sorted((c for c in claims if c.kind is ClaimKind.PERCENTAGE), key=lambda c: c.span.start)
+    problems: list[ShareProblem] = []
+    for index, (first, second) in enumerate(zip(percents, percents[1:], strict=False)):
+        start, end = sentence_at(text, first.span.start)
+        if not _only_two_in_sentence(percents, index, start, end):
+            continue
+        if any(w in text[start:end].casefold() for w in _OPEN_ENDED) or not _complementary(
+            text, first, second
+        ):
+            continue
+        total = _value(first) + _value(second)
+        decimals = [int(c.normalized.get("decimals", 0)) for c in (first, second)]
+        if abs(total - 100) > sum_tolerance(decimals):
+            problems.append(ShareProblem(first, second, total, sum_tolerance(decimals)))
+    return problems
