@@ -1,25 +1,12 @@
-"""Shared pieces for source tests: fake base URLs, no backoff, no pacing, our own fixtures."""
+"""Pytest fixtures for source tests: fake base URLs, no backoff, no pacing."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from references.http import ServiceConfig
 from references.ratelimit import NoHostLimiter
-
-OUR_API_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "api"
-SECRET = "TESTSECRETKEY0123"
-EUTILS = "http://fake.test/eutils"
-IDCONV = "http://fake.test/idconv/"
-CROSSREF = "http://fake.test/crossref"
-CTGOV = "http://fake.test/ctgov"
-
-
-def fixture_bytes(relative: str) -> bytes:
-    """The bytes of one of our fixtures under tests/fixtures/api."""
-    return (OUR_API_FIXTURES / relative).read_bytes()
+from tests.references.sources.sources_testkit import CROSSREF, CTGOV, EUTILS, IDCONV, SECRET
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
-from conftest import CROSSREF, fixture_bytes
 
 from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
 from references.ratelimit import NoHostLimiter
 from references.sources.crossref import CrossrefSource
+from tests.references.sources.sources_testkit import CROSSREF, fixture_bytes
 
 WORK = f"{CROSSREF}/works/10.5555%2Fir.2019.044"
 

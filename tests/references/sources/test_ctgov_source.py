@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import requests
 import responses
-from conftest import CTGOV, fixture_bytes
 
 from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus
 from references.ratelimit import NoHostLimiter
 from references.sources.ctgov import CtGovSource
+from tests.references.sources.sources_testkit import CTGOV, fixture_bytes
 
 STUDY = f"{CTGOV}/studies/NCT01234567"
 

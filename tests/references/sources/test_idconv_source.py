@@ -8,12 +8,12 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
-from conftest import IDCONV, fixture_bytes
 
 from references.http import ServiceConfig
 from references.models import IdKind, LookupStatus
 from references.ratelimit import NoHostLimiter
 from references.sources.idconv import IdConvSource
+from tests.references.sources.sources_testkit import IDCONV, fixture_bytes
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
-from conftest import EUTILS, SECRET, fixture_bytes
 
 from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
 from references.ratelimit import NoHostLimiter
 from references.sources.pubmed import PubMedSource
+from tests.references.sources.sources_testkit import EUTILS, SECRET, fixture_bytes
 
 EFETCH = f"{EUTILS}/efetch.fcgi"
 ESEARCH = f"{EUTILS}/esearch.fcgi"
