@@ -32,7 +32,7 @@ _TRIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _URL_STOP = r"\s<>\"'\u3000-\u9fff\uff00-\uffef“”"
 _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
-    r"(?<![\w.])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
+    r"(?<![A-Za-z0-9./])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
 _DOI = re.compile(rf"(?:doi:{S2}|(?<![A-Za-z0-9/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
 _PMID = re.compile(r"(?<![A-Za-z])PMID[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)

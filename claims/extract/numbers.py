@@ -84,7 +84,8 @@ def percentages(text: str) -> Iterator[Candidate]:
 
 def _is_date_or_phase(text: str, match: re.Match[str]) -> bool:
     a, b = int(match.group("a")), int(match.group("b"))
-    if _NOT_FRACTION_AFTER.match(text, match.end()) or 1900 <= a <= 2100:
+    after_phase = text[max(0, match.start() - 7) : match.start()].lower().rstrip().endswith("phase")
+    if _NOT_FRACTION_AFTER.match(text, match.end()) or after_phase or 1900 <= a <= 2100:
         return True
     return b == 0 or a > b or text[match.start() - 1 : match.start()] in ("Ⅰ", "Ⅱ", "I", "/")
 
