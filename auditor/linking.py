@@ -56,8 +56,8 @@ def journal_names(name: str) -> set[str]:
     translate = optional_function("references.matching", "translate_journal")
     if translate is not None:
         translated = translate(name)
-        if isinstance(translated, str) and translated:
-            keys.add(journal_key(translated))
+        forms = [translated] if isinstance(translated, str) else list(translated or [])
+        keys.update(journal_key(str(form)) for form in forms if form)
     table = _translation_table()
     if name.strip() in table:
         keys.add(journal_key(table[name.strip()]))

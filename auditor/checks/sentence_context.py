@@ -1,26 +1,35 @@
 """Sentence boundaries for checks that relate claims of one sentence (pure, linear time).
 
-Uses `claims.text.sentence_at` when the extraction layer provides it; otherwise a bounded scan
-for sentence terminators (Chinese and Latin), so checks work before that module lands.
+Uses `claims.text.sentence_bounds` (computed once per text) when the extraction layer provides
+it; otherwise a bounded scan for sentence terminators (Chinese and Latin).
 """
 
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 _TERMINATORS = frozenset("。！？!?；;\n")
 _ABBREVIATIONS = frozenset({"al", "eg", "ie", "vs", "fig", "figs", "no", "ref", "refs", "dr", "approx"})
 _MAX_SCAN = 4000  # a "sentence" longer than this is cut: keeps every lookup O(1) per claim
 
 
-def _shared_sentence_at() -> Callable[[str, int], tuple[int, int]] | None:
+def _shared_sentence_bounds() -> Callable[[str], list[tuple[int, int]]] | None:
     try:
         mod = importlib.import_module("claims.text")
     except ImportError:
         return None
-    found = getattr(mod, "sentence_at", None)
+    found = getattr(mod, "sentence_bounds", None)
     return found if callable(found) else None
+
+
+@lru_cache(maxsize=4)
+def _bounds(text: str) -> tuple[tuple[int, int], ...] | None:
+    """Sentence bounds of the whole text, computed once per text (not once per claim)."""
+    shared = _shared_sentence_bounds()
+    return tuple(shared(text)) if shared is not None else None
 
 
 def _is_latin_stop(text: str, i: int) -> bool:
@@ -55,15 +64,12 @@ def own_sentence_at(text: str, offset: int) -> tuple[int, int]:
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding `offset`, via claims.text when available."""
-    shared = _shared_sentence_at()
-    if shared is not None:
-        try:
-            start, end = shared(text, offset)
-            if start <= offset <= end:
-                return start, end
-        except (ValueError, IndexError):
-            pass
+    """(start, end) of the sentence holding `offset`, via claims.text's bounds when available."""
+    bounds = _bounds(text)
+    if bounds:
+        index = bisect_right(bounds, (offset, len(text) + 1)) - 1
+        if index >= 0 and bounds[index][0] <= offset < bounds[index][1]:
+            return bounds[index]
     return own_sentence_at(text, offset)
 
 
