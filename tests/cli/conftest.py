@@ -1,0 +1,94 @@
+"""CLI test helpers: an in-memory PubMed, a private cache directory, and article files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import auditor.cli_audit as cli_audit
+from auditor.cli import cli
+from auditor.sources import SourceSet
+from references.models import Author, IdKind, Record, Update, UpdateKind
+from references.sources.fake import InMemorySource
+
+CLEAN_EN = (
+    "Stem cells improved recovery after stroke [1].\n\n"
+    "References\n"
+    "1. Smith J, Lee K. Stem cells in stroke recovery. Nature. 2019;570(7760):1-10. PMID: 31000001.\n"
+)
+BROKEN_EN = (
+    "Stem cells improved recovery after stroke [1]. A later trial disagreed [3].\n\n"
+    "References\n"
+    "1. Smith J, Lee K. Stem cells in stroke recovery. Nature. 2019;570(7760):1-10. PMID: 31000001.\n"
+    "2. Wang L, Chen H. An uncited review of exosomes. Cell. 2018;172(1):2-30.\n"
+)
+CLEAN_ZH = (
+    "干细胞改善了卒中后的恢复（1）。\n\n"
+    "参考文献\n"
+    "1. Smith J, Lee K. Stem cells in stroke recovery. Nature. 2019;570(7760):1-10. PMID: 31000001.\n"
+)
+
+
+def smith_record(*, retracted: bool = False) -> Record:
+    """The PubMed record of the work the test articles cite."""
+    updates = [Update(kind=UpdateKind.RETRACTION, notice_id="39000001", source="pubmed")] if retracted else []
+    return Record(
+        source="pubmed",
+        id="31000001",
+        pmid="31000001",
+        title="Stem cells in stroke recovery",
+        authors=[Author(family="Smith", given="J"), Author(family="Lee", given="K")],
+        year=2019,
+        journal="Nature",
+        volume="570",
+        issue="7760",
+        pages="1-10",
+        updates=updates,
+        publication_types=["Journal Article"],
+    )
+
+
+class FakeNetwork:
+    """What `build_sources` returns in CLI tests; `retracted` flips the record between runs."""
+
+    def __init__(self) -> None:
+        self.retracted = False
+        self.calls = 0
+
+    def build(self, **_: object) -> SourceSet:
+        self.calls += 1
+        records = {(IdKind.PMID, "31000001"): smith_record(retracted=self.retracted)}
+        return SourceSet(pubmed=InMemorySource("pubmed", records, kinds=[IdKind.PMID, IdKind.DOI]))
+
+
+@pytest.fixture
+def network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeNetwork:
+    """No real sources; the cache and history live in tmp_path."""
+    fake = FakeNetwork()
+    monkeypatch.setattr(cli_audit, "build_sources", fake.build)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    for var in ("AUDITOR_FAIL_ON", "AUDITOR_FORMAT", "AUDITOR_OFFLINE", "AUDITOR_EMAIL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return fake
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Invoke the CLI in-process."""
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write an article file, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
