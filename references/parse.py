@@ -54,6 +54,7 @@ _APA_SOURCE = re.compile(
 )
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[。？！]|[.?!](?:\s|$)")
+MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
 
 # ---------------------------------------------------------------- splitting a list into entries
 
@@ -106,7 +107,7 @@ def _entry_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def parse_reference_text(text: str) -> ParsedReference:
     """Fields of one reference entry (label optional); fields it cannot find stay None."""
-    body = text.strip()
+    body = text[:MAX_PARSED_CHARS].strip()
     label = LABEL.match(body)
     body = body[label.end():].strip() if label else body
     ids, urls = _identifiers(body)

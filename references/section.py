@@ -30,6 +30,8 @@ _BIBLIO = re.compile(
     r"\[[JMCDRSPNZ](?:/OL)?\]|\bet al\b|等[.．,，]|\d{4}\s?[;,]\s?\d{1,4}|\d{1,4}\s?\(\d{1,4}\)\s?[:,]|"
     r"\(\d{4}[a-z]?\)|[A-Z][a-z]{1,20},\s?[A-Z]\.|[A-Z][a-z]{1,20} [A-Z]{1,3}[,.;]"
 )
+_MAX_NOTES = 2
+MAX_ENTRY_CHARS = 20_000  # a longer line is page content, not a bibliographic entry
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def is_boilerplate(line: str) -> bool:
 def looks_like_entry(line: str) -> bool:
     """True when a line reads like a bibliographic entry (label, year, identifier or citation layout)."""
     stripped = line.strip()
-    if len(stripped) < 12 or is_boilerplate(stripped):
+    if not 12 <= len(stripped) <= MAX_ENTRY_CHARS or is_boilerplate(stripped):
         return False
     if _IDENT.search(stripped):
         return True
@@ -78,14 +80,17 @@ def _is_heading(line: str) -> bool:
 def _entries_end(text: str, body_start: int) -> int | None:
     """End offset of the last entry line of the run of entries starting at/after `body_start`."""
     last_end: int | None = None
+    skipped = 0  # a note under the heading ("按引用顺序排列") may precede the first entry
     for start, end in _lines(text, body_start):
         line = text[start:end]
         if not line.strip():
             continue
         if looks_like_entry(line):
             last_end = start + len(line.rstrip())
-        elif last_end is not None or is_boilerplate(line):
+        elif last_end is not None or is_boilerplate(line) or skipped >= _MAX_NOTES:
             break
+        else:
+            skipped += 1
     return last_end
 
 
@@ -103,6 +108,8 @@ def _headed_section(text: str) -> ReferenceSection | None:
 
 
 def _is_reference_like(line: str) -> bool:
+    if len(line) > MAX_ENTRY_CHARS:
+        return False
     stripped = LABEL.sub("", line, count=1)
     return bool(_YEAR.search(stripped)) and bool(_IDENT.search(stripped) or _BIBLIO.search(stripped))
 

@@ -114,3 +114,20 @@ def test_adversarial_input_is_fast(text: str) -> None:
     started = time.perf_counter()
     find_reference_section(text)
     assert time.perf_counter() - started < 5
+
+
+def test_heading_far_from_any_entry_is_not_a_section() -> None:
+    text = ("References\nOne paragraph.\nAnother paragraph.\nA third.\n"
+            "[1] Smith J. T. Lancet. 2019;1(1):1-2.\n")
+    assert find_reference_section(text) is None
+
+
+def test_short_note_under_heading_is_skipped() -> None:
+    text = "正文。\n参考文献\n(按引用顺序排列)\n[1] Smith J. T. Lancet. 2019;1(1):1-2.\n"
+    section = locate_reference_section(text)
+    assert section is not None and text[: section.end].endswith("1-2.")
+
+
+def test_overlong_line_is_not_an_entry() -> None:
+    text = "References\n[1] " + "a" * 30_000 + " 2020;1(1):1-2.\n"
+    assert find_reference_section(text) is None
