@@ -19,6 +19,7 @@ from claims.models import Claim, ClaimKind
 from references.models import Reference
 
 NO_LIST = "the article has no reference list"
+_OPENERS = ("(", "（", "[", "［")
 _AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
 
 
@@ -63,9 +64,10 @@ def _numbers_in_sentence(ctx: CheckContext, claim: Claim) -> list[Claim]:
     return [c for c in ctx.claims_of(ClaimKind.NUMBERED_CITATION) if start <= c.span.start < end]
 
 
-def _is_formal(claim: Claim) -> bool:
+def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
     """A parenthetical author-year citation such as "(Li et al., 2022, Cell Therapy)"."""
-    opens = claim.text.lstrip()[:1] in ("(", "（", "[")
+    before = ctx.document.text[max(0, claim.span.start - 1) : claim.span.start]
+    opens = claim.text.lstrip()[:1] in _OPENERS or before in _OPENERS
     return opens and claim.normalized.get("year") is not None
 
 
@@ -101,7 +103,7 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
         if _covered(ctx, claim):
             continue
-        code = "R102" if _is_formal(claim) else "R103"
+        code = "R102" if _is_formal(ctx, claim) else "R103"
         who = ", ".join(claim.normalized.get("authors") or []) or claim.text
         year = claim.normalized.get("year")
         cited = f"{who} {year}" if year else who

@@ -15,6 +15,7 @@ from auditor.checks.sentence_context import sentence_at
 from claims.models import Claim, ClaimKind
 
 _MAX_GAP = 8
+_MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis
 _SEPARATORS = frozenset(" \t\u3000,，、:：=")
 _CONNECTORS = ("即", "占", "佔", "i.e.", "or", "that is")
 _BREAKS = frozenset("。；;！？!?)）\n%‰")
@@ -22,6 +23,7 @@ _WHOLE_BEFORE = ("共", "总", "總", "纳入", "納入", "在", "审查", "審�
 _WHOLE_BEFORE_EN = ("among", "of ", "total", "included")
 _WHOLE_AFTER = ("中", "of whom", "of which", "in total", "among")
 _TRAD = str.maketrans("項個隻篇", "项个只篇")
+_CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
 _LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
 
 
@@ -47,17 +49,21 @@ class SharePair:
 
 
 def unit_key(unit: str) -> str:
-    """Comparable unit: case-folded, simplified script, English plural dropped."""
+    """Comparable unit: case-folded, simplified script, English plural dropped, "例患者" → "例"."""
     key = unit.strip().casefold().translate(_TRAD)
+    if key[:1] in _CJK_CLASSIFIERS:
+        return key[:1]
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
 def gap_joins(gap: str) -> bool:
     """True when the text between two numbers makes them one statement ("(" or separators only)."""
-    if len(gap) > _MAX_GAP or any(ch.isdigit() or ch in _BREAKS for ch in gap):
+    if len(gap) > _MAX_GAP_BEFORE_PAREN or any(ch.isdigit() or ch in _BREAKS for ch in gap):
         return False
     if gap.rstrip().endswith(("(", "（")):
         return True
+    if len(gap) > _MAX_GAP:
+        return False
     rest = "".join(ch for ch in gap if ch not in _SEPARATORS and ch not in "(（")
     for word in _CONNECTORS:
         rest = rest.replace(word, "")

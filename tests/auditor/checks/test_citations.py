@@ -122,6 +122,12 @@ def test_r102_r103_author_citation_without_reference(
     assert [f.code for f in found] == expected
 
 
+def test_r102_when_the_parenthesis_is_outside_the_claim() -> None:
+    doc = Document.from_text("仅2%出现发热(Li et al., 2022, Cell Therapy)。")
+    c = claim(doc, "Li et al., 2022, Cell Therapy", AUTH, "c1", authors=["Li"], et_al=True, year=2022)
+    assert [f.code for f in author_citation_without_reference(context(doc, [c], REFS))] == ["R102"]
+
+
 def test_r102_without_any_reference_list_says_so() -> None:
     doc = Document.from_text("Fever was rare (Li et al., 2022).")
     c = claim(doc, "(Li et al., 2022)", AUTH, "c1", authors=["Li"], et_al=True, year=2022)

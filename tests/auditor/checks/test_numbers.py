@@ -65,6 +65,12 @@ SHARES = [
     ("Of these, 57 of 71 (81%) were stroke studies.", [frac("57 of 71", 57, 71), pct("81%", 81)], ["N301"]),
     ("Of these, 57 of 71 (80%) were stroke studies.", [frac("57 of 71", 57, 71), pct("80%", 80)], []),
     ("Overall 7 of 10 patients (70%) responded.", [frac("7 of 10", 7, 10), pct("70%", 70)], []),
+    ("Overall 7 of 10 patients (75%) responded.", [frac("7 of 10", 7, 10), pct("75%", 75)], ["N301"]),
+    (
+        "10例患者中，其中7例(75%)缓解。",
+        [count("10例患者", 10, "例患者"), count("7例", 7, "例"), pct("75%", 75)],
+        ["N301"],
+    ),
     ("Response was seen (6/7, 85.7%).", [frac("6/7", 6, 7), pct("85.7%", 85.7, 1)], []),
     ("Response was seen (6/7, 85.8%).", [frac("6/7", 6, 7), pct("85.8%", 85.8, 1)], ["N301"]),
     (
