@@ -50,8 +50,3 @@ def expand_inputs(arguments: Sequence[str], manifests: Iterable[Path] = ()) -> l
             candidates = [Path(argument)]
         out.extend(c for c in candidates if c not in out)
     return out
-
-
-def is_batch(arguments: Sequence[str], manifests: Sequence[Path], paths: Sequence[Path]) -> bool:
-    """True for an archive run: several articles, a directory or a manifest."""
-    return len(paths) > 1 or bool(manifests) or any(a.startswith("@") or Path(a).is_dir() for a in arguments)

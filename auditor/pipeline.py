@@ -18,6 +18,7 @@ from typing import Literal, TypeVar
 from auditor import __version__
 from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
 from auditor.config import AuditorConfig
+from auditor.linking import link_citations
 from auditor.models import (
     AuditReport,
     ClaimReport,
@@ -34,37 +35,11 @@ from auditor.reading import InputError, read_document
 from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
 from auditor.sources import SourceSet
 from auditor.verdicts import claim_verdict
+from claims.extract import extract_claims
 from claims.models import Claim, Document
 from references.models import Reference
+from references.parse import parse_reference_list
 from references.section import find_reference_section
-
-try:  # TEMPORARY guards until claim extraction, reference parsing and linking land
-    from claims.extract import extract_claims
-except ImportError:  # pragma: no cover
-
-    def extract_claims(document: Document, *, body_end: int | None = None) -> list[Claim]:  # type: ignore[misc]
-        """Placeholder: no claims."""
-        return []
-
-
-try:
-    from references.parse import parse_reference_list
-except ImportError:  # pragma: no cover
-
-    def parse_reference_list(document: Document) -> list[Reference]:  # type: ignore[misc]
-        """Placeholder: no references."""
-        return []
-
-
-try:
-    from auditor.linking import link_citations
-except ImportError:  # pragma: no cover
-
-    def link_citations(  # type: ignore[misc]
-        claims: Sequence[Claim], references: Sequence[Reference]
-    ) -> dict[str, tuple[str, ...]]:
-        """Placeholder: no links."""
-        return {}
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -116,9 +91,7 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
     return PreparedDocument(document, claims, references, dict(link_citations(claims, references)))
 
 
-def combine_references(
-    own: Sequence[Reference], extra: Sequence[Reference], mode: str
-) -> list[Reference]:
+def combine_references(own: Sequence[Reference], extra: Sequence[Reference], mode: str) -> list[Reference]:
     """The article's list plus (or replaced by) the --references entries, ids continuing r{n+1}…."""
     base = [] if mode == "replace" else list(own)
     added = [r.model_copy(update={"id": f"r{len(base) + i}"}) for i, r in enumerate(extra, start=1)]
