@@ -228,9 +228,8 @@ def _row_of_line(text: str) -> tuple[str, str, str, str, str, float]:
     data = json.loads(text)
     if not isinstance(data, dict):
         raise ValueError("not an object")
-    line = ExportLine(
-        **{k: data.get(k) for k in ("source", "kind", "key", "status", "stored_at")}, entry=data
-    )
+    fields = {k: data.get(k) for k in ("source", "kind", "key", "status", "stored_at")}
+    line = ExportLine.model_validate({**fields, "entry": data})
     payload = _payload(data)
     if line.status is LookupStatus.FAILED:
         raise ValueError("failed results are not cache entries")

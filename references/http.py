@@ -133,7 +133,7 @@ class TimeoutSession(requests.Session):
         super().__init__()
         self.default_timeout = timeout
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
+    def request(self, method: Any, url: Any, *args: Any, **kwargs: Any) -> requests.Response:
         """Send a request, with the default timeout unless one is given."""
         kwargs.setdefault("timeout", self.default_timeout)
         return super().request(method, url, *args, **kwargs)

@@ -56,7 +56,7 @@ def parse_esummary(text: str | bytes) -> dict[str, Record | None]:
     for uid in result["uids"]:
         docsum = result.get(str(uid))
         ok = isinstance(docsum, dict) and "error" not in docsum
-        summaries[str(uid)] = record_of_docsum(str(uid), docsum) if ok else None
+        summaries[str(uid)] = record_of_docsum(str(uid), docsum) if ok and docsum else None
     return summaries
 
 
