@@ -45,12 +45,18 @@ _SITE_TAIL = re.compile(
     r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{2,9}\.?\s{1,2})?(?:\d{1,2}\s{1,2})?(?P<year>(?:19|20)\d{2})"
 )
 _VANCOUVER_TAIL = re.compile(
-    r"(?:^|[.。]\s{0,2})(?P<year>(?:19|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s{0,2};\s{0,2}(?P<vol>\d{1,6})"
+    r"(?:^|[.。]\s{0,2}|\s)(?P<year>(?:19|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s{0,2};\s{0,2}(?P<vol>\d{1,6})"
     r"(?:\((?P<issue>[^)]{1,12})\))?(?:\s{0,2}:\s{0,2}(?P<pages>[\w]{1,8}(?:[-–][\w]{1,8})?))?"
 )
 _APA_SOURCE = re.compile(
     r"(?P<journal>[^,，]{1,200}?)\s{0,2}[,，]\s{0,2}(?P<vol>\d{1,6})\s{0,2}(?:\((?P<issue>[^)]{1,12})\))?"
-    r"(?:\s{0,2}[,，]\s{0,2}(?P<pages>[A-Za-z]{0,2}\d{1,8}(?:[-–][A-Za-z]{0,2}\d{1,8})?))?"
+    r"(?:\s{0,2}[,，]\s{0,2}(?:pp?\.\s{0,2})?(?P<pages>[A-Za-z]{0,2}\d{1,8}(?:[-–][A-Za-z]{0,2}\d{1,8})?))?"
+)
+_QUOTED_TITLE = re.compile(r"\s{0,2}['‘“\"](?P<title>[^'’”\"]{1,600})['’”\"]\s{0,2}[,，.。]?\s{0,2}")
+_PLAIN_TAIL = re.compile(
+    r"(?P<journal>[^,，.。]{1,200})[,，]\s{0,3}(?P<year>(?:19|20)\d{2})\s{0,3}[,，]\s{0,3}(?P<vol>\d{1,6})?"
+    r"\s{0,3}(?:[(（](?P<issue>[^)）]{1,12})[)）])?\s{0,3}[:：]\s{0,3}"
+    r"(?P<pages>[\dA-Za-z]{1,10}(?:\s{0,2}[-–—~]\s{0,2}[\dA-Za-z]{1,10})?)\s{0,3}$"
 )
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[。？！]|[.?!](?:\s|$)")
@@ -112,7 +118,8 @@ def parse_reference_text(text: str) -> ParsedReference:
     body = body[label.end():].strip() if label else body
     ids, urls = _identifiers(body)
     core = _strip_identifiers(body)
-    fields = _parse_gbt(core) or _parse_apa(core) or _parse_semicolon(core) or _parse_vancouver(core)
+    fields = (_parse_gbt(core) or _parse_apa(core) or _parse_semicolon(core) or _parse_vancouver(core)
+              or _parse_plain_gbt(core))
     fields = fields or {"year": _first_year(core)}
     fields.update(ids)
     title, journal = fields.get("title"), fields.get("journal")
@@ -229,7 +236,9 @@ def _parse_apa(core: str) -> dict[str, Any] | None:
     year = _APA_YEAR.search(core)
     if not year or year.start() == 0:
         return None
-    title, rest = _split_title(core[year.end():].lstrip(" 。.,，:："))
+    after = core[year.end():].lstrip(" 。.,，:：")
+    quoted = _QUOTED_TITLE.match(after)
+    title, rest = (quoted.group("title"), after[quoted.end():]) if quoted else _split_title(after)
     fields: dict[str, Any] = {"authors": parse_authors(core[: year.start()]), "title": title,
                                  "year": int(year.group("year")) if year.group("year") else None}
     if rest:
@@ -260,6 +269,19 @@ def _parse_semicolon(core: str) -> dict[str, Any] | None:
     else:
         fields["year"] = _first_year(rest)
     return fields
+
+
+def _parse_plain_gbt(core: str) -> dict[str, Any] | None:
+    """GB/T without a type mark: `陈明，王芳。题名。刊名，2019，23（5）：801-806`."""
+    tail = _PLAIN_TAIL.search(core)
+    if not tail:
+        return None
+    split = re.search(r"[。.．]\s{0,3}", core[: tail.start()])
+    if not split:
+        return None
+    return {"authors": parse_authors(core[: split.start()], family_first=True),
+            "title": _clean(core[split.end(): tail.start()]), "journal": _clean(tail.group("journal")),
+            **_tail_fields(tail)}
 
 
 def _parse_vancouver(core: str) -> dict[str, Any] | None:

@@ -39,6 +39,34 @@ WEBSITE = ("Lee, Fa-Kunga; Lin, Yu-Lanb; Wang, Peng-Huic,d,e,*. Stem cells and p
            "| DOI: 10.1097/JCMA.0000000000000001")
 VANCOUVER = ("Smith J, Lee K. A randomised trial of cells. N Engl J Med. 2019;380(3):211-20. "
              "doi:10.1056/NEJMoa1900001")
+HARVARD = "Smith, J. and Lee, K. (2018) 'Title here', Journal of Stuff, 12(3), pp. 45-67."
+VANCOUVER_NO_DOT = ("Wang X, Li Y, Zhou Z, et al. Effect of cells on stroke. Stem Cell Res Ther 2021;12:45. "
+                    "doi: 10.1186/s13287-021-00001-1")
+GBT_PLAIN_ZH = "陈明，王芳。干细胞研究进展。中国组织工程研究，2019，23（5）：801-806。"
+GBT_PLAIN_EN = "Smith J, Lee K. A title. Journal of Stuff, 2017, 12(3): 45-67."
+GBT_OL = ("张三,李四.标题研究[J/OL].中华医学杂志,2020,100(1):1-5. "
+          "DOI:10.3760/cma.j.issn.0376-2491.2020.01.001.")
+VANCOUVER_PMID = "Smith J, Lee K. Title. Stroke. 2011 Mar;42(3):e1-e5. PMID: 30100001"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (HARVARD, {"year": 2018, "title": "Title here", "journal": "Journal of Stuff", "pages": "45-67"}),
+        (VANCOUVER_NO_DOT, {"year": 2021, "journal": "Stem Cell Res Ther", "volume": "12", "pages": "45",
+                            "title": "Effect of cells on stroke", "doi": "10.1186/s13287-021-00001-1"}),
+        (GBT_PLAIN_ZH, {"year": 2019, "journal": "中国组织工程研究", "volume": "23", "issue": "5",
+                        "pages": "801-806", "title": "干细胞研究进展", "translated": True}),
+        (GBT_PLAIN_EN, {"year": 2017, "journal": "Journal of Stuff", "issue": "3", "title": "A title"}),
+        (GBT_OL, {"year": 2020, "journal": "中华医学杂志", "volume": "100",
+                  "doi": "10.3760/cma.j.issn.0376-2491.2020.01.001"}),
+        (VANCOUVER_PMID, {"year": 2011, "journal": "Stroke", "pages": "e1-e5", "pmid": "30100001"}),
+    ],
+)
+def test_more_layouts(entry: str, expected: dict[str, object]) -> None:
+    parsed = parse_reference_text(entry)
+    assert {field: getattr(parsed, field) for field in expected} == expected
+    assert len(parsed.authors) >= 2
 
 
 @pytest.mark.parametrize(
