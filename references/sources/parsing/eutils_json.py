@@ -17,7 +17,7 @@ def load_json(text: str | bytes, what: str) -> Any:
     """Decoded JSON, or ParseError "malformed JSON from <what>" (e.g. raw newlines in a string)."""
     try:
         return json.loads(text)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ParseError(f"malformed JSON from {what}") from None
 
 

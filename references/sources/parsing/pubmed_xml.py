@@ -34,7 +34,7 @@ def parse_xml(body: bytes | str, what: str) -> Element:
         return fromstring(body)
     except DefusedXmlException:
         raise ParseError(f"{what} sent XML with forbidden entity declarations") from None
-    except (XmlParseError, ValueError):
+    except (XmlParseError, ValueError, RecursionError):
         raise ParseError(f"malformed XML from {what}") from None
 
 
@@ -43,12 +43,11 @@ def parse_efetch(body: bytes | str) -> dict[str, Record]:
     root = parse_xml(body, "PubMed efetch")
     if root.tag != "PubmedArticleSet":
         raise ParseError(f"PubMed efetch sent <{root.tag[:40]}> instead of a PubmedArticleSet")
-    records: dict[str, Record] = {}
-    for article in root.findall("PubmedArticle"):
-        record = record_of_article(article)
-        if record is not None:
-            records[record.id] = record
-    return records
+    try:
+        found = [record_of_article(article) for article in root.findall("PubmedArticle")]
+    except RecursionError:  # absurdly deep inline markup
+        raise ParseError("PubMed efetch sent XML nested too deeply to read") from None
+    return {record.id: record for record in found if record is not None}
 
 
 def _text(element: Element | None) -> str | None:
