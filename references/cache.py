@@ -55,6 +55,11 @@ def normalise_key(kind: str, key: str) -> str:
     return key
 
 
+def _database_path(path: Path) -> Path:
+    """A directory (existing, or a path without a suffix) means the cache file inside it."""
+    return path / CACHE_FILE if path.is_dir() or not path.suffix else path
+
+
 class ExportLine(BaseModel):
     """One line of `export_jsonl`: an entry with its payload fields."""
 
@@ -78,7 +83,7 @@ class LookupStore:
         clock: Callable[[], float] = time.time,
         secrets: Iterable[str] | None = None,
     ) -> None:
-        self.path = Path(path) if path is not None else default_cache_path()
+        self.path = _database_path(Path(path)) if path is not None else default_cache_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.found_ttl, self.not_found_ttl, self.clock = found_ttl, not_found_ttl, clock
         env_key = os.environ.get("NCBI_API_KEY")
@@ -267,6 +272,7 @@ class CachingSource(MetadataSource):
         self.searchable = inner.searchable if inner else True  # type: ignore[misc]
         self.hits = 0
         self.misses = 0
+        self.failed_lookups = 0
         self._counter_lock = threading.Lock()
 
     @property
@@ -279,10 +285,16 @@ class CachingSource(MetadataSource):
         """Alias of `requests_made`, for run summaries."""
         return self.requests_made
 
-    def _count(self, hits: int, misses: int) -> None:
+    @property
+    def cache_hits(self) -> int:
+        """Lookups and searches answered from the store."""
+        return self.hits
+
+    def _count(self, hits: int, misses: int, failed: int = 0) -> None:
         with self._counter_lock:
             self.hits += hits
             self.misses += misses
+            self.failed_lookups += failed
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """Stored results for what is cached and fresh; the rest asked in one batch (and stored)."""
@@ -296,6 +308,7 @@ class CachingSource(MetadataSource):
         elif missing and self.inner is not None:
             fresh = self.inner.lookup_many(kind, missing)
             self.store.put_many(fresh.values())
+        self._count(0, 0, sum(1 for r in fresh.values() if r.failed))
         return {k: cached[k] if k in cached else fresh[k] for k in wanted}
 
     def _offline(self, kind: IdKind, key: str) -> LookupResult:
@@ -311,7 +324,9 @@ class CachingSource(MetadataSource):
         if cached is not None:
             return cached
         if self.inner is None:
+            self._count(0, 0, 1)
             return SearchResult(source=self.name, status=LookupStatus.FAILED, reason=OFFLINE_REASON)
         result = self.inner.search(query)
         self.store.put_search(cache_key, result)
+        self._count(0, 0, int(result.status is LookupStatus.FAILED))
         return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -190,6 +191,7 @@ class ServiceClient:
             service, user_agent=user_agent(config.email), retries=build_retry(config), timeout=config.timeout
         )
         self.requests_made = 0
+        self._count_lock = threading.Lock()
 
     def call(
         self,
@@ -204,7 +206,8 @@ class ServiceClient:
         """Send one request; return the response when its status is in `ok`, else raise FetchError."""
         bucket = bucket_of(urlsplit(url).netloc)
         with self.limiter.slot(bucket, self.limit):
-            self.requests_made += 1
+            with self._count_lock:
+                self.requests_made += 1
             response = self._send(what, method, url, params, data)
         if response.status_code not in ok:
             raise FetchError(self._status_reason(what, response.status_code))

@@ -7,7 +7,7 @@ Etiquette (https://github.com/CrossRef/rest-api-doc): `mailto` puts us in the po
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -29,8 +29,14 @@ class CrossrefSource(MetadataSource):
     kinds = frozenset({IdKind.DOI})
     searchable = True
 
-    def __init__(self, config: ServiceConfig | None = None, *, limiter: HostLimiter | None = None) -> None:
-        self.config = config or ServiceConfig.from_env()
+    def __init__(
+        self,
+        config: ServiceConfig | None = None,
+        *,
+        limiter: HostLimiter | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.config = config or ServiceConfig.from_env(env)
         self.client = ServiceClient("crossref", "Crossref", self.config, limiter=limiter)
 
     @property

@@ -8,7 +8,7 @@ canonical study, whose record lists the alias in nctIdAliases.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from references.http import FetchError, ServiceClient, ServiceConfig
@@ -29,8 +29,14 @@ class CtGovSource(MetadataSource):
     kinds = frozenset({IdKind.NCT})
     searchable = True
 
-    def __init__(self, config: ServiceConfig | None = None, *, limiter: HostLimiter | None = None) -> None:
-        self.config = config or ServiceConfig.from_env()
+    def __init__(
+        self,
+        config: ServiceConfig | None = None,
+        *,
+        limiter: HostLimiter | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.config = config or ServiceConfig.from_env(env)
         self.client = ServiceClient("ctgov", "ClinicalTrials.gov", self.config, limiter=limiter)
 
     @property

@@ -7,7 +7,7 @@ type; `tool` and `email` requested; NCBI etiquette applies (it shares NCBI's pac
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from references.http import FetchError, ServiceClient, ServiceConfig
 from references.models import IdKind, LookupResult, Record
@@ -27,8 +27,14 @@ class IdConvSource(MetadataSource):
     name = "idconv"
     kinds = frozenset(IDTYPE_OF_KIND)
 
-    def __init__(self, config: ServiceConfig | None = None, *, limiter: HostLimiter | None = None) -> None:
-        self.config = config or ServiceConfig.from_env()
+    def __init__(
+        self,
+        config: ServiceConfig | None = None,
+        *,
+        limiter: HostLimiter | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.config = config or ServiceConfig.from_env(env)
         self.client = ServiceClient("idconv", "the PMC ID converter", self.config, limiter=limiter)
 
     @property

@@ -8,7 +8,7 @@ ECitMatch matches journal|year|volume|page citations. Etiquette (NBK25497, NBK25
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from references.http import FetchError, ServiceClient, ServiceConfig
@@ -45,9 +45,10 @@ class PubMedSource(MetadataSource):
         config: ServiceConfig | None = None,
         *,
         limiter: HostLimiter | None = None,
+        env: Mapping[str, str] | None = None,
         batch_size: int = EFETCH_BATCH,
     ) -> None:
-        self.config = config or ServiceConfig.from_env()
+        self.config = config or ServiceConfig.from_env(env)
         self.client = ServiceClient("eutils", "PubMed", self.config, limiter=limiter)
         self.batch_size = max(1, min(batch_size, EFETCH_BATCH))
 

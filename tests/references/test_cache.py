@@ -270,3 +270,20 @@ def test_default_path_honours_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cachedir"))
     assert default_cache_path() == tmp_path / "cachedir" / "lookups.sqlite3"
     assert LookupStore().path == tmp_path / "cachedir" / "lookups.sqlite3"
+
+
+def test_a_directory_means_the_file_inside_it(tmp_path: Path) -> None:
+    assert LookupStore(tmp_path).path == tmp_path / "lookups.sqlite3"
+    assert LookupStore(tmp_path / "new-dir").path == tmp_path / "new-dir" / "lookups.sqlite3"
+    assert LookupStore(tmp_path / "mine.db").path == tmp_path / "mine.db"
+
+
+def test_counters_for_run_summaries(store: LookupStore) -> None:
+    cached = CachingSource(CountingSource(), store)
+    cached.lookup_many(IdKind.PMID, ["1", "500"])
+    cached.lookup_many(IdKind.PMID, ["1"])
+    assert (cached.cache_hits, cached.failed_lookups) == (1, 1)
+    offline = CachingSource(None, store, name="pubmed")
+    offline.lookup_many(IdKind.PMID, ["1", "9"])
+    offline.search(BibliographicQuery(title="x"))
+    assert (offline.cache_hits, offline.failed_lookups) == (1, 2)

@@ -193,3 +193,23 @@ def test_client_failure_reasons(client: ServiceClient, kwargs: dict, reason: str
     with pytest.raises(FetchError) as caught:
         client.call("X", "GET", "http://fake.test/x", params={"api_key": SECRET})
     assert caught.value.reason == reason and SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize("source_name", ["pubmed", "idconv", "crossref", "ctgov"])
+def test_sources_take_their_configuration_from_an_env_mapping(source_name: str) -> None:
+    from references.sources.crossref import CrossrefSource
+    from references.sources.ctgov import CtGovSource
+    from references.sources.idconv import IdConvSource
+    from references.sources.pubmed import PubMedSource
+
+    classes = {
+        "pubmed": PubMedSource,
+        "idconv": IdConvSource,
+        "crossref": CrossrefSource,
+        "ctgov": CtGovSource,
+    }
+    env = {"AUDITOR_CTGOV_URL": "http://fake.test/ctgov", "AUDITOR_EMAIL": "e@example.org"}
+    source = classes[source_name](env=env)
+    assert source.config.ctgov_url == "http://fake.test/ctgov" and source.config.email == "e@example.org"
+    with pytest.raises(SourceError):
+        classes[source_name](env={"AUDITOR_EUTILS_URL": "gopher://x"})
