@@ -59,6 +59,7 @@ class ServiceConfig(BaseModel):
     connect_timeout: float = Field(default=5.0, gt=0)
     read_timeout: float = Field(default=30.0, gt=0)
     ctgov_requests_per_minute: int = Field(default=50, ge=1)
+    max_retry_after: float = Field(default=30.0, ge=0)
 
     @field_validator("eutils_url", "idconv_url", "crossref_url", "ctgov_url")
     @classmethod
@@ -112,9 +113,21 @@ def user_agent(email: str | None) -> str:
     return f"auditor/{package_version()} (+{PROJECT_URL}{contact})"
 
 
+class CappedRetry(Retry):
+    """urllib3 Retry whose Retry-After waits are capped, so a server asking for an hour cannot hang a run."""
+
+    max_retry_after: float = 30.0
+
+    def get_retry_after(self, response: Any) -> float | None:
+        """The server's Retry-After in seconds, at most `max_retry_after`."""
+        value = super().get_retry_after(response)
+        return None if value is None else min(value, self.max_retry_after)
+
+
 def build_retry(config: ServiceConfig) -> Retry:
-    """The retry policy: transient statuses and errors only, Retry-After honoured, POST included."""
-    return Retry(
+    """The retry policy: transient statuses and errors only, Retry-After honoured (capped), POST included."""
+    retry_class = type("CappedRetry", (CappedRetry,), {"max_retry_after": config.max_retry_after})
+    return retry_class(
         total=config.retries,
         connect=config.retries,
         read=config.retries,

@@ -213,3 +213,13 @@ def test_sources_take_their_configuration_from_an_env_mapping(source_name: str) 
     assert source.config.ctgov_url == "http://fake.test/ctgov" and source.config.email == "e@example.org"
     with pytest.raises(SourceError):
         classes[source_name](env={"AUDITOR_EUTILS_URL": "gopher://x"})
+
+
+@pytest.mark.parametrize(("header", "expected"), [("5", 5.0), ("3600", 30.0), ("0", 0.0)])
+def test_retry_after_is_honoured_but_capped(header: str, expected: float) -> None:
+    from urllib3 import HTTPResponse
+
+    retry = build_retry(ServiceConfig())
+    response = HTTPResponse(status=429, headers={"Retry-After": header})
+    assert retry.get_retry_after(response) == expected
+    assert retry.increment("GET", "/x", response=response).get_retry_after(response) == expected
