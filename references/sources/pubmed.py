@@ -16,7 +16,12 @@ from references.models import BibliographicQuery, IdKind, LookupResult, LookupSt
 from references.ratelimit import HostLimiter
 from references.sources.interface import MetadataSource
 from references.sources.parsing import ParseError
-from references.sources.parsing.eutils_json import ecitmatch_line, parse_ecitmatch, parse_esearch
+from references.sources.parsing.eutils_json import (
+    ecitmatch_line,
+    parse_ecitmatch,
+    parse_esearch,
+    parse_esummary,
+)
 from references.sources.parsing.pubmed_xml import parse_efetch
 from references.sources.parsing.queries import journal_term, pubmed_term
 from references.sources.parsing.results import (
@@ -103,6 +108,27 @@ class PubMedSource(MetadataSource):
         params = self._params(db="pubmed", retmode="xml", bdata=line)
         response = self.client.call("PubMed ECitMatch", "GET", self._url("ecitmatch.cgi"), params=params)
         return parse_ecitmatch(response.text).get("q")
+
+    def summaries(self, pmids: Sequence[str]) -> dict[str, LookupResult]:
+        """Light PMID lookups through ESummary JSON (no abstracts, no retraction links: prefer efetch)."""
+        results: dict[str, LookupResult] = {}
+        for batch in batches(unique(pmids), self.batch_size):
+            data = self._params(db="pubmed", id=",".join(batch), retmode="json")
+            try:
+                response = self.client.call("PubMed esummary", "POST", self._url("esummary.fcgi"), data=data)
+                docsums = parse_esummary(response.content)
+            except (FetchError, ParseError) as error:
+                results.update(all_failed(self.name, IdKind.PMID, batch, error.reason))
+                continue
+            for pmid in batch:
+                record = docsums.get(pmid)
+                reason = f"PubMed has no record with PMID {pmid}"
+                results[pmid] = (
+                    found(self.name, IdKind.PMID, pmid, record)
+                    if record
+                    else not_found(self.name, IdKind.PMID, pmid, reason)
+                )
+        return results
 
     # --- lookups --------------------------------------------------------------------------
 

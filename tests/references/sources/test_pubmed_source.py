@@ -245,3 +245,26 @@ def test_env_base_url_honoured_and_key_kept_out_of_reasons(monkeypatch: pytest.M
     result = source.lookup(IdKind.PMID, "30000001")
     assert _form(responses.calls[0])["api_key"] == [SECRET]
     assert result.status is LookupStatus.FAILED and SECRET not in (result.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "statuses"),
+    [
+        (
+            {"body": fixture_bytes("eutils/esummary_30000002_and_missing.json")},
+            {"30000002": LookupStatus.FOUND, "39999999": LookupStatus.NOT_FOUND},
+        ),
+        (
+            {"body": fixture_bytes("eutils/esummary_rate_limited.json")},
+            {"30000002": LookupStatus.FAILED, "39999999": LookupStatus.FAILED},
+        ),
+        ({"status": 503}, {"30000002": LookupStatus.FAILED, "39999999": LookupStatus.FAILED}),
+    ],
+)
+@responses.activate
+def test_esummary_lookups(source: PubMedSource, kwargs: dict, statuses: dict[str, LookupStatus]) -> None:
+    responses.post(f"{EUTILS}/esummary.fcgi", **kwargs)
+    results = source.summaries(["30000002", "39999999"])
+    assert {k: r.status for k, r in results.items()} == statuses
+    if results["30000002"].failed:
+        assert "esummary" in (results["30000002"].reason or "")
