@@ -55,7 +55,7 @@ class CrossrefSource(MetadataSource):
         return {doi: self._lookup_doi(doi) for doi in wanted}
 
     def _lookup_doi(self, doi: str) -> LookupResult:
-        url = f"{self.config.crossref_url.rstrip('/')}/works/{quote(doi, safe='')}"
+        url = f"{self.config.crossref_url.rstrip('/')}/works/{quote(doi, safe='/')}"
         try:
             response = self.client.call(
                 "Crossref works lookup", "GET", url, params=self._params(), ok=(200, 404)

@@ -89,7 +89,7 @@ def test_esearch_esummary_ecitmatch_samples() -> None:
 
 @responses.activate
 def test_crossref_jclinpath_title_is_clean(config: ServiceConfig) -> None:
-    url = f"{CROSSREF}/works/10.1136%2Fjclinpath-2020-206745"
+    url = f"{CROSSREF}/works/10.1136/jclinpath-2020-206745"
     responses.get(url, body=real("crossref/works_10.1136_jclinpath-2020-206745.json"))
     record = (
         CrossrefSource(config, limiter=NoHostLimiter())
@@ -104,7 +104,7 @@ def test_crossref_jclinpath_title_is_clean(config: ServiceConfig) -> None:
 
 @responses.activate
 def test_crossref_pone_correction_is_not_a_retraction(config: ServiceConfig) -> None:
-    url = f"{CROSSREF}/works/10.1371%2Fjournal.pone.0033693"
+    url = f"{CROSSREF}/works/10.1371/journal.pone.0033693"
     responses.get(url, body=real("crossref/works_10.1371_journal.pone.0033693_updated-by_correction.json"))
     record = (
         CrossrefSource(config, limiter=NoHostLimiter())
@@ -119,11 +119,11 @@ def test_crossref_pone_correction_is_not_a_retraction(config: ServiceConfig) -> 
 def test_crossref_esmoopen_trials_and_404(config: ServiceConfig) -> None:
     source = CrossrefSource(config, limiter=NoHostLimiter())
     responses.get(
-        f"{CROSSREF}/works/10.1136%2Fesmoopen-2020-000776",
+        f"{CROSSREF}/works/10.1136/esmoopen-2020-000776",
         body=real("crossref/works_10.1136_esmoopen-2020-000776.json"),
     )
     responses.get(
-        f"{CROSSREF}/works/10.1371%2Fnotarealdoi",
+        f"{CROSSREF}/works/10.1371/notarealdoi",
         status=404,
         body=real("crossref/works_404_10.1371_notarealdoi.txt"),
     )

@@ -14,7 +14,7 @@ from references.ratelimit import NoHostLimiter
 from references.sources.crossref import CrossrefSource
 from tests.references.sources.sources_testkit import CROSSREF, fixture_bytes
 
-WORK = f"{CROSSREF}/works/10.5555%2Fir.2019.044"
+WORK = f"{CROSSREF}/works/10.5555/ir.2019.044"
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_retraction_and_correction_updates(source: CrossrefSource) -> None:
 @responses.activate
 def test_404_is_not_found(source: CrossrefSource) -> None:
     responses.get(
-        f"{CROSSREF}/works/10.5555%2Fnope",
+        f"{CROSSREF}/works/10.5555/nope",
         status=404,
         body=fixture_bytes("crossref/works_404.txt"),
         content_type="text/plain",
@@ -66,12 +66,14 @@ def test_404_is_not_found(source: CrossrefSource) -> None:
 @responses.activate
 def test_doi_path_is_quoted(source: CrossrefSource) -> None:
     responses.get(
-        f"{CROSSREF}/works/10.1002%2F%28SICI%291097-0258%28199601%2915%3A1%3C1%3A%3AAID%3E3.0.CO%3B2-Z",
+        f"{CROSSREF}/works/10.1002/%28SICI%291097-0258%28199601%2915%3A1%3C1%3A%3AAID%3E3.0.CO%3B2-Z",
         status=404,
         body="Resource not found.",
     )
     result = source.lookup(IdKind.DOI, "10.1002/(SICI)1097-0258(199601)15:1<1::AID>3.0.CO;2-Z")
     assert result.status is LookupStatus.NOT_FOUND
+    sent = responses.calls[0].request.url
+    assert sent.startswith(f"{CROSSREF}/works/10.1002/%28SICI%29") and "%3C1%3A%3AAID%3E" in sent
 
 
 @responses.activate
