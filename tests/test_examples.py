@@ -59,7 +59,7 @@ ZH_HANS = Example(
         Planted("10.123/stroke-data", "malformed_identifier"),
         Planted("71例患者中有49例（62%）", "arithmetic_inconsistency"),
         Planted("3例中有2例（66%）", "", severity="info"),
-        Planted("共纳入120例患者", "sum_inconsistency"),
+        Planted("共纳入120例，其中男性68例", "sum_inconsistency"),
         Planted("减少了35%", "arithmetic_inconsistency"),
         Planted("1.2×10?个细胞", "malformed_number"),
         Planted("4×108个细胞", "malformed_number"),
@@ -78,7 +78,7 @@ ZH_HANS = Example(
         "40例中有30例（75%）",
         "治疗组45例、对照组45例",
         "男性占55%，女性占45%",
-        "提高了25%",
+        "从60提高到75，提高了25%",
         "1×10⁶个细胞/kg",
         "p=0.03",
     ),
@@ -114,7 +114,7 @@ ZH_HANT = Example(
         "50例中有20例（40%）",
         "男性48例、女性32例",
         "男性佔60%，女性佔40%",
-        "上升了25%",
+        "由40升至50，上升了25%",
         "6例中有5例（83.3%）",
         "1×10^9",
         "p<0.01",
@@ -135,12 +135,12 @@ EN = Example(
         Planted("10.123/msc-data", "malformed_identifier"),
         Planted("57 of 82 patients (75%)", "arithmetic_inconsistency"),
         Planted("2 of 3 (66%)", "", severity="info"),
-        Planted("The cohort comprised 200 patients", "sum_inconsistency"),
-        Planted("an increase of 30%", "arithmetic_inconsistency"),
+        Planted("A total of 200 patients", "sum_inconsistency"),
+        Planted("a 30% increase", "arithmetic_inconsistency"),
         Planted("1.5×10? cells", "malformed_number"),
         Planted("2×1011 cells", "malformed_number"),
         Planted("improved significantly (p)", "missing_statistic"),
-        Planted("Mayo Clinic", "missing_reference", "R104"),
+        Planted("University of Toronto", "missing_reference", "R104"),
         Planted("(Park et al., 2021, Stem Cell Research & Therapy)", "missing_reference", "R102"),
     ),
     network=(
@@ -156,7 +156,7 @@ EN = Example(
         "45 of 60 (75%)",
         "72 were men and 48 were women",
         "men made up 60% and women 40%",
-        "a decrease of 20%",
+        "from 10% to 8%, a 20% decrease",
         "1×10^6 cells/kg",
         "p = 0.004",
     ),
@@ -194,15 +194,21 @@ def offline_report(name: str) -> DocumentReport:
 
 @cache
 def snapshot_report(cache_dir: str, name: str) -> DocumentReport:
-    """The audit of one example answered from a cache holding only the bundled snapshot."""
-    from auditor.sources import build_sources
-    from references import cache as lookup_cache
+    """The audit of one example answered from a cache holding only the bundled snapshot.
 
-    store = lookup_cache.LookupStore(Path(cache_dir))
+    The store never expires entries here: this tests the snapshot's content and the checks, not
+    the age of the snapshot (tests/test_readme.py runs the CLI path of `auditor cache import`).
+    """
+    from auditor.sources import SourceSet
+    from references.cache import CACHE_FILE, CachingSource, LookupStore
+
+    forever = float("inf")
+    store = LookupStore(Path(cache_dir) / CACHE_FILE, found_ttl=forever, not_found_ttl=forever)
     with SNAPSHOT.open(encoding="utf-8") as lines:
-        lookup_cache.import_jsonl(store, lines)
-    sources = build_sources(offline=True, refresh=False, cache_dir=Path(cache_dir))
-    report = _audit([EXAMPLES / name], sources)
+        store.import_jsonl(lines)
+    names = ("pubmed", "idconv", "crossref", "ctgov")
+    offline = {n: CachingSource(None, store, offline=True, name=n) for n in names}
+    report = _audit([EXAMPLES / name], SourceSet(**offline))
     (document,) = report.documents
     return document
 
@@ -339,3 +345,20 @@ def test_html_example_drops_script_and_navigation() -> None:
     leaked = [f for f in document.findings if any(d in f.quote for d in dropped)]
     assert not leaked, describe(leaked)
     assert not [c for c in document.claims if any(d in c.text for d in dropped)]
+
+
+def test_snapshot_is_what_the_generator_writes(tmp_path: Path) -> None:
+    """examples/records.jsonl is current: regenerating it (make_snapshot.py) gives the same lines.
+
+    Search entries are keyed by the parsed reference, so a change in reference parsing shows up
+    here first: rerun `python examples/make_snapshot.py` and commit the result.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_snapshot", EXAMPLES / "make_snapshot.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fresh = tmp_path / "records.jsonl"
+    module.write_snapshot(fresh)
+    assert fresh.read_text(encoding="utf-8") == SNAPSHOT.read_text(encoding="utf-8")
