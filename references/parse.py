@@ -271,6 +271,9 @@ def _parse_semicolon(core: str) -> dict[str, Any] | None:
     return fields
 
 
+_AUTHORS_END = re.compile(r"\.\s(?![A-Z][.,])")  # not the dot between initials ("Vacanti M. P.,")
+
+
 def _parse_plain_gbt(core: str) -> dict[str, Any] | None:
     """GB/T without a type mark: `陈明，王芳。题名。刊名，2019，23（5）：801-806`."""
     tail = _PLAIN_TAIL.search(core)
@@ -290,7 +293,7 @@ def _parse_vancouver(core: str) -> dict[str, Any] | None:
     if not tail:
         return None
     head = core[: tail.start()]
-    split = re.search(r"\.\s", head)
+    split = _AUTHORS_END.search(head)
     if not split:
         return None
     title, journal = _split_title(head[split.end():])
@@ -349,8 +352,11 @@ def _single_name(token: str, family_first: bool) -> Author:
     if given_first:
         return Author(family=given_first.group(2), given=given_first.group(1).strip())
     words = token.split()
-    if len(words) >= 2 and _INITIALS.fullmatch(words[-1]) and words[-1].isupper():
-        return Author(family=" ".join(words[:-1]), given=words[-1])
+    initials = 0  # trailing initials: "Conaty P", "Hess D C", "Vacanti M. P."
+    while initials < len(words) - 1 and re.fullmatch(r"[A-Z]{1,3}\.?|(?:[A-Z]\.){1,3}", words[-1 - initials]):
+        initials += 1
+    if initials:
+        return Author(family=" ".join(words[:-initials]), given=" ".join(words[-initials:]).rstrip("."))
     if len(words) >= 2 and family_first:
         return Author(family=words[0], given=" ".join(words[1:]))
     if len(words) > 4:

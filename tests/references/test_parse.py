@@ -121,6 +121,10 @@ def test_parse_reference_text_fields(entry: str, expected: dict[str, object]) ->
         (GBT_EN, [("Shi", "Ming"), ("Zhang", "Pu"), ("Jie", "Xiao-su")]),
         (WEBSITE, [("Lee", "Fa-Kung"), ("Lin", "Yu-Lan"), ("Wang", "Peng-Hui")]),
         (VANCOUVER, [("Smith", "J"), ("Lee", "K")]),
+        ("[1] Hess D C, Wechsler L R, Clark W M, et al. A phase 2 trial[J]. The Lancet Neurology, 2017, "
+         "16(5): 360-368.", [("Hess", "D C"), ("Wechsler", "L R"), ("Clark", "W M")]),
+        ("Obokata H, Vacanti M. P., Niwa H. Fate conversion. Nature. 2014;505(7485):641-7.",
+         [("Obokata", "H"), ("Vacanti", "M. P"), ("Niwa", "H")]),
     ],
 )
 def test_parse_reference_text_authors(entry: str, authors: list[tuple[str, str]]) -> None:
