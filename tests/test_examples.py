@@ -43,6 +43,7 @@ class Example:
     offline: tuple[Planted, ...]
     network: tuple[Planted, ...]
     correct: tuple[str, ...]
+    network_correct: tuple[str, ...] = ()  # references that resolve cleanly against the snapshot
 
 
 ZH_HANS = Example(
@@ -82,6 +83,7 @@ ZH_HANS = Example(
         "1×10⁶个细胞/kg",
         "p=0.03",
     ),
+    network_correct=("[1] Hess", "[4] Valadi"),
 )
 
 ZH_HANT = Example(
@@ -119,6 +121,7 @@ ZH_HANT = Example(
         "1×10^9",
         "p<0.01",
     ),
+    network_correct=("(1) Valadi", "(3) Takahashi"),
 )
 
 EN = Example(
@@ -160,6 +163,7 @@ EN = Example(
         "1×10^6 cells/kg",
         "p = 0.004",
     ),
+    network_correct=("[2] Takahashi", "[3] Hess"),
 )
 
 EXAMPLE_TABLE = (ZH_HANS, ZH_HANT, EN)
@@ -283,6 +287,22 @@ def test_correct_claim_is_not_flagged(example: Example, anchor: str) -> None:
         and f.severity is not Severity.INFO
     ]
     assert not covering, f"correct claim {anchor!r} flagged:\n{describe(covering)}"
+
+
+def network_correct_cases() -> list[tuple[Example, str]]:
+    """Every (example, correctly cited reference) pair."""
+    return [(ex, anchor) for ex in EXAMPLE_TABLE for anchor in ex.network_correct]
+
+
+@pytest.mark.parametrize(("example", "anchor"), network_correct_cases(), ids=case_id)
+def test_correct_reference_has_no_metadata_finding(
+    example: Example, anchor: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A correctly cited real paper gets no metadata finding from the snapshot (precision first)."""
+    document = snapshot_report(_snapshot_cache_dir(tmp_path_factory), example.name)
+    _, _, line = anchor_range(example_text(example), anchor)
+    wrong = [f for f in document.findings if f.span and f.span.line == line and f.code[:1] in "MTU"]
+    assert not wrong, describe(wrong)
 
 
 @pytest.mark.parametrize("example", EXAMPLE_TABLE, ids=case_id)
