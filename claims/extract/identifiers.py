@@ -11,22 +11,26 @@ from collections.abc import Iterator
 from claims.extract.patterns import S2, Candidate
 from claims.models import ClaimKind
 
-_NOT_ALNUM_BEFORE = r"(?<![A-Za-z0-9])"
-_TRIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (registry, re.compile(_NOT_ALNUM_BEFORE + pattern + r"(?![0-9])"))
-    for registry, pattern in (
-        ("ClinicalTrials.gov", r"NCT[ \t]?\d{5,12}"),
-        ("ChiCTR", r"ChiCTR(?:-[A-Z]{2,5}-)?-?\d{8,12}"),
-        ("CTR", r"CTR\d{8}"),
-        ("ISRCTN", r"ISRCTN[ \t]?\d{8}"),
-        ("EudraCT", r"(?:19|20)\d{2}-\d{6}-\d{2}"),
-        ("ANZCTR", r"ACTRN\d{14}"),
-        ("jRCT", r"jRCT[a-z]?\d{7,12}"),
-        ("CTRI", r"CTRI/\d{4}/\d{2,3}/\d{6}"),
-        ("DRKS", r"DRKS\d{8}"),
-        ("CRIS", r"KCT\d{7}"),
-        ("UMIN", r"UMIN\d{9}"),
-    )
+
+def _trial_pattern(prefix: str, rest: str, width: int = 0) -> re.Pattern[str]:
+    """`prefix` + `rest`, not preceded by a letter or digit (the look-behind follows the prefix
+    so that the engine can scan for the prefix quickly)."""
+    return re.compile(rf"{prefix}(?<![A-Za-z0-9].{{{width or len(prefix)}}}){rest}(?![0-9])")
+
+
+# (registry, literal that every id contains, pattern)
+_TRIALS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("ClinicalTrials.gov", "NCT", _trial_pattern("NCT", r"[ \t]?\d{5,12}")),
+    ("ChiCTR", "ChiCTR", _trial_pattern("ChiCTR", r"(?:-[A-Z]{2,5}-)?-?\d{8,12}")),
+    ("CTR", "CTR", _trial_pattern("CTR", r"\d{8}")),
+    ("ISRCTN", "ISRCTN", _trial_pattern("ISRCTN", r"[ \t]?\d{8}")),
+    ("EudraCT", "-", _trial_pattern("(?:19|20)", r"\d{2}-\d{6}-\d{2}", width=2)),
+    ("ANZCTR", "ACTRN", _trial_pattern("ACTRN", r"\d{14}")),
+    ("jRCT", "jRCT", _trial_pattern("jRCT", r"[a-z]?\d{7,12}")),
+    ("CTRI", "CTRI/", _trial_pattern("CTRI/", r"\d{4}/\d{2,3}/\d{6}")),
+    ("DRKS", "DRKS", _trial_pattern("DRKS", r"\d{8}")),
+    ("CRIS", "KCT", _trial_pattern("KCT", r"\d{7}")),
+    ("UMIN", "UMIN", _trial_pattern("UMIN", r"\d{9}")),
 )
 
 _URL_STOP = r"\s<>\"'\u3000-\u9fff\uff00-\uffef“”"
@@ -34,9 +38,10 @@ _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![A-Za-z0-9./])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
-_DOI = re.compile(rf"(?:doi:{S2}|(?<![A-Za-z0-9/.]))10\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}", re.IGNORECASE)
-_PMID = re.compile(r"(?<![A-Za-z])PMID[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
-_PMCID = re.compile(r"(?<![A-Za-z])PMC\d{4,9}(?!\d)")
+_DOI = re.compile(rf"10(?<![A-Za-z0-9/.]10)\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}")
+_DOI_LABEL_BEFORE = re.compile(rf"doi:{S2}$", re.IGNORECASE)
+_PMID = re.compile(r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
+_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)\d{4,9}(?!\d)")
 
 _IN_URL = (
     (
@@ -60,7 +65,9 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def trial_ids(text: str) -> Iterator[Candidate]:
     """Trial registration numbers; `id` is the canonical form (no spaces, upper-case prefix)."""
-    for registry, pattern in _TRIALS:
+    for registry, literal, pattern in _TRIALS:
+        if literal not in text:
+            continue
         for match in pattern.finditer(text):
             canonical = match.group().replace(" ", "")
             if registry in ("ClinicalTrials.gov", "ISRCTN", "ChiCTR"):
@@ -100,9 +107,9 @@ def _urls(text: str) -> list[Candidate]:
 def _bare_identifiers(text: str) -> Iterator[Candidate]:
     for match in _DOI.finditer(text):
         end = _trim(text, match.start(), match.end())
-        doi = text[match.start() : end]
-        doi = doi[doi.lower().find("10.") :].lower()
-        yield Candidate(ClaimKind.DOI, match.start(), end, {"doi": doi})
+        label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
+        start = match.start() - (len(label.group()) if label else 0)
+        yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
     for match in _PMID.finditer(text):
         yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
     for match in _PMCID.finditer(text):

@@ -21,11 +21,12 @@ from claims.extract.patterns import (
 from claims.models import ClaimKind
 from claims.text import parse_chinese_number, sentence_at
 
-_APPROX = r"(?:(?P<approx>约|約|大约|大約|近|approximately|about|around|nearly|~|≈)[ \t]{0,1})?"
-_PERCENT = re.compile(rf"{_APPROX}(?P<num>{NUM}){S}(?P<unit>%|‰)")
+_APPROX = r"(?:约|約|大约|大約|近|approximately|about|around|nearly|~|≈)[ \t]{0,1}"
+_PERCENT = re.compile(rf"(?P<num>{NUM}){S}(?P<unit>%|‰)")
+_APPROX_BEFORE = re.compile(rf"{_APPROX}$")
 _PERCENT_RANGE_LOW = re.compile(rf"(?P<num>{NUM}){S}{RANGE_SEP}{S}{NUM_TAIL}{S}(?P<unit>%|‰)")
 
-_FRACTION = re.compile(r"(?<![A-Za-z0-9./\-])(?P<a>\d{1,6})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
+_FRACTION = re.compile(r"(?P<a>\d(?<![A-Za-z0-9./\-]\d)\d{0,5})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
 _OF = re.compile(rf"(?P<a>{NUM}){W}(?:of|out{W}of){W}(?P<b>{NUM_TAIL})(?![\d.])")
 _NOT_FRACTION_AFTER = re.compile(r"[ \t]{0,1}(?:期|phase|Phase|月|日)")
 
@@ -35,9 +36,8 @@ _COUNT_UNITS = (
 )
 _MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
 _COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
-_ZH_COUNT = re.compile(
-    r"(?<![一二三四五六七八九十百千万两〇零])(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)"
-)
+_ZH_DIGITS = "一二三四五六七八九十百千万两〇零"
+_ZH_COUNT = re.compile(r"(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)")
 
 _UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
 _DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低"
@@ -64,13 +64,15 @@ def percentages(text: str) -> Iterator[Candidate]:
     """ "82%", "约50%", "2.1‰", and the low end of "5-10%" (its own claim)."""
     for match in _PERCENT.finditer(text):
         num = match.group("num")
+        approx = _APPROX_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        start = match.start() - (len(approx.group()) if approx else 0)
         payload = {
             "value": to_float(num),
             "decimals": decimals_of(num),
             "unit": match.group("unit"),
-            "approx": bool(match.group("approx")),
+            "approx": bool(approx),
         }
-        yield Candidate(ClaimKind.PERCENTAGE, match.start(), match.end(), payload)
+        yield Candidate(ClaimKind.PERCENTAGE, start, match.end(), payload)
     for match in _PERCENT_RANGE_LOW.finditer(text):
         num = match.group("num")
         payload = {
@@ -117,6 +119,8 @@ def counts(text: str) -> Iterator[Candidate]:
         )
     for match in _ZH_COUNT.finditer(text):
         value = parse_chinese_number(match.group("num"))
+        if text[match.start() - 1 : match.start()] in _ZH_DIGITS and match.start() > 0:
+            continue
         if value is not None and match.group("num") != "一":
             yield Candidate(
                 ClaimKind.COUNT, match.start(), match.end(), {"value": value, "unit": match.group("unit")}

@@ -24,7 +24,9 @@ class Candidate:
 
 
 # A decimal number: "1,234", "12", "0.5", ".03" is not included (statistics handle it).
-NUM = r"(?<![\d.])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
+# It starts with a plain digit class (the look-behind follows it) so that the regex engine can
+# skip quickly to candidate positions.
+NUM = r"\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3}){1,4}(?![\d,])|\d{0,11})(?:\.\d{1,8})?"
 # A number without the look-behind, for use after another token.
 NUM_TAIL = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12})(?:\.\d{1,8})?"
 # Blanks inside a claim: never a newline, always bounded.
@@ -62,9 +64,15 @@ def from_superscript(text: str) -> str:
     return text.translate(_SUPERSCRIPT_TABLE)
 
 
+_LINE_START_WINDOW = 16
+
+
 def line_start_before(text: str, pos: int) -> bool:
     """True when only blanks or list bullets stand between the line start and `pos`."""
-    line_begin = text.rfind("\n", 0, pos) + 1
+    window = max(0, pos - _LINE_START_WINDOW)
+    line_begin = text.rfind("\n", window, pos) + 1
+    if line_begin == 0 and window > 0:
+        return False  # a long run without a newline: not a line start (and no unbounded scan back)
     return text[line_begin:pos].strip(" \t•·-*") == ""
 
 

@@ -34,7 +34,7 @@ _EXPONENT = (
 )
 _TIMES = r"[ \t]{0,1}[×xX*][ \t]{0,1}10"
 _SCIENTIFIC = re.compile(
-    rf"(?:(?P<mantissa>{NUM}){_TIMES}|(?<![\d.×xX*])10(?=\^|{_SUP}))(?P<exp>{_EXPONENT})(?![\d{SUPERSCRIPT_DIGITS}]){S}(?:{_THING_UNIT})?"
+    rf"(?:(?P<mantissa>{NUM}){_TIMES}|10(?<![\d.×xX*]10)(?=\^|{_SUP}))(?P<exp>{_EXPONENT})(?![\d{SUPERSCRIPT_DIGITS}]){S}(?:{_THING_UNIT})?"
 )
 
 _MEASURE_UNITS = (

@@ -10,17 +10,15 @@ from claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, to_float
 from claims.models import ClaimKind
 
 _OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
-_P_VALUE = re.compile(rf"(?<![A-Za-z])[pP]{S2}{_OPERATOR}{S2}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
+_P_VALUE = re.compile(rf"[pP](?<![A-Za-z][pP]){S2}{_OPERATOR}{S2}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
 _P_MISSING = re.compile(r"\([ \t]{0,1}[pP][ \t]{0,1}(?P<op>[=<>])?[ \t]{0,1}\)")
 _CI = re.compile(
     rf"(?P<level>\d{{2}}(?:\.\d)?){S}%{S}CI{S}[:=,]?{S2}[\[(]?{S}"
     rf"(?P<lower>-?{NUM_TAIL}){S2}(?:-|~|to|,){S2}(?P<upper>-?{NUM_TAIL})"
 )
-_RATIO = re.compile(
-    rf"(?<![A-Za-z])(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC){S2}[=:]?{S2}(?P<num>{NUM_TAIL})(?![\d.])"
-)
+_RATIO = re.compile(rf"(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC){S2}[=:]?{S2}(?P<num>{NUM_TAIL})(?![\d.])")
 _MEAN_SD = re.compile(rf"(?P<mean>{NUM}){S}%?{S}(?:±|\+/-|\+-){S}(?P<sd>{NUM_TAIL})(?:{S}%)?")
-_N = re.compile(r"(?<![A-Za-z])[nN][ \t]{0,2}=[ \t]{0,2}(?P<num>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?![\d.])")
+_N = re.compile(r"[nN](?<![A-Za-z][nN])[ \t]{0,2}=[ \t]{0,2}(?P<num>\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?![\d.])")
 
 
 def _statistic(name: str, value: float | None, **extra: Any) -> dict[str, Any]:
@@ -52,6 +50,8 @@ def _intervals_and_ratios(text: str) -> Iterator[Candidate]:
         payload = _statistic("CI", to_float(match.group("level")), lower=lower, upper=upper)
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
     for match in _RATIO.finditer(text):
+        if text[match.start() - 1 : match.start()].isalpha() and match.start() > 0:
+            continue
         payload = _statistic(match.group("name"), to_float(match.group("num")), operator="=")
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
 

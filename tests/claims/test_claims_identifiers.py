@@ -62,8 +62,18 @@ def test_dois(text: str, quoted: str, doi: str) -> None:
     [
         ("PMID: 11223344", "pmid", "PMID: 11223344", {"pmid": "11223344"}),
         ("PMID 998877.", "pmid", "PMID 998877", {"pmid": "998877"}),
-        ("见https://pubmed.ncbi.nlm.nih.gov/11223344/。", "pmid", "https://pubmed.ncbi.nlm.nih.gov/11223344/", {"pmid": "11223344"}),
-        ("pubmed.ncbi.nlm.nih.gov/11223344/ 中", "pmid", "pubmed.ncbi.nlm.nih.gov/11223344/", {"pmid": "11223344"}),
+        (
+            "见https://pubmed.ncbi.nlm.nih.gov/11223344/。",
+            "pmid",
+            "https://pubmed.ncbi.nlm.nih.gov/11223344/",
+            {"pmid": "11223344"},
+        ),
+        (
+            "pubmed.ncbi.nlm.nih.gov/11223344/ 中",
+            "pmid",
+            "pubmed.ncbi.nlm.nih.gov/11223344/",
+            {"pmid": "11223344"},
+        ),
         ("www.ncbi.nlm.nih.gov/pubmed/5566", "pmid", "www.ncbi.nlm.nih.gov/pubmed/5566", {"pmid": "5566"}),
         ("PMC1234567 全文", "pmcid", "PMC1234567", {"pmcid": "PMC1234567"}),
         (
@@ -72,9 +82,19 @@ def test_dois(text: str, quoted: str, doi: str) -> None:
             "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/",
             {"pmcid": "PMC1234567"},
         ),
-        ("网站https://example.org/a?b=1。", "url", "https://example.org/a?b=1", {"url": "https://example.org/a?b=1"}),
+        (
+            "网站https://example.org/a?b=1。",
+            "url",
+            "https://example.org/a?b=1",
+            {"url": "https://example.org/a?b=1"},
+        ),
         ("(see www.example.com/x).", "url", "www.example.com/x", {"url": "www.example.com/x"}),
-        ("https://example.org/pubmed）上检索", "url", "https://example.org/pubmed", {"url": "https://example.org/pubmed"}),
+        (
+            "https://example.org/pubmed）上检索",
+            "url",
+            "https://example.org/pubmed",
+            {"url": "https://example.org/pubmed"},
+        ),
     ],
 )
 def test_pubmed_pmc_and_urls(text: str, kind: str, quoted: str, payload: dict[str, str]) -> None:

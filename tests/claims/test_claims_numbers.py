@@ -57,7 +57,16 @@ def test_fractions(text: str, quoted: str, numerator: float, denominator: float)
 
 @pytest.mark.parametrize(
     "text",
-    ["日期2021/03", "一项2/3期试验", "Ⅰ/Ⅱ期研究", "II/III期", "激活Erk1/2通路", "比例9/4", "1/0", "phase 1/2 trial"],
+    [
+        "日期2021/03",
+        "一项2/3期试验",
+        "Ⅰ/Ⅱ期研究",
+        "II/III期",
+        "激活Erk1/2通路",
+        "比例9/4",
+        "1/0",
+        "phase 1/2 trial",
+    ],
 )
 def test_not_fractions(text: str) -> None:
     assert texts(text, FRACTION) == []

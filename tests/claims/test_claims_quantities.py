@@ -51,7 +51,9 @@ def test_not_statistics(text: str) -> None:
     assert texts(text, STAT) == []
 
 
-def _qty(mantissa: float | None, exponent: int | None, value: float | None, unit: str, lost: bool = False) -> dict[str, Any]:
+def _qty(
+    mantissa: float | None, exponent: int | None, value: float | None, unit: str, lost: bool = False
+) -> dict[str, Any]:
     return {"mantissa": mantissa, "exponent": exponent, "value": value, "unit": unit, "exponent_lost": lost}
 
 
