@@ -60,6 +60,7 @@ _PLAIN_TAIL = re.compile(
 )
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[。？！]|[.?!](?:\s|$)")
+_ENTRY_ENDINGS = frozenset(".。")
 MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
 
 # ---------------------------------------------------------------- splitting a list into entries
@@ -81,27 +82,34 @@ def parse_reference_list(document: Document) -> list[Reference]:
     return refs
 
 
-def _line_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-blank lines of text[start:end], trimmed of surrounding whitespace, as offsets."""
+def _line_bounds(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Non-blank lines of text[start:end] (trimmed) as offsets, each flagged if a blank line precedes it."""
     bounds = []
     pos = start
+    after_blank = False
     for line in text[start:end].split("\n"):
         stripped = line.strip()
         if stripped:
             lead = pos + line.index(stripped[0])
-            bounds.append((lead, lead + len(stripped)))
+            bounds.append((lead, lead + len(stripped), after_blank))
+        after_blank = not stripped
         pos += len(line) + 1
     return bounds
 
 
 def _entry_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Numbered entries absorb their continuation lines; otherwise each line is one entry."""
+    """Numbered entries absorb continuation lines; unnumbered ones are paragraphs, else lines."""
     lines = _line_bounds(text, start, end)
-    if not any(LABEL.match(text[s:e]) for s, e in lines):
-        return lines
+    numbered = any(LABEL.match(text[s:e]) for s, e, _ in lines)
+    paragraphs = not numbered and any(blank for _, _, blank in lines[1:])
     blocks: list[tuple[int, int]] = []
-    for s, e in lines:
-        if LABEL.match(text[s:e]) or not blocks:
+    for s, e, after_blank in lines:
+        if numbered:
+            starts_entry = after_blank or bool(LABEL.match(text[s:e]))
+        else:  # a wrapped paragraph line continues a sentence; a finished line ends its entry
+            previous_end = text[blocks[-1][1] - 1] if blocks else "."
+            starts_entry = after_blank or not paragraphs or previous_end in _ENTRY_ENDINGS
+        if starts_entry or not blocks:
             blocks.append((s, e))
         else:
             blocks[-1] = (blocks[-1][0], e)

@@ -81,17 +81,25 @@ def _entries_end(text: str, body_start: int) -> int | None:
     """End offset of the last entry line of the run of entries starting at/after `body_start`."""
     last_end: int | None = None
     skipped = 0  # a note under the heading ("按引用顺序排列") may precede the first entry
-    for start, end in _lines(text, body_start):
+    lines = [(s, e) for s, e in _lines(text, body_start) if text[s:e].strip()]
+    for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
-            continue
-        if looks_like_entry(line):
+        if looks_like_entry(line) or last_end is not None and _is_continuation(text, lines, index):
             last_end = start + len(line.rstrip())
         elif last_end is not None or is_boilerplate(line) or skipped >= _MAX_NOTES:
             break
         else:
             skipped += 1
     return last_end
+
+
+def _is_continuation(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A wrapped line of a numbered entry: between two entries, not page furniture."""
+    if index + 1 >= len(lines) or is_boilerplate(text[slice(*lines[index])]):
+        return False
+    following = text[slice(*lines[index + 1])]
+    short_enough = len(text[slice(*lines[index])]) <= MAX_ENTRY_CHARS
+    return short_enough and bool(LABEL.match(following)) and looks_like_entry(following)
 
 
 def _headed_section(text: str) -> ReferenceSection | None:

@@ -207,3 +207,29 @@ def test_seed_key_fields() -> None:
     gbt = parse_reference_list(_seed("002"))[0].parsed
     assert (gbt.year, gbt.volume, gbt.issue, gbt.pages) == (2021, "41", "06", "628-632")
     assert parse_reference_list(_seed("003"))[0].parsed.doi == "10.3390/biologics5040037"
+
+
+def test_wrapped_lines_join_their_entry() -> None:
+    text = ("正文。\n\nReferences\n[1] Smith J, Lee K. A very long title that wraps\n"
+            "onto the next line without any year in it\n"
+            "[2] Brown A. Another. BMJ. 2020;2(2):3-4.\n\n"
+            "Wang X, Li Y. Unnumbered is not mixed in. Lancet. 2019;1:1-2.\n")
+    refs = parse_reference_list(Document.from_text(text))
+    assert [r.label for r in refs] == ["1", "2", None]
+    assert refs[0].text.endswith("without any year in it")
+    assert refs[1].text.endswith("3-4.") and refs[2].parsed.authors[0].family == "Wang"
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # blank-line separated paragraphs: a wrapped line (no final stop) joins its entry
+        ("Smith J, Lee K. A title that\nwraps. Lancet. 2019;1:1-2.\n\nBrown A. B. BMJ. 2020;2:3-4.\n", 2),
+        # a finished line followed directly by another entry stays separate
+        ("Smith J. A. Lancet. 2019;1:1-2.\nLee K. B. BMJ. 2020;2:3-4.\n\nBrown A. C. BMJ. 2021;2:3-4.\n", 3),
+        # no blank lines at all: one entry per line
+        ("Smith J. A. Lancet. 2019;1:1-2.\nLee K. B. BMJ. 2020;2:3-4.\n", 2),
+    ],
+)
+def test_unnumbered_entries(body: str, count: int) -> None:
+    assert len(parse_reference_list(Document.from_text("Body.\n\nReferences\n\n" + body))) == count
