@@ -20,7 +20,10 @@ from references.sources.parsing import ParseError
 from references.sources.parsing.eutils_json import parse_ecitmatch, parse_esearch, parse_esummary
 from references.sources.pubmed import PubMedSource
 from tests.conftest import API_FIXTURES, needs_api_fixtures
-from tests.references.sources.sources_testkit import CROSSREF, CTGOV, EUTILS, IDCONV
+from tests.references.sources.sources_testkit import CROSSREF, CTGOV, EUTILS, IDCONV, fake_config, no_limiter
+
+config = pytest.fixture(fake_config)
+limiter = pytest.fixture(no_limiter)
 
 pytestmark = needs_api_fixtures
 

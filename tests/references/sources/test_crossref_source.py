@@ -12,7 +12,10 @@ from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
 from references.ratelimit import NoHostLimiter
 from references.sources.crossref import CrossrefSource
-from tests.references.sources.sources_testkit import CROSSREF, fixture_bytes
+from tests.references.sources.sources_testkit import CROSSREF, fake_config, fixture_bytes, no_limiter
+
+config = pytest.fixture(fake_config)
+limiter = pytest.fixture(no_limiter)
 
 WORK = f"{CROSSREF}/works/10.5555/ir.2019.044"
 

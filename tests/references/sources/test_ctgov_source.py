@@ -10,7 +10,10 @@ from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus
 from references.ratelimit import NoHostLimiter
 from references.sources.ctgov import CtGovSource
-from tests.references.sources.sources_testkit import CTGOV, fixture_bytes
+from tests.references.sources.sources_testkit import CTGOV, fake_config, fixture_bytes, no_limiter
+
+config = pytest.fixture(fake_config)
+limiter = pytest.fixture(no_limiter)
 
 STUDY = f"{CTGOV}/studies/NCT01234567"
 

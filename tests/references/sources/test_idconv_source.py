@@ -13,7 +13,10 @@ from references.http import ServiceConfig
 from references.models import IdKind, LookupStatus
 from references.ratelimit import NoHostLimiter
 from references.sources.idconv import IdConvSource
-from tests.references.sources.sources_testkit import IDCONV, fixture_bytes
+from tests.references.sources.sources_testkit import IDCONV, fake_config, fixture_bytes, no_limiter
+
+config = pytest.fixture(fake_config)
+limiter = pytest.fixture(no_limiter)
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ from references.http import ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
 from references.ratelimit import NoHostLimiter
 from references.sources.pubmed import PubMedSource
-from tests.references.sources.sources_testkit import EUTILS, SECRET, fixture_bytes
+from tests.references.sources.sources_testkit import EUTILS, SECRET, fake_config, fixture_bytes, no_limiter
+
+config = pytest.fixture(fake_config)
+limiter = pytest.fixture(no_limiter)
 
 EFETCH = f"{EUTILS}/efetch.fcgi"
 ESEARCH = f"{EUTILS}/esearch.fcgi"
