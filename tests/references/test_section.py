@@ -109,6 +109,7 @@ def test_no_section(text: str) -> None:
     "text",
     ["(" * 2_000_000, "10^10^10 " * 200_000, "1" * 3_000_000, "References\n" + "[1] " * 500_000,
      "参考资料:\n" + ("2020, 1(1): 1-2. " * 100_000)],
+    ids=["parens", "powers", "digits", "labels", "tails"],
 )
 def test_adversarial_input_is_fast(text: str) -> None:
     started = time.perf_counter()
