@@ -25,21 +25,34 @@ def normalise(text: str | None) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+class _Lookup:
+    """Claim texts and reference anchors of one document, by id."""
+
+    def __init__(self, document: DocumentReport) -> None:
+        self.claims = {c.id: normalise(c.text) for c in document.claims}
+        self.references = {r.id: "ref:" + normalise(r.label or r.text) for r in document.references}
+
+    def fingerprint(self, finding: Finding) -> Fingerprint:
+        """(code, reference label or normalised quote, normalised claim text) of a finding."""
+        anchor = self.references.get(finding.reference_id or "") or normalise(finding.quote)
+        return finding.code, anchor, self.claims.get(finding.claim_id or "", "")
+
+
 def fingerprint(finding: Finding, document: DocumentReport) -> Fingerprint:
     """(code, reference label or normalised quote, normalised claim text) of a finding."""
-    anchor = normalise(finding.quote)
-    if finding.reference_id:
-        reference = next((r for r in document.references if r.id == finding.reference_id), None)
-        if reference is not None:
-            anchor = "ref:" + normalise(reference.label or reference.text)
-    claim = next((c for c in document.claims if c.id == finding.claim_id), None) if finding.claim_id else None
-    return finding.code, anchor, normalise(claim.text) if claim else ""
+    return _Lookup(document).fingerprint(finding)
+
+
+def _prints(document: DocumentReport | None) -> list[tuple[Fingerprint, Finding]]:
+    if document is None:
+        return []
+    lookup = _Lookup(document)
+    return [(lookup.fingerprint(f), f) for f in document.findings]
 
 
 def diff_documents(old: DocumentReport | None, new: DocumentReport | None) -> DocumentDiff:
     """New, resolved and unchanged findings of one article (either side may be missing)."""
-    old_prints = [(fingerprint(f, old), f) for f in old.findings] if old else []
-    new_prints = [(fingerprint(f, new), f) for f in new.findings] if new else []
+    old_prints, new_prints = _prints(old), _prints(new)
     remaining = Counter(p for p, _ in old_prints)
     out = DocumentDiff(path=(new or old).path if (new or old) else "")
     for prints, finding in new_prints:

@@ -236,11 +236,17 @@ def document_report(
 ) -> DocumentReport:
     """The report of one document: claims with verdicts, references with records, findings."""
     document = prepared.document
+    by_claim: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.claim_id:
+            by_claim.setdefault(f.claim_id, []).append(f)
     return DocumentReport(
         path=document.path,
         sha256=document.sha256,
         language=document.language.value,
-        claims=[claim_report(c, prepared, resolution, findings, examined) for c in prepared.claims],
+        claims=[
+            claim_report(c, prepared, resolution, by_claim.get(c.id, []), examined) for c in prepared.claims
+        ],
         references=[reference_report(r, resolution) for r in prepared.references],
         findings=findings,
         text=document.text,
@@ -251,11 +257,10 @@ def claim_report(
     claim: Claim,
     prepared: PreparedDocument,
     resolution: DocumentResolution,
-    findings: Sequence[Finding],
+    mine: Sequence[Finding],
     examined: set[str],
 ) -> ClaimReport:
-    """A claim, its verdict and the ids of the findings about it."""
-    mine = [f for f in findings if f.claim_id == claim.id]
+    """A claim, its verdict and the ids of the findings about it (`mine`: the findings of this claim)."""
     verdict = claim_verdict(
         claim,
         mine,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from auditor.verdicts import claim_verdict
 from claims.models import Claim, ClaimKind, Document, Span
 from references.models import Author, IdKind, LookupResult, LookupStatus, Record, Reference
 from references.sources.fake import InMemorySource
+from tests.conftest import needs_seeds, seed_paths
 
 EN_TEXT = (
     "Stem cells improved outcomes in 57 of 71 patients [1]. A later trial disagreed [3].\n\n"
@@ -272,3 +274,35 @@ def test_author_citation_matched_by_search_is_supported() -> None:
     assert (
         claim_verdict(the_claim, [], links={}, resolutions=resolutions, lookups={}) is Verdict.NOT_CHECKABLE
     )
+
+
+@needs_seeds
+def test_seed_articles_are_audited_offline_without_internal_errors() -> None:
+    report = audit_paths(seed_paths(), AuditOptions(offline=True, jobs=2), None)
+    assert len(report.documents) == len(seed_paths())
+    for document in report.documents:
+        assert document.error is None
+        assert document.claims, document.path
+        assert not [f for f in document.findings if f.code == "U999"], document.path
+        for claim in document.claims:
+            assert document.text is not None
+            assert document.text[claim.span.start : claim.span.end] == claim.text
+        ids = [f.id for f in document.findings]
+        assert ids == [f"f{i}" for i in range(1, len(ids) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "((((" * 250_000,
+        "10^10^10 " * 50_000,
+        "9" * 1_000_000,
+        "研究 (1) 57/71 80% p<0.05 " * 5_000,
+    ],
+    ids=["parens", "exponents", "digits", "dense-claims-line"],
+)
+def test_adversarial_inputs_finish(text: str) -> None:
+    started = time.perf_counter()
+    report = audit_documents([Document.from_text(text)], AuditOptions(), None)
+    assert report.documents[0].error is None
+    assert time.perf_counter() - started < 30
