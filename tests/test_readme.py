@@ -128,3 +128,19 @@ if __name__ == "__main__":
         write_table()
     else:
         print(checks_table())
+
+
+def test_offline_setup_command_produces_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's first command works in-process: import the snapshot, audit offline, get findings."""
+    from auditor.cli import main
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(ROOT)
+    assert main(["cache", "import", "examples/records.jsonl"]) == 0
+    capsys.readouterr()
+    status = main(["audit", "--offline", "examples/zh-hans-stroke.md"])
+    report = capsys.readouterr().out
+    assert status == 1, report  # findings at error severity: exit 1, like a linter
+    for code in ("R101", "N301", "I204", "M404"):
+        assert code in report, f"{code} missing from the README demo report"
