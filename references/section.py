@@ -18,11 +18,26 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 LABEL = re.compile(r"[ \t]{0,8}(?:\((\d{1,3})\)|\[(\d{1,3})\]:?|(\d{1,3})[.)、．](?!\d))[ \t]{0,4}")
-_BOILERPLATE = re.compile(
-    r"版权声明|版權聲明|免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|扫码|掃碼|扫描二维码|"
-    r"相关阅读|相關閱讀|上一篇|下一篇|推荐阅读|推薦閱讀|来源[:：]|來源[:：]|声明[:：]|聲明[:：]|"
-    r"copyright|all rights reserved|disclaimer|share this|related articles|previous article|next article|"
-    r"^[«»<>←→]"
+# Page furniture that ends a list. Most markers count only at the start of a line (after bullets or
+# brackets), so that a title containing "来源" or "关注" is not mistaken for a footer.
+_BOILERPLATE_START = re.compile(
+    r"[\s*#>【\[(（●■▲▶◆★☆•·\-]{0,4}"
+    r"(?:版权声明|版權聲明|版权所有|版權所有|免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|声明|聲明|"
+    r"扫码|掃碼|扫描|掃描|长按|長按|关注|關注|点击|點擊|阅读原文|閱讀原文|原文链接|原文鏈接|"
+    r"相关阅读|相關閱讀|相关文章|相關文章|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门|熱門|上一篇|下一篇|"
+    r"来源|來源|作者简介|作者簡介|责任编辑|責任編輯|编辑|編輯|"
+    r"审核|審核|校对|校對|排版|图片|圖片|"
+    r"联系我们|聯繫我們|聯絡我們|公司简介|公司簡介|关于我们|關於我們|标签|標籤|"
+    r"copyright|©|disclaimer|share this|share on|related articles?|related posts?|read more|"
+    r"(?:previous|next) (?:article|post|page|story)|"
+    r"about the authors?|author information|tags?\s{0,2}[:：]|posted in|filed under|subscribe|follow us)"
+    r"|[«»<>←→]",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"all rights reserved|版权所有|版權所有|上一篇|下一篇|扫码关注|掃碼關注|"
+    r"长按识别|長按識別|未经授权|未經授權",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\(n\.?\s?d\.?\)", re.IGNORECASE)
 _IDENT = re.compile(r"10\.\d{4,9}/|https?://|PMID|PMC\d|www\.", re.IGNORECASE)
@@ -60,7 +75,8 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def is_boilerplate(line: str) -> bool:
     """True for page furniture that follows a list: copyright, disclaimers, navigation."""
-    return bool(_BOILERPLATE.search(line.strip()[:200]))
+    head = line.strip()[:200]
+    return bool(_BOILERPLATE_START.match(head) or _BOILERPLATE_ANYWHERE.search(head))
 
 
 def looks_like_entry(line: str) -> bool:

@@ -132,3 +132,30 @@ def test_short_note_under_heading_is_skipped() -> None:
 def test_overlong_line_is_not_an_entry() -> None:
     text = "References\n[1] " + "a" * 30_000 + " 2020;1(1):1-2.\n"
     assert find_reference_section(text) is None
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["版权声明:本站所有文字版权归本站所有。", "【免责声明】本文仅供参考。", "免責說明:本文僅用于科普。",
+     "郑重声明:转载请注明出处。", "扫码关注公众号,获取更多资讯", "掃碼關注我們", "相关阅读 干细胞能治疗什么?",
+     "« 上一篇 2025年4月29日",
+     "下一篇:干细胞的来源有哪些?", "来源:某某生物公司", "作者简介:张三,2010年毕业于某大学。",
+     "About the author: J. Smith, PhD, joined in 2010, 5 years after graduating.",
+     "Copyright 2024 Example Media, 12 Main St.", "© 2024 Example Media. All rights reserved.",
+     "Share this article on 2024, 3 platforms"],
+)
+def test_footer_ends_the_list(footer: str) -> None:
+    entry = "[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2."
+    text = f"Body.\nReferences\n{entry}\n{footer}\n"
+    assert find_reference_section(text) == (text.index("References"), text.index(entry) + len(entry))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["[2] 王明,李华.间充质干细胞来源:脐带还是骨髓[J].某医学杂志,2020,40(5):1-5.",
+     "[2] 张三.值得关注的干细胞研究进展[J].某学报,2019,12(3):10-15.",
+     "[2] Next J, Previous K. Tags and labels in cells. Cell. 2020;180(1):1-10."],
+)
+def test_title_words_are_not_footers(entry: str) -> None:
+    text = f"Body.\nReferences\n[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2.\n{entry}\n"
+    assert find_reference_section(text) == (text.index("References"), len(text) - 1)
