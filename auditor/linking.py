@@ -17,6 +17,7 @@ from claims.models import Claim, ClaimKind
 from references.models import Reference
 
 _NON_LETTERS = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff]")
+_MAX_TEXT_SCAN = 2000  # reference texts searched for a journal name only in lists up to this size
 _JOURNAL_NOISE = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
 
 
@@ -95,16 +96,43 @@ def _author_keys(ref: Reference) -> list[str]:
     return [surname_key(a.family) for a in ref.parsed.authors if a.family]
 
 
-def _by_authors(authors: Iterable[str], references: Sequence[Reference]) -> list[Reference]:
-    """References whose first author is the first cited name; else whose authors include all/any."""
-    keys = [k for k in (surname_key(a) for a in authors) if k]
-    if not keys:
-        return []
-    first = [r for r in references if _author_keys(r)[:1] == keys[:1]]
-    if first:
-        return first
-    every = [r for r in references if set(keys) <= set(_author_keys(r))]
-    return every or [r for r in references if set(keys) & set(_author_keys(r))]
+class ReferenceIndex:
+    """References indexed by author surname key and journal key (built once per document)."""
+
+    def __init__(self, references: Sequence[Reference]) -> None:
+        self.references = list(references)
+        self.first_author: dict[str, list[Reference]] = {}
+        self.any_author: dict[str, list[Reference]] = {}
+        self.journal: dict[str, list[Reference]] = {}
+        for ref in self.references:
+            keys = _author_keys(ref)
+            if keys:
+                self.first_author.setdefault(keys[0], []).append(ref)
+            for key in dict.fromkeys(keys):
+                self.any_author.setdefault(key, []).append(ref)
+            if ref.parsed.journal:
+                self.journal.setdefault(journal_key(ref.parsed.journal), []).append(ref)
+
+    def by_authors(self, authors: Iterable[str]) -> list[Reference]:
+        """References whose first author is the first cited name; else whose authors include all/any."""
+        keys = list(dict.fromkeys(k for k in (surname_key(a) for a in authors) if k))
+        if not keys:
+            return []
+        if keys[0] in self.first_author:
+            return list(self.first_author[keys[0]])
+        pools = [self.any_author.get(k, []) for k in keys]
+        id_sets = [{id(r) for r in pool} for pool in pools[1:]]
+        every = [r for r in pools[0] if all(id(r) in ids for ids in id_sets)]
+        return every or list({id(r): r for pool in pools for r in pool}.values())
+
+    def by_journal(self, journal: str, year: int | None) -> list[Reference]:
+        """References in that journal (or its known English name), in that year when given."""
+        keys = journal_names(journal)
+        hits = [r for k in keys for r in self.journal.get(k, [])]
+        if not hits and len(self.references) <= _MAX_TEXT_SCAN:
+            long_keys = [k for k in keys if len(k) >= 6]
+            hits = [r for r in self.references if any(k in journal_key(r.text) for k in long_keys)]
+        return _by_year(year, hits) if year is not None else hits
 
 
 def _by_year(year: int | None, candidates: list[Reference]) -> list[Reference]:
@@ -115,42 +143,36 @@ def _by_year(year: int | None, candidates: list[Reference]) -> list[Reference]:
     return exact or [r for r in candidates if year_agrees(year, r.parsed.year, slack=1)]
 
 
-def _by_journal(journal: str, year: int | None, references: Sequence[Reference]) -> list[Reference]:
-    keys = journal_names(journal)
-    hits = [r for r in references if r.parsed.journal and journal_key(r.parsed.journal) in keys]
-    if not hits:
-        hits = [r for r in references if any(k and len(k) >= 6 and k in journal_key(r.text) for k in keys)]
-    return _by_year(year, hits) if year is not None else hits
-
-
-def link_author_citation(claim: Claim, references: Sequence[Reference]) -> tuple[str, ...]:
+def link_author_citation(claim: Claim, references: Sequence[Reference] | ReferenceIndex) -> tuple[str, ...]:
     """Ids of the references an author citation or named study points to (may be empty)."""
+    index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     norm = claim.normalized
     year = norm.get("year")
-    hits = _by_year(year, _by_authors(norm.get("authors") or [], references))
+    hits = _by_year(year, index.by_authors(norm.get("authors") or []))
     journal = norm.get("journal")
     if not hits and journal:
-        hits = _by_journal(str(journal), year, references)
+        hits = index.by_journal(str(journal), year)
     return tuple(r.id for r in hits)
 
 
 def link_numbered_citation(claim: Claim, numbered: dict[int, Reference]) -> tuple[str, ...]:
     """Ids of the references a numbered citation points to, in the order cited."""
-    ids: list[str] = []
+    ids: dict[str, None] = {}
     for number in claim.normalized.get("numbers") or []:
         ref = numbered.get(int(number))
-        if ref is not None and ref.id not in ids:
-            ids.append(ref.id)
+        if ref is not None:
+            ids.setdefault(ref.id)
     return tuple(ids)
 
 
 def link_citations(claims: Sequence[Claim], references: Sequence[Reference]) -> dict[str, tuple[str, ...]]:
     """Claim id → ids of the references it cites, for every citation claim (empty tuple: none)."""
     numbered = references_by_number(references)
+    index = ReferenceIndex(references)
     links: dict[str, tuple[str, ...]] = {}
     for claim in claims:
         if claim.kind is ClaimKind.NUMBERED_CITATION:
             links[claim.id] = link_numbered_citation(claim, numbered)
         elif claim.kind in (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
-            links[claim.id] = link_author_citation(claim, references)
+            links[claim.id] = link_author_citation(claim, index)
     return links

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
 from auditor.linking import link_citations, optional_function, references_by_number, surname_key
@@ -19,6 +20,7 @@ from claims.models import Claim, ClaimKind
 from references.models import Reference
 
 NO_LIST = "the article has no reference list"
+_MAX_FOLLOWING = 4  # numbered citations compared with one author citation
 _OPENERS = ("(", "（", "[", "［")
 _AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
 
@@ -59,9 +61,9 @@ def numbered_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _numbers_in_sentence(ctx: CheckContext, claim: Claim) -> list[Claim]:
+def _number_in_sentence(ctx: CheckContext, numbers: ClaimIndex, claim: Claim) -> bool:
     start, end = sentence_at(ctx.document.text, claim.span.start)
-    return [c for c in ctx.claims_of(ClaimKind.NUMBERED_CITATION) if start <= c.span.start < end]
+    return numbers.any_starting_in(start, end)
 
 
 def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
@@ -71,9 +73,9 @@ def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
     return opens and claim.normalized.get("year") is not None
 
 
-def _covered(ctx: CheckContext, claim: Claim) -> bool:
+def _covered(ctx: CheckContext, numbers: ClaimIndex, claim: Claim) -> bool:
     """Linked to a reference, or backed by a numbered citation in the same sentence."""
-    return bool(ctx.links.get(claim.id)) or bool(_numbers_in_sentence(ctx, claim))
+    return bool(ctx.links.get(claim.id)) or _number_in_sentence(ctx, numbers, claim)
 
 
 def _links(ctx: CheckContext) -> CheckContext:
@@ -100,8 +102,9 @@ def _links(ctx: CheckContext) -> CheckContext:
 def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Author citations must match a reference (by first-author surname and year)."""
     ctx = _links(ctx)
+    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
-        if _covered(ctx, claim):
+        if _covered(ctx, numbers, claim):
             continue
         code = "R102" if _is_formal(ctx, claim) else "R103"
         who = ", ".join(claim.normalized.get("authors") or []) or claim.text
@@ -133,8 +136,9 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
 def named_study_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A study described by institution/journal/year should be in the list."""
     ctx = _links(ctx)
+    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
     for claim in ctx.claims_of(ClaimKind.NAMED_STUDY):
-        if _covered(ctx, claim):
+        if _covered(ctx, numbers, claim):
             continue
         norm = claim.normalized
         described = {k: norm.get(k) for k in ("institution", "journal", "year", "authors") if norm.get(k)}
@@ -176,16 +180,15 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _following_numbers(ctx: CheckContext, claim: Claim) -> list[Claim]:
+def _following_numbers(text: str, numbers: ClaimIndex, authored: ClaimIndex, claim: Claim) -> list[Claim]:
     """Numbered citations after an author citation, up to the next author citation in its sentence."""
-    start, end = sentence_at(ctx.document.text, claim.span.start)
-    later_authors = [c.span.start for c in ctx.claims_of(*_AUTHORED) if claim.span.end <= c.span.start < end]
-    stop = min(later_authors, default=end)
-    return [c for c in _numbers_in_sentence(ctx, claim) if claim.span.end <= c.span.start < stop]
+    _, end = sentence_at(text, claim.span.start)
+    later = authored.starting_in(claim.span.end, end, limit=1)
+    stop = later[0].span.start if later else end
+    return numbers.starting_in(claim.span.end, stop, limit=_MAX_FOLLOWING)
 
 
-def _cited_refs(ctx: CheckContext, numbers: Sequence[Claim]) -> list[Reference]:
-    by_number = references_by_number(ctx.references)
+def _cited_refs(by_number: dict[int, Reference], numbers: Sequence[Claim]) -> list[Reference]:
     refs = [by_number.get(int(n)) for c in numbers for n in c.normalized.get("numbers") or []]
     return [r for r in refs if r is not None and r.parsed.authors]
 
@@ -250,9 +253,12 @@ def _ref_summary(ref: Reference) -> dict[str, object]:
 )
 def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Compare "Majore et al. 2010 … (9)" with the author and year of reference 9."""
+    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
+    authored = ClaimIndex(ctx.claims, *_AUTHORED)
+    by_number = references_by_number(ctx.references)
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
-        numbers = _following_numbers(ctx, claim)
-        found = _mismatch(claim, _cited_refs(ctx, numbers))
+        following = _following_numbers(ctx.document.text, numbers, authored, claim)
+        found = _mismatch(claim, _cited_refs(by_number, following))
         if found is None:
             continue
         severity = Severity.ERROR if found.code == "R107" and found.year_gap > 1 else None
@@ -283,17 +289,44 @@ def _title_similarity(a: str, b: str) -> float:
     return float(fuzz.token_sort_ratio(a.casefold(), b.casefold()))
 
 
-def _same_work(a: Reference, b: Reference) -> str | None:
-    """Why `a` and `b` are the same work ("doi", "pmid", "pmcid", "author+year+title"), or None."""
-    shared = set(_identifier_keys(a)) & set(_identifier_keys(b))
-    if shared:
-        return sorted(shared)[0][0]
-    pa, pb = a.parsed, b.parsed
-    if not (pa.authors and pb.authors and pa.title and pb.title and pa.year and pa.year == pb.year):
+_MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
+
+
+def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) -> Reference | None:
+    """An earlier entry with the same first author and year and a title similar by ≥ 90."""
+    parsed = ref.parsed
+    if not (parsed.authors and parsed.title and parsed.year):
         return None
-    if surname_key(pa.authors[0].family) != surname_key(pb.authors[0].family):
-        return None
-    return "author+year+title" if _title_similarity(pa.title, pb.title) >= 90 else None
+    key = (surname_key(parsed.authors[0].family), parsed.year)
+    for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
+        if earlier.parsed.title and _title_similarity(earlier.parsed.title, parsed.title) >= 90:
+            return earlier
+    return None
+
+
+def _remember(
+    ref: Reference, ids: dict[tuple[str, str], Reference], groups: dict[tuple[str, int], list[Reference]]
+) -> None:
+    for key in _identifier_keys(ref):
+        ids.setdefault(key, ref)
+    parsed = ref.parsed
+    if parsed.authors and parsed.title and parsed.year:
+        groups.setdefault((surname_key(parsed.authors[0].family), parsed.year), []).append(ref)
+
+
+def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
+    """(later, earlier, matched_on) for each entry that repeats an earlier one (indexed, not O(n²))."""
+    ids: dict[tuple[str, str], Reference] = {}
+    groups: dict[tuple[str, int], list[Reference]] = {}
+    for ref in references:
+        shared = sorted(key for key in _identifier_keys(ref) if key in ids)
+        if shared:
+            yield ref, ids[shared[0]], shared[0][0]
+        else:
+            twin = _title_twin(ref, groups)
+            if twin is not None:
+                yield ref, twin, "author+year+title"
+        _remember(ref, ids, groups)
 
 
 @register(
@@ -306,24 +339,14 @@ def _same_work(a: Reference, b: Reference) -> str | None:
 )
 def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Report each later entry that repeats an earlier one."""
-    refs = list(ctx.references)
-    for index, ref in enumerate(refs):
-        for earlier in refs[:index]:
-            reason = _same_work(earlier, ref)
-            if reason is None:
-                continue
-            labels = (ref.label or ref.id, earlier.label or earlier.id)
-            yield finding(
-                "R108",
-                f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",
-                span=ref.span,
-                quote=ref.text,
-                reference_id=ref.id,
-                evidence={
-                    "duplicate_of": earlier.id,
-                    "duplicate_of_label": earlier.label,
-                    "matched_on": reason,
-                },
-                suggestion="merge the two entries and renumber the citations",
-            )
-            break
+    for ref, earlier, reason in duplicate_pairs(ctx.references):
+        labels = (ref.label or ref.id, earlier.label or earlier.id)
+        yield finding(
+            "R108",
+            f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",
+            span=ref.span,
+            quote=ref.text,
+            reference_id=ref.id,
+            evidence={"duplicate_of": earlier.id, "duplicate_of_label": earlier.label, "matched_on": reason},
+            suggestion="merge the two entries and renumber the citations",
+        )

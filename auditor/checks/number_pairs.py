@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.sentence_context import sentence_at
 from claims.models import Claim, ClaimKind
 
@@ -48,6 +50,7 @@ class SharePair:
         return max(self.percent.span.end, self.source.span.end)
 
 
+@lru_cache(maxsize=512)
 def unit_key(unit: str) -> str:
     """Comparable unit: case-folded, simplified script, English plural dropped, "例患者" → "例"."""
     key = unit.strip().casefold().translate(_TRAD)
@@ -165,8 +168,9 @@ def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
     return pairs
 
 
-def _inside_fraction(claim: Claim, fractions: Sequence[Claim]) -> bool:
-    return any(f.span.start <= claim.span.start and claim.span.end <= f.span.end for f in fractions)
+def _inside_fraction(claim: Claim, fractions: ClaimIndex) -> bool:
+    found = fractions.overlapping(claim.span.start, claim.span.end)
+    return found is not None and found.span.start <= claim.span.start and claim.span.end <= found.span.end
 
 
 def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
@@ -175,7 +179,7 @@ def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
         (c for c in claims if c.kind in (ClaimKind.PERCENTAGE, ClaimKind.FRACTION, ClaimKind.COUNT)),
         key=lambda c: c.span.start,
     )
-    fractions = [c for c in numbers if c.kind is ClaimKind.FRACTION]
+    fractions = ClaimIndex(numbers, ClaimKind.FRACTION)
     counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside_fraction(c, fractions)]
     seen: set[str] = set()
     result: list[SharePair] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_pairs import unit_key
 from auditor.checks.number_relations import sum_tolerance
 from auditor.checks.sentence_context import next_sentence, sentence_at
@@ -69,6 +70,7 @@ _COUNT_UNITS = frozenset(
     ]
 )
 _MAX_PARTS = 12
+_TAIL = 16  # characters after the last part still read for "等", "etc." and the like
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,11 @@ def _is_explicit_whole(text: str, claim: Claim) -> bool:
     return any(c in before for c in _WHOLE_BEFORE) or any(c in after for c in _WHOLE_AFTER)
 
 
-def _counts_between(counts: Sequence[Claim], start: int, end: int, unit: str) -> list[Claim]:
-    return [c for c in counts if start <= c.span.start < end and _unit(c) == unit][:_MAX_PARTS]
+def _counts_between(counts: ClaimIndex, start: int, end: int, unit: str) -> list[Claim]:
+    return [c for c in counts.starting_in(start, end, limit=_MAX_PARTS + 4) if _unit(c) == unit][:_MAX_PARTS]
 
 
-def _parts_of(text: str, counts: Sequence[Claim], whole: Claim) -> tuple[list[Claim], int]:
+def _parts_of(text: str, counts: ClaimIndex, whole: Claim) -> tuple[list[Claim], int]:
     """Same-unit counts after the whole in its sentence, else in the next sentence; and the region end."""
     _, end = sentence_at(text, whole.span.start)
     parts = _counts_between(counts, whole.span.end, end, _unit(whole))
@@ -125,10 +127,10 @@ def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
 
 
 def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumProblem | None:
-    region = text[whole.span.end : region_end].casefold()
     stated, total = _value(whole), sum(_value(p) for p in parts)
     if len(parts) < 2 or any(_value(p) >= stated for p in parts) or _prefix_matches(parts, stated):
         return None
+    region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED) or not any(word in region for word in _PARTITION):
         return None
     over = total > stated + 1e-9
@@ -138,12 +140,11 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
 
 def sum_problems(text: str, claims: Sequence[Claim]) -> list[SumProblem]:
     """Explicit wholes whose enumerated parts add up to something else."""
-    counts = sorted(
-        (c for c in claims if c.kind is ClaimKind.COUNT and c.normalized.get("value") is not None),
-        key=lambda c: c.span.start,
+    counts = ClaimIndex(
+        c for c in claims if c.kind is ClaimKind.COUNT and c.normalized.get("value") is not None
     )
     problems: list[SumProblem] = []
-    for whole in counts:
+    for whole in counts.claims:
         if _unit(whole) not in _COUNT_UNITS or not _is_explicit_whole(text, whole):
             continue
         parts, region_end = _parts_of(text, counts, whole)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_exponents import bare_p_values, exponent_problems
 from auditor.checks.number_pairs import SharePair, share_pairs
 from auditor.checks.number_relations import (
@@ -197,10 +198,6 @@ def relative_change_matches(ctx: CheckContext) -> Iterator[Finding]:
             yield found
 
 
-def _overlapping(claims: list[Claim], start: int, end: int) -> Claim | None:
-    return next((c for c in claims if c.span.start < end and start < c.span.end), None)
-
-
 @register(
     CheckSpec(
         "N307",
@@ -211,15 +208,15 @@ def _overlapping(claims: list[Claim], start: int, end: int) -> Claim | None:
 )
 def lost_exponent(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per number whose superscript exponent did not survive."""
-    quantities = ctx.claims_of(ClaimKind.QUANTITY)
+    quantities = ClaimIndex(ctx.claims, ClaimKind.QUANTITY)
     covered: set[str] = set()
     for problem in exponent_problems(ctx.document.text):
-        claim = _overlapping(quantities, problem.start, problem.end)
+        claim = quantities.overlapping(problem.start, problem.end)
         if claim is not None:
             covered.add(claim.id)
         quote, where = _quote(ctx, problem.start, problem.end)
         yield _exponent_finding(quote, where, claim, problem.restored())
-    for claim in quantities:
+    for claim in quantities.claims:
         if claim.normalized.get("exponent_lost") and claim.id not in covered:
             yield _exponent_finding(claim.text, {"span": claim.span}, claim, None)
 
@@ -260,17 +257,17 @@ _SIGNIFICANCE = re.compile(
 def missing_statistic(ctx: CheckContext) -> Iterator[Finding]:
     """`增加23%(p)`, `(p=)`: the statistic's value is missing."""
     text = ctx.document.text
-    statistics = ctx.claims_of(ClaimKind.STATISTIC)
+    statistics = ClaimIndex(ctx.claims, ClaimKind.STATISTIC)
     reported: set[str] = set()
     for start, end in bare_p_values(text):
         if not _SIGNIFICANCE.search(text[max(0, start - 40) : start]):
             continue
-        claim = _overlapping(statistics, start, end)
+        claim = statistics.overlapping(start, end)
         if claim is not None:
             reported.add(claim.id)
         quote, where = _quote(ctx, start, end)
         yield _statistic_finding(quote, where, claim)
-    for claim in statistics:
+    for claim in statistics.claims:
         if claim.normalized.get("missing_value") and claim.id not in reported:
             yield _statistic_finding(claim.text, {"span": claim.span}, claim)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 _TERMINATORS = frozenset("。！？!?；;\n")
 _ABBREVIATIONS = frozenset({"al", "eg", "ie", "vs", "fig", "figs", "no", "ref", "refs", "dr", "approx"})
-_MAX_SCAN = 4000  # a "sentence" longer than this is cut: keeps every lookup O(1) per claim
+_MAX_SCAN = 2000  # a "sentence" longer than this is cut around the offset: keeps lookups O(1) per claim
 
 
 def _shared_sentence_bounds() -> Callable[[str], list[tuple[int, int]]] | None:
@@ -69,7 +69,8 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     if bounds:
         index = bisect_right(bounds, (offset, len(text) + 1)) - 1
         if index >= 0 and bounds[index][0] <= offset < bounds[index][1]:
-            return bounds[index]
+            start, end = bounds[index]
+            return max(start, offset - _MAX_SCAN), min(end, offset + _MAX_SCAN)
     return own_sentence_at(text, offset)
 
 
