@@ -146,7 +146,12 @@ def registry_url(registry: str | None, trial_id: str) -> str | None:
 
 _PUBMED_PATH = re.compile(r"^/(?:pubmed/)?(\d{1,8})/?$")
 _PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d{1,9})", re.IGNORECASE)
-_DOI_IN_PATH = re.compile(r"/doi/(?:(?:full|abs|pdf|epdf|fullHtml)/)?(10\.\d{4,9}/\S{1,500})", re.IGNORECASE)
+_DOI_IN_PATH = re.compile(
+    r"/(?:doi|articles?)/(?:(?:full|abs|abstract|pdf|epdf|fullHtml|fulltext)/)?(10\.\d{4,9}/\S{1,500})",
+    re.IGNORECASE,
+)
+_VIEW_SUFFIX = re.compile(r"/(?:full|abstract|abs|pdf|epdf|html|fulltext|meta)/?$", re.IGNORECASE)
+_EUROPEPMC_PATH = re.compile(r"/(?:article|abstract)/(MED|PMC)/(PMC\d{1,9}|\d{1,8})", re.IGNORECASE)
 _NCT_PATH = re.compile(r"/(?:ct2/show|study)/(NCT\d{8})\b", re.IGNORECASE)
 
 
@@ -167,7 +172,10 @@ def ids_from_url(url: str) -> dict[str, str]:
     if host in {"doi.org", "dx.doi.org"}:
         _put(found, "doi", normalize_doi(path.lstrip("/")))
     elif (m := _DOI_IN_PATH.search(path)) is not None:
-        _put(found, "doi", normalize_doi(m.group(1)))
+        _put(found, "doi", normalize_doi(_VIEW_SUFFIX.sub("", m.group(1))))
+    if host == "europepmc.org" and (m := _EUROPEPMC_PATH.search(path)) is not None:
+        key = "pmid" if m.group(1).upper() == "MED" else "pmcid"
+        _put(found, key, normalize_pmid(m.group(2)) if key == "pmid" else normalize_pmcid(m.group(2)))
     if host == "clinicaltrials.gov" and (m := _NCT_PATH.search(path)) is not None:
         _put(found, "nct", normalize_nct(m.group(1)))
     return found

@@ -148,6 +148,12 @@ def test_issn_check_digit(issn: str, ok: bool) -> None:
         ("https://clinicaltrials.gov/study/NCT0123", {}),
         ("https://www.ncbi.nlm.nih.gov/pubmed", {}),
         ("https://example.com/post/12345", {}),
+        ("https://link.springer.com/article/10.1007/s00001-019-0001-2",
+         {"doi": "10.1007/s00001-019-0001-2"}),
+        ("https://www.frontiersin.org/articles/10.3389/fmed.2018.00001/full", {"doi": "10.3389/fmed.2018.00001"}),
+        ("https://europepmc.org/article/MED/30100001", {"pmid": "30100001"}),
+        ("https://europepmc.org/article/PMC/PMC7000001", {"pmcid": "PMC7000001"}),
+        ("https://example.com/articles/12345", {}),
         ("https://example.com/pubmed/12345", {}),
     ],
 )
