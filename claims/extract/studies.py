@@ -28,6 +28,8 @@ _INSTITUTION_SUFFIX = (
 _ZH_INSTITUTION = re.compile(
     rf"[{CJK}]{{1,20}}(?:{_INSTITUTION_SUFFIX})(?!学报|學報|杂志|雜誌|雜志|期刊)(?:{S}\([A-Za-z]{{2,12}}\))?"
 )
+_ZH_SUFFIX = re.compile(_INSTITUTION_SUFFIX)
+_EN_KEYWORD = re.compile(r"University|Institute|Hospital|College|Medical Center")
 _EN_INSTITUTION = re.compile(
     r"(?:University of(?: [A-Z][a-z]{1,20}){1,4}"
     r"|(?:[A-Z][a-z]{1,20} ){1,4}(?:University|Institute|Hospital|College|Medical Center))"
@@ -67,8 +69,10 @@ def journal_mentions(text: str) -> Iterator[Candidate]:
 
 
 def _institution_in(text: str, start: int, end: int) -> tuple[int, int] | None:
-    for pattern in (_ZH_INSTITUTION, _EN_INSTITUTION):
-        match = pattern.search(text, start, end)
+    """The first institution named in text[start:end] (a cheap keyword scan comes first)."""
+    for keyword, pattern, reach in ((_ZH_SUFFIX, _ZH_INSTITUTION, 24), (_EN_KEYWORD, _EN_INSTITUTION, 90)):
+        found = keyword.search(text, start, end)
+        match = pattern.search(text, max(start, found.start() - reach), end) if found else None
         if match:
             lead = _LEAD_IN.match(match.group()) if pattern is _ZH_INSTITUTION else None
             begin = match.start() + (
