@@ -11,6 +11,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
+from contextlib import ExitStack
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import urlsplit
@@ -177,6 +178,13 @@ def limit_for(service: str, config: ServiceConfig) -> HostLimit:
     return HostLimit(requests=1)
 
 
+def listing_limit_for(service: str, config: ServiceConfig) -> HostLimit | None:
+    """The extra pace of list/query requests: Crossref allows 1/s public, 3/s polite (Dec 2025)."""
+    if service == "crossref":
+        return HostLimit(requests=3, concurrency=3) if config.email else HostLimit(requests=1)
+    return None
+
+
 def redact(text: str, secret: str | None) -> str:
     """Text with the API key (as a value and as an api_key= parameter) blanked out."""
     text = re.sub(r"(api_key=)[^&\s'\"]{1,200}", r"\1***", text)
@@ -215,10 +223,18 @@ class ServiceClient:
         params: Mapping[str, Any] | None = None,
         data: Mapping[str, Any] | None = None,
         ok: tuple[int, ...] = (200,),
+        listing: bool = False,
     ) -> requests.Response:
-        """Send one request; return the response when its status is in `ok`, else raise FetchError."""
+        """Send one request; return the response when its status is in `ok`, else raise FetchError.
+
+        `listing` marks a query/list request, which services like Crossref pace more slowly than
+        single-record lookups: it then also waits for the host's separate "lists" bucket.
+        """
         bucket = bucket_of(urlsplit(url).netloc)
-        with self.limiter.slot(bucket, self.limit):
+        list_limit = listing_limit_for(self.service, self.config) if listing else None
+        with self.limiter.slot(bucket, self.limit), ExitStack() as stack:
+            if list_limit is not None:
+                stack.enter_context(self.limiter.slot(f"{bucket}/lists", list_limit))
             with self._count_lock:
                 self.requests_made += 1
             response = self._send(what, method, url, params, data)

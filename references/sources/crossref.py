@@ -75,7 +75,7 @@ class CrossrefSource(MetadataSource):
             )
         url = f"{self.config.crossref_url.rstrip('/')}/works"
         try:
-            response = self.client.call("Crossref search", "GET", url, params=params)
+            response = self.client.call("Crossref search", "GET", url, params=params, listing=True)
             candidates = parse_works_list(response.content)
         except (FetchError, ParseError) as error:
             return SearchResult(source=self.name, status=LookupStatus.FAILED, reason=error.reason)

@@ -15,6 +15,7 @@ from references.http import (
     ServiceConfig,
     build_retry,
     limit_for,
+    listing_limit_for,
     redact,
     user_agent,
 )
@@ -223,3 +224,15 @@ def test_retry_after_is_honoured_but_capped(header: str, expected: float) -> Non
     response = HTTPResponse(status=429, headers={"Retry-After": header})
     assert retry.get_retry_after(response) == expected
     assert retry.increment("GET", "/x", response=response).get_retry_after(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("service", "config", "expected"),
+    [
+        ("crossref", ServiceConfig(), HostLimit(requests=1)),
+        ("crossref", ServiceConfig(email="e@example.org"), HostLimit(requests=3, concurrency=3)),
+        ("eutils", ServiceConfig(), None),
+    ],
+)
+def test_listing_limits(service: str, config: ServiceConfig, expected: HostLimit | None) -> None:
+    assert listing_limit_for(service, config) == expected

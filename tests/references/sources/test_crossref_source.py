@@ -113,6 +113,17 @@ def test_500_then_503_exhausts_retries(source: CrossrefSource) -> None:
 
 
 @responses.activate
+def test_search_is_paced_as_a_list_request(config: ServiceConfig) -> None:
+    limiter = NoHostLimiter()
+    responses.get(f"{CROSSREF}/works", body=fixture_bytes("crossref/works_search_empty.json"))
+    responses.get(WORK, status=404, body="Resource not found.")
+    source = CrossrefSource(config, limiter=limiter)
+    source.search(BibliographicQuery(title="Outcomes"))
+    source.lookup(IdKind.DOI, "10.5555/ir.2019.044")
+    assert limiter.acquired == ["fake.test", "fake.test/lists", "fake.test"]
+
+
+@responses.activate
 def test_search_parameters_and_candidates(source: CrossrefSource) -> None:
     responses.get(f"{CROSSREF}/works", body=fixture_bytes("crossref/works_search.json"))
     query = BibliographicQuery(authors=["Wang"], year=2019, title="Outcomes of in vitro screening")
