@@ -54,7 +54,8 @@ def diff_documents(old: DocumentReport | None, new: DocumentReport | None) -> Do
     """New, resolved and unchanged findings of one article (either side may be missing)."""
     old_prints, new_prints = _prints(old), _prints(new)
     remaining = Counter(p for p, _ in old_prints)
-    out = DocumentDiff(path=(new or old).path if (new or old) else "")
+    either = new or old
+    out = DocumentDiff(path=either.path if either else "")
     for prints, finding in new_prints:
         if remaining[prints] > 0:
             remaining[prints] -= 1

@@ -8,7 +8,7 @@ made in ONE `Resolver.resolve` call, so identifiers are de-duplicated across the
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -167,12 +167,12 @@ def summarize(documents: Sequence[DocumentReport], sources: SourceSet | None) ->
     )
 
 
-def parallel_map(function: object, items: list[T], jobs: int) -> list[R]:
+def parallel_map(function: Callable[[T], R], items: list[T], jobs: int) -> list[R]:
     """`map` in order, on `jobs` threads when jobs > 1."""
     if jobs <= 1 or len(items) <= 1:
-        return [function(item) for item in items]  # type: ignore[operator]
+        return [function(item) for item in items]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(function, items))  # type: ignore[arg-type]
+        return list(pool.map(function, items))
 
 
 def run_checks(
