@@ -325,6 +325,7 @@ def test_format_value_rounds_half_up() -> None:
         ("(p" * 300_000) + ")",
         "1." * 500_000,
     ],
+    ids=["parens", "exponents", "digits", "times-ten", "bare-p", "dots"],
 )
 def test_scanners_run_in_linear_time_on_adversarial_input(text: str) -> None:
     began = time.perf_counter()
@@ -332,3 +333,36 @@ def test_scanners_run_in_linear_time_on_adversarial_input(text: str) -> None:
     bare_p_values(text)
     own_sentence_at(text, len(text) // 2)
     assert time.perf_counter() - began < 2.0
+
+
+def test_number_checks_stay_fast_on_thousands_of_claims() -> None:
+    unit = "共纳入50例，其中30例(60%)，25例(50%)；"
+    text = unit * 3000
+    doc = Document.from_text(text, language=None)
+    claims = []
+    for rep in range(3000):
+        base = rep * len(unit)
+        for offset, quote, kind, norm in (
+            (3, "50例", C, {"value": 50.0, "unit": "例"}),
+            (9, "30例", C, {"value": 30.0, "unit": "例"}),
+            (13, "60%", P, {"value": 60.0, "decimals": 0, "unit": "%", "approx": False}),
+            (18, "25例", C, {"value": 25.0, "unit": "例"}),
+            (22, "50%", P, {"value": 50.0, "decimals": 0, "unit": "%", "approx": False}),
+        ):
+            start = base + offset
+            assert text[start : start + len(quote)] == quote
+            claims.append(
+                Claim.model_construct(
+                    id=f"c{len(claims)}",
+                    kind=kind,
+                    text=quote,
+                    span=doc.span(start, start + len(quote)),
+                    normalized=norm,
+                )
+            )
+    ctx = CheckContext(document=doc, claims=tuple(claims), references=())
+    began = time.perf_counter()
+    sums = list(parts_add_up(ctx))
+    shares = list(percentage_matches_fraction(ctx))
+    assert time.perf_counter() - began < 10
+    assert len(sums) >= 1 and shares == []
