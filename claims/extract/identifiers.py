@@ -95,7 +95,7 @@ def _url_candidate(text: str, start: int, end: int) -> Candidate:
 
 
 def _urls(text: str) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     for pattern in (_URL, _BARE_PUBMED):
         for match in pattern.finditer(text):
             end = _trim(text, match.start(), match.end())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Any
 
 from claims.extract.patterns import CJK, S2, YEAR, Candidate, S, W
 from claims.models import ClaimKind
@@ -143,7 +144,7 @@ def _named_study(
         points.append(cue.span())
     start, end = min(p[0] for p in points), max(p[1] for p in points)
     year_value = int(re.search(YEAR, year.group()).group()) if year else None  # type: ignore[union-attr]
-    payload = {
+    payload: dict[str, Any] = {
         "institution": text[institution[0] : institution[1]] if institution else None,
         "journal": journal.normalized["journal"] if journal else None,
         "year": year_value,
