@@ -339,7 +339,7 @@ def test_number_checks_stay_fast_on_thousands_of_claims() -> None:
     unit = "共纳入50例，其中30例(60%)，25例(50%)；"
     text = unit * 3000
     doc = Document.from_text(text, language=None)
-    claims = []
+    claims: list[Claim] = []
     for rep in range(3000):
         base = rep * len(unit)
         for offset, quote, kind, norm in (
