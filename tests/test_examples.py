@@ -52,25 +52,25 @@ ZH_HANS = Example(
     offline=(
         Planted("归巢效率仍是瓶颈[8]", "missing_reference", "R101"),
         Planted("[4] Valadi", "uncited_reference", "R105"),
-        Planted("Kim等人于2019年", "missing_reference"),
+        Planted("Kim等人于2019年", "missing_reference", "R103"),
         Planted("Hess等人(2016年)", "citation_mismatch", "R107"),
         Planted("[5] Hess", "duplicate_reference", "R108"),
-        Planted("NCT0143648", "malformed_identifier"),
-        Planted("PMC12AB", "malformed_identifier"),
-        Planted("10.123/stroke-data", "malformed_identifier"),
-        Planted("71例患者中有49例（62%）", "arithmetic_inconsistency"),
-        Planted("3例中有2例（66%）", "", severity="info"),
-        Planted("共纳入120例，其中男性68例", "sum_inconsistency"),
-        Planted("减少了35%", "arithmetic_inconsistency"),
-        Planted("1.2×10?个细胞", "malformed_number"),
-        Planted("4×108个细胞", "malformed_number"),
-        Planted("改善更明显（p）", "missing_statistic"),
+        Planted("NCT0143648", "malformed_identifier", "I204"),
+        Planted("PMC12AB", "malformed_identifier", "I203"),
+        Planted("10.123/stroke-data", "malformed_identifier", "I201"),
+        Planted("71例患者中有49例（62%）", "arithmetic_inconsistency", "N301"),
+        Planted("3例中有2例（66%）", "arithmetic_inconsistency", "N302", severity="info"),
+        Planted("共纳入120例，其中男性68例", "sum_inconsistency", "N303"),
+        Planted("减少了35%", "arithmetic_inconsistency", "N305"),
+        Planted("1.2×10?个细胞", "malformed_number", "N307"),
+        Planted("4×108个细胞", "malformed_number", "N307"),
+        Planted("改善更明显（p）", "missing_statistic", "N308"),
         Planted("斯坦福大学", "missing_reference", "R104"),
         Planted("(Levy et al., 2019, Stroke)", "missing_reference", "R102"),
     ),
     network=(
-        Planted("[2] Takahashi", "metadata_mismatch"),
-        Planted("[3] Obokata", "retracted"),
+        Planted("[2] Takahashi", "metadata_mismatch", "M403"),
+        Planted("[3] Obokata", "retracted", "M404"),
     ),
     correct=(
         "安慰剂对照的2期试验中被用于急性期患者[1]",
@@ -92,23 +92,23 @@ ZH_HANT = Example(
     offline=(
         Planted("軸突再生（6）", "missing_reference", "R101"),
         Planted("(4) Obokata", "uncited_reference", "R105"),
-        Planted("Lee等人的研究", "missing_reference"),
+        Planted("Wong等人的研究", "missing_reference", "R103"),
         Planted("Valadi等人(2008年)", "citation_mismatch", "R107"),
         Planted("(5) Valadi", "duplicate_reference", "R108"),
-        Planted("NCT0412345", "malformed_identifier"),
-        Planted("PMC12AB", "malformed_identifier"),
-        Planted("10.123/exo-data", "malformed_identifier"),
-        Planted("58例患者中有41例（64%）", "arithmetic_inconsistency"),
-        Planted("9例中有5例（55%）", "", severity="info"),
-        Planted("共收錄150例", "sum_inconsistency"),
-        Planted("下降了30%", "arithmetic_inconsistency"),
-        Planted("2×10?個", "malformed_number"),
-        Planted("3×1011個", "malformed_number"),
-        Planted("明顯下降（p）", "missing_statistic"),
+        Planted("NCT0412345", "malformed_identifier", "I204"),
+        Planted("PMC12AB", "malformed_identifier", "I203"),
+        Planted("10.123/exo-data", "malformed_identifier", "I201"),
+        Planted("58例患者中有41例（64%）", "arithmetic_inconsistency", "N301"),
+        Planted("9例中有5例（55%）", "arithmetic_inconsistency", "N302", severity="info"),
+        Planted("共收錄150例", "sum_inconsistency", "N303"),
+        Planted("下降了30%", "arithmetic_inconsistency", "N305"),
+        Planted("2×10?個", "malformed_number", "N307"),
+        Planted("3×1011個", "malformed_number", "N307"),
+        Planted("明顯下降（p）", "missing_statistic", "N308"),
         Planted("哈佛大學醫學院", "missing_reference", "R104"),
         Planted("(Chen et al., 2022, Theranostics)", "missing_reference", "R102"),
     ),
-    network=(Planted("(2) Li, H.", "retracted"),),
+    network=(Planted("(2) Li, H.", "retracted", "M404"),),
     correct=(
         "可轉移的mRNA與microRNA（1）",
         "(1) Valadi",
@@ -130,27 +130,27 @@ EN = Example(
     offline=(
         Planted("reviewed elsewhere [9]", "missing_reference", "R101"),
         Planted("[6] Li H", "uncited_reference", "R105"),
-        Planted("Smith et al. (2019)", "missing_reference"),
+        Planted("Smith et al. (2019)", "missing_reference", "R103"),
         Planted("Hess et al. (2016)", "citation_mismatch", "R107"),
         Planted("[7] Takahashi", "duplicate_reference", "R108"),
-        Planted("NCT0190984", "malformed_identifier"),
-        Planted("PMC12AB", "malformed_identifier"),
-        Planted("10.123/msc-data", "malformed_identifier"),
-        Planted("57 of 82 patients (75%)", "arithmetic_inconsistency"),
-        Planted("2 of 3 (66%)", "", severity="info"),
-        Planted("A total of 200 patients", "sum_inconsistency"),
-        Planted("a 30% increase", "arithmetic_inconsistency"),
-        Planted("1.5×10? cells", "malformed_number"),
-        Planted("2×1011 cells", "malformed_number"),
-        Planted("improved significantly (p)", "missing_statistic"),
+        Planted("NCT0190984", "malformed_identifier", "I204"),
+        Planted("PMC12AB", "malformed_identifier", "I203"),
+        Planted("10.123/msc-data", "malformed_identifier", "I201"),
+        Planted("57 of 82 patients (75%)", "arithmetic_inconsistency", "N301"),
+        Planted("2 of 3 (66%)", "arithmetic_inconsistency", "N302", severity="info"),
+        Planted("A total of 200 patients", "sum_inconsistency", "N303"),
+        Planted("a 30% increase", "arithmetic_inconsistency", "N305"),
+        Planted("1.5×10? cells", "malformed_number", "N307"),
+        Planted("2×1011 cells", "malformed_number", "N307"),
+        Planted("improved significantly (p)", "missing_statistic", "N308"),
         Planted("University of Toronto", "missing_reference", "R104"),
         Planted("(Park et al., 2021, Stem Cell Research & Therapy)", "missing_reference", "R102"),
     ),
     network=(
-        Planted("[1] Valadi", "identifier_mismatch"),
-        Planted("[4] Obokata", "retracted"),
-        Planted("[5] Moreau", "unknown_journal"),
-        Planted("NCT00909532", "trial_mismatch"),
+        Planted("[1] Valadi", "identifier_mismatch", "M402"),
+        Planted("[4] Obokata", "retracted", "M404"),
+        Planted("[5] Moreau", "unknown_journal", "M408"),
+        Planted("NCT00909532", "trial_mismatch", "T503"),
     ),
     correct=(
         "recipient cells can translate [1]",
@@ -217,9 +217,12 @@ def snapshot_report(cache_dir: str, name: str) -> DocumentReport:
     return document
 
 
-def matches(finding: Finding, planted: Planted, line: int) -> bool:
-    """True when `finding` is the planted problem: same line, kind, code and severity."""
+def matches(finding: Finding, planted: Planted, where: tuple[int, int, int]) -> bool:
+    """True when `finding` is the planted problem: on its line, over its anchor, same kind/code/severity."""
+    start, end, line = where
     if finding.span is None or finding.span.line != line:
+        return False
+    if not (finding.span.start < end and start < finding.span.end):
         return False
     if planted.kind and finding.kind.value != planted.kind:
         return False
@@ -238,8 +241,9 @@ def describe(findings: list[Finding]) -> str:
 
 def assert_found(document: DocumentReport, text: str, planted: Planted) -> None:
     """Assert that a finding for `planted` exists on its anchor's line."""
-    _, _, line = anchor_range(text, planted.anchor)
-    assert any(matches(f, planted, line) for f in document.findings), (
+    where = anchor_range(text, planted.anchor)
+    line = where[2]
+    assert any(matches(f, planted, where) for f in document.findings), (
         f"planted {planted.kind or planted.severity} {planted.code or ''} at line {line} "
         f"({planted.anchor!r}) not found; findings were:\n{describe(document.findings)}"
     )
