@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.models import Document
 from references.parse import parse_authors, parse_reference_list, parse_reference_text
@@ -209,6 +211,21 @@ def test_seed_key_fields() -> None:
     assert parse_reference_list(_seed("003"))[0].parsed.doi == "10.3390/biologics5040037"
 
 
+@needs_seeds
+def test_seed_more_fields() -> None:
+    apa = parse_reference_list(_seed("000"))
+    assert apa[1].parsed.pmid == "30196403" and apa[1].parsed.year is None  # "(nd)"
+    assert apa[9].parsed.doi == "10.1002/sctm.18-0024"  # from a publisher /doi/full/ URL
+    assert all(r.parsed.translated for r in apa)
+    assert [r.label for r in apa] == [str(n) for n in range(1, 12)]
+    website, gbt_en = parse_reference_list(_seed("002"))[1:]
+    assert [a.family for a in website.parsed.authors] == ["Lee", "Lin", "Wang"]
+    assert (website.parsed.volume, website.parsed.issue, website.parsed.year) == ("83", "4", 2020)
+    assert gbt_en.parsed.authors[0].family == "Shi" and gbt_en.parsed.translated is False
+    mdpi = parse_reference_list(_seed("001"))[0].parsed
+    assert (mdpi.year, mdpi.volume, mdpi.pages) == (2025, "26", "7405")
+
+
 def test_wrapped_lines_join_their_entry() -> None:
     text = ("正文。\n\nReferences\n[1] Smith J, Lee K. A very long title that wraps\n"
             "onto the next line without any year in it\n"
@@ -233,3 +250,15 @@ def test_wrapped_lines_join_their_entry() -> None:
 )
 def test_unnumbered_entries(body: str, count: int) -> None:
     assert len(parse_reference_list(Document.from_text("Body.\n\nReferences\n\n" + body))) == count
+
+
+_ENTRY_ALPHABET = st.sampled_from(list("([{1.;,、。 )]}年nd:-/Jp\n参考文献References20190aA&等 "))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ENTRY_ALPHABET, max_size=300))
+def test_any_text_parses_without_error(text: str) -> None:
+    document = Document.from_text("Body.\nReferences\n" + text)
+    for ref in parse_reference_list(document):
+        assert ref.span is not None and document.text[ref.span.start:ref.span.end] == ref.text
+    parse_reference_text(text)

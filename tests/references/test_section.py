@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from references.section import find_reference_section, locate_reference_section
 
@@ -159,3 +161,12 @@ def test_footer_ends_the_list(footer: str) -> None:
 def test_title_words_are_not_footers(entry: str) -> None:
     text = f"Body.\nReferences\n[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2.\n{entry}\n"
     assert find_reference_section(text) == (text.index("References"), len(text) - 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("([1.;,。 )]年\n参考资料:References2019版权声明 JK")),
+               max_size=400))
+def test_section_bounds_are_inside_the_text(text: str) -> None:
+    found = locate_reference_section(text)
+    if found is not None:
+        assert 0 <= found.start <= found.body_start <= found.end <= len(text)
