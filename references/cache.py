@@ -183,7 +183,8 @@ class LookupStore:
             oldest, newest, total = self._db.execute(
                 "SELECT MIN(stored_at), MAX(stored_at), COUNT(*) FROM lookups"
             ).fetchone()
-        size = self.path.stat().st_size if self.path.exists() else 0
+        files = [self.path, self.path.with_name(self.path.name + "-wal")]
+        size = sum(f.stat().st_size for f in files if f.exists())
         return {"entries": total, "per_source": per_source, "bytes": size, "oldest": oldest, "newest": newest}
 
     def clear(self) -> int:
