@@ -44,6 +44,7 @@ _STUDY_CUE = re.compile(
 )
 _YEAR_MENTION = re.compile(rf"{YEAR}{S}年|(?<![\d.]){YEAR}(?![\d年%\u4e00-\u9fff])")
 _WINDOW = 80
+_YEAR_AFTER = 40
 
 
 def _is_journal_name(cue: str, name: str) -> bool:
@@ -107,8 +108,9 @@ def named_studies(
         if institution is None and journal is None:
             continue
         focus = institution[0] if institution else journal.start if journal else start
-        year = _YEAR_MENTION.search(text, max(start, focus - 30), min(end, focus + _WINDOW))
-        cue = _STUDY_CUE.search(text, focus, min(end, focus + _WINDOW))
+        year = _YEAR_MENTION.search(text, max(start, focus - 30), min(end, focus + _YEAR_AFTER))
+        after = institution[1] if institution else focus
+        cue = _STUDY_CUE.search(text, after, min(end, after + _WINDOW))
         present = sum(x is not None for x in (year, institution, journal))
         if present < 2 and not (institution and cue):
             continue
