@@ -158,3 +158,17 @@ def test_no_progress_on_stderr_when_not_a_tty(network: FakeNetwork, run: Run, tm
     article = write(tmp_path / "a.md", CLEAN_EN)
     result = run("audit", article, "--fail-on", "never")
     assert result.stderr == ""
+
+
+def test_offline_run_with_the_real_sources_and_an_empty_cache(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the real build_sources: offline never fails the run; lookups are unverifiable."""
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    article = write(tmp_path / "a.md", CLEAN_EN)
+    result = run("audit", article, "--offline", "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    (document,) = json.loads(result.stdout)["documents"]
+    assert [r["resolution"] for r in document["references"]] == ["unverifiable"]
+    assert json.loads(result.stdout)["summary"]["requests"] == 0
