@@ -281,6 +281,11 @@ def test_lost_exponent(text: str, specs: list[Any], expected: list[tuple[str, st
         ),
         ("差异显著(p<0.05)。", [], []),
         ("选项(p)。", [], []),
+        ("差異有統計學意義(P值)。", [], ["(P值)"]),
+        ("两组差异显著，P值。", [], ["P值"]),
+        ("两组差异显著，P值<0.05。", [], []),
+        ("两组差异显著，P值为0.03。", [], []),
+        ("The difference was significant (p-value).", [], ["(p-value)"]),
         (
             "两组差异显著，但未给出P值。",
             [("P值", S, {"name": "p", "value": None, "missing_value": True})],
