@@ -262,3 +262,19 @@ def test_any_text_parses_without_error(text: str) -> None:
     for ref in parse_reference_list(document):
         assert ref.span is not None and document.text[ref.span.start:ref.span.end] == ref.text
     parse_reference_text(text)
+
+
+@pytest.mark.parametrize(
+    ("label_text", "label"),
+    [("(3) ", "3"), ("[3] ", "3"), ("[3]:", "3"), ("3. ", "3"), ("3) ", "3"), ("3、", "3"), ("［3］", "3"),
+     ("（3）", "3")],
+)
+def test_entry_labels(label_text: str, label: str) -> None:
+    text = f"正文。\n参考文献：\n{label_text}王明,李华.研究进展[J].某学报,2020,40(5):1-5.\n"
+    refs = parse_reference_list(Document.from_text(text))
+    assert [(r.label, r.parsed.year, r.parsed.authors[0].family) for r in refs] == [(label, 2020, "王")]
+
+
+def test_decimal_number_is_not_a_label() -> None:
+    text = "Body.\nReferences\n2.5 Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2.\n"
+    assert [r.label for r in parse_reference_list(Document.from_text(text))] == [None]
