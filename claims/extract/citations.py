@@ -39,8 +39,15 @@ def _expand(listing: str) -> list[int] | None:
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """ "(1)细胞递送" at a line start numbers an enumerated list, it cites nothing."""
-    return line_start_before(text, start) and end < len(text) and text[end] not in "\n。.,;，"
+    """ "(1)细胞递送" at a line start, or "包括:(1)…" after a colon, numbers a list: it cites nothing."""
+    if end >= len(text) or text[end] in "\n。.,;，":
+        return False
+    return line_start_before(text, start) or text[max(0, start - 3) : start].rstrip(" ")[-1:] in (
+        ":",
+        ";",
+        "：",
+        "；",
+    )
 
 
 def _after_number(text: str, start: int) -> bool:

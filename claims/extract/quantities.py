@@ -37,6 +37,8 @@ _SCIENTIFIC = re.compile(
     rf"(?:(?P<mantissa>{NUM}){_TIMES}|10(?<![\d.×xX*]10)(?=\^|{_SUP}))(?P<exp>{_EXPONENT})(?![\d{SUPERSCRIPT_DIGITS}]){S}(?:{_THING_UNIT})?"
 )
 
+# "6-9×10?cells/kg", "3–160×10⁶": the low end of a range whose high end carries the exponent.
+_LOW_END_BEFORE = re.compile(rf"(?<![\d.])(?P<low>{NUM_TAIL}){S}(?:-|~|～|至|到|to){S}$")
 _MEASURE_UNITS = (
     r"μm|µm|um|nm|mm|cm|微米|纳米|納米|毫米|厘米|mL|ml|毫升|μL|µL|mg/kg|mg|μg|µg|ng|kg|g|mmol/L|μmol/L"
     r"|分钟|分鐘|小时|小時|天|周|週|个月|個月|岁|歲|年|min|h|hours|days|weeks|months|years"
@@ -73,9 +75,13 @@ def scientific(text: str) -> Iterator[Candidate]:
             continue
         value = None if lost or exponent is None else mantissa * 10.0**exponent
         end = match.end("unit") if unit else match.end("exp")
-        yield Candidate(
-            ClaimKind.QUANTITY, match.start(), end, _quantity(mantissa, exponent, value, unit, lost)
-        )
+        payload = _quantity(mantissa, exponent, value, unit, lost)
+        low = _LOW_END_BEFORE.search(text[max(0, match.start() - 16) : match.start()])
+        start = match.start()
+        if low and match.group("mantissa"):
+            start -= len(low.group())
+            payload |= {"low": to_float(low.group("low")), "high": mantissa}
+        yield Candidate(ClaimKind.QUANTITY, start, end, payload)
 
 
 def _bare_lost_ok(text: str, end: int) -> bool:

@@ -120,3 +120,10 @@ def test_parenthetical_list_gives_one_claim_per_work() -> None:
 )
 def test_author_citation_look_alikes_are_not_citations(text: str) -> None:
     assert texts(text, AUTHOR) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["包括:(1)细胞递送;(2)免疫排斥", "結果如下：(2) 外泌體", "as follows: (1) dose"]
+)
+def test_inline_list_markers_after_a_colon_are_not_citations(text: str) -> None:
+    assert texts(text, NUMBERED) == []

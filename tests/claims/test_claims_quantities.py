@@ -99,3 +99,17 @@ def test_series_of_doses_shares_the_last_unit() -> None:
 @pytest.mark.parametrize("text", ["2021年", "数值为123", "100", "10 of", "编号10"])
 def test_not_quantities(text: str) -> None:
     assert texts(text, QUANTITY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "low", "high"),
+    [
+        ("剂量(4-7×10?cells/kg)组", "4-7×10?cells/kg", 4.0, 7.0),
+        ("範圍2–150×10⁶ cells/kg", "2–150×10⁶ cells/kg", 2.0, 150.0),
+        ("dose 1 to 5×10^6 cells", "1 to 5×10^6 cells", 1.0, 5.0),
+    ],
+)
+def test_exponent_ranges_keep_low_and_high(text: str, quoted: str, low: float, high: float) -> None:
+    assert texts(text, QUANTITY) == [quoted]
+    payload = payloads(text, QUANTITY)[0]
+    assert (payload["low"], payload["high"]) == (low, high)
