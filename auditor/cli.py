@@ -7,6 +7,7 @@ one-line `Error: …` and exit 2; no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import click
@@ -32,9 +33,8 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of exiting."""
     try:
-        result = cli.main(
-            args=list(argv) if argv is not None else None, prog_name="auditor", standalone_mode=False
-        )
+        args = list(argv) if argv is not None else sys.argv[1:]
+        result = cli.main(args=args, prog_name="auditor", standalone_mode=False, obj={"argv": args})
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return int(ExitCode.USAGE)

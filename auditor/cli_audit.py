@@ -102,7 +102,7 @@ def audit(ctx: click.Context, paths: tuple[str, ...], **flags: Any) -> None:
     for document in unreadable:
         _warn(flags, f"warning: {document.error}")
     index_path = _write_outputs(report, config, flags)
-    _remember(report, config, index_path, flags)
+    _remember(report, config, index_path, flags, _argv(ctx, paths))
     ctx.exit(exit_code(report, config.fail_on))
 
 
@@ -183,12 +183,24 @@ def jsonl_lines(report: AuditReport) -> list[str]:
     return lines
 
 
+def _argv(ctx: click.Context, paths: tuple[str, ...]) -> list[str]:
+    """The command line of this run (as given to `main`, else the command and its paths)."""
+    root = ctx.find_root().obj
+    if isinstance(root, dict) and isinstance(root.get("argv"), list):
+        return [str(a) for a in root["argv"]]
+    return ["audit", *paths]
+
+
 def _remember(
-    report: AuditReport, config: AuditorConfig, index_path: Path | None, flags: dict[str, Any]
+    report: AuditReport,
+    config: AuditorConfig,
+    index_path: Path | None,
+    flags: dict[str, Any],
+    argv: list[str],
 ) -> None:
     """Add the run to the history; a history that cannot be written only warns."""
     try:
-        RunHistory(cache_directory(config.cache_dir)).record(report, sys.argv[1:], index_path)
+        RunHistory(cache_directory(config.cache_dir)).record(report, argv, index_path)
     except (OSError, ValueError) as exc:
         _warn(flags, f"warning: run history not updated ({exc})")
     except Exception as exc:  # noqa: BLE001 — sqlite3 errors and the like must not fail the audit

@@ -56,7 +56,10 @@ def _load_side(spec: str, history: RunHistory) -> AuditReport:
     """An audit file, index.json or run directory; else a run id from the history."""
     if Path(spec).exists():
         return load_audit(Path(spec))
-    return history.load(spec)
+    try:
+        return history.load(spec)
+    except AuditFileError:
+        raise AuditFileError(f"{spec}: no such file, directory or run id (see `auditor runs`)") from None
 
 
 @click.command()

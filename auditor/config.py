@@ -68,14 +68,16 @@ class AuditorConfig(BaseModel):
         return self.severity.get(code, default)
 
 
-def find_config_file(cwd: Path) -> tuple[Path, bool] | None:
-    """`auditor.toml` in cwd, else pyproject.toml with a [tool.auditor] table (second item: is pyproject)."""
+def find_config_file(cwd: Path) -> tuple[Path, dict[str, Any]] | None:
+    """`auditor.toml` in cwd, else pyproject.toml's [tool.auditor] table: the file and its settings."""
     own = cwd / "auditor.toml"
     if own.is_file():
-        return own, False
+        return own, _read_toml(own)
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and "tool" in _read_toml(pyproject) and "auditor" in _read_toml(pyproject)["tool"]:
-        return pyproject, True
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("auditor")
+        if isinstance(table, dict):
+            return pyproject, table
     return None
 
 
@@ -92,14 +94,11 @@ def file_settings(config_file: Path | None, cwd: Path) -> tuple[dict[str, Any], 
     """Settings from an explicit file or the one found in cwd, and where they came from."""
     if config_file is not None:
         data = _read_toml(config_file)
-        is_pyproject = config_file.name == "pyproject.toml"
-        return (data.get("tool", {}).get("auditor", {}) if is_pyproject else data), str(config_file)
+        if config_file.name == "pyproject.toml":
+            data = data.get("tool", {}).get("auditor", {})
+        return data, str(config_file)
     found = find_config_file(cwd)
-    if found is None:
-        return {}, None
-    path, is_pyproject = found
-    data = _read_toml(path)
-    return (data["tool"]["auditor"] if is_pyproject else data), str(path)
+    return (found[1], str(found[0])) if found else ({}, None)
 
 
 def env_settings(env: Mapping[str, str]) -> dict[str, Any]:

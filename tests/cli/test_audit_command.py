@@ -10,6 +10,7 @@ import pytest
 from click.testing import Result
 
 from auditor.cli import main
+from auditor.history import RunHistory
 from tests.cli.conftest import BROKEN_EN, CLEAN_EN, CLEAN_ZH, FakeNetwork, write
 
 Run = Callable[..., Result]
@@ -124,7 +125,7 @@ def test_references_file_is_added(network: FakeNetwork, run: Run, tmp_path: Path
         (["audit"], {}, "no input files"),
         (["report", "bad.json"], {"bad.json": "{nope"}, "not JSON"),
         (["report", "gone.json"], {}, "no such file"),
-        (["diff", "x.json", "y.json"], {}, "no run"),
+        (["diff", "x.json", "y.json"], {}, "no such file, directory or run id"),
         (["audit", "a.md", "--format", "pdf"], {"a.md": CLEAN_EN}, "pdf"),
     ],
 )
@@ -152,6 +153,8 @@ def test_main_returns_codes(network: FakeNetwork, tmp_path: Path, capsys: pytest
     assert main(["audit", str(article), "--fail-on", "never", "-q"]) == 0
     assert main(["--version"]) == 0
     capsys.readouterr()
+    newest = RunHistory(tmp_path / "cache").runs()[0]
+    assert newest.args == ["audit", str(article), "--fail-on", "never", "-q"]
 
 
 def test_no_progress_on_stderr_when_not_a_tty(network: FakeNetwork, run: Run, tmp_path: Path) -> None:
