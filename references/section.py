@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 _HEADING = re.compile(
     r"#{0,6}[ \t]{0,3}[*_]{0,2}[ \t]{0,3}"
-    r"(?:参考|参考资料|參考資料|参考文献|參考文獻|参考文獻|參考文献|引用文献|引用文獻|"
-    r"references?|bibliography|literature cited|works cited|cited literature)"
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]?)?[ \t]{0,3}"  # "五、参考文献", "## 7. References"
+    r"(?:参考|参考资料|參考資料|参考文献|參考文獻|参考文獻|參考文献|引用文献|引用文獻|主要参考文献|主要參考文獻|"
+    r"资料来源|資料來源|参考书目|參考書目|"
+    r"references?|bibliography|literature cited|works cited|cited literature|sources|"
+    r"references and notes|notes and references)"
     r"[ \t]{0,3}[*_]{0,2}[ \t]{0,3}[:：]?[ \t]{0,3}[*_]{0,2}",
     re.IGNORECASE,
 )

@@ -64,7 +64,8 @@ def test_headed_sections(text: str, heading: str, first: str, last: str) -> None
 @pytest.mark.parametrize(
     "heading",
     ["References", "References:", "REFERENCES", "Bibliography", "Literature cited", "Works cited",
-     "参考:", "参考文献：", "參考文獻", "**References**", "### 参考资料"],
+     "参考:", "参考文献：", "參考文獻", "**References**", "### 参考资料", "五、参考文献", "## 7. References",
+     "Sources", "资料来源:", "References and notes"],
 )
 def test_heading_variants(heading: str) -> None:
     text = f"Body text.\n{heading}\n[1] Kim S, Park J. Title here. Stem Cells. 2012;30(1):1-10.\n"
