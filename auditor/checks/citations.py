@@ -1,7 +1,8 @@
 """R1xx: citations against the article's own reference list (offline).
 
 Missing references (numbered, formal author-year, narrative mentions, named studies), references
-never cited, in-text author/year disagreeing with the numbered reference, duplicate entries.
+never cited, in-text author/year disagreeing with the numbered reference. Duplicate entries
+(R108) are in `duplicates`.
 """
 
 from __future__ import annotations
@@ -9,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
-from auditor.linking import link_citations, optional_function, references_by_number, surname_key
+from auditor.linking import link_citations, references_by_number, surname_key
 from auditor.models import Finding, FindingKind, Severity
 from claims.models import Claim, ClaimKind
 from references.models import Reference
@@ -165,17 +164,17 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Every reference should be cited somewhere in the text."""
     ctx = _links(ctx)
     cited = {ref_id for ids in ctx.links.values() for ref_id in ids}
-    for ref in ctx.references:
+    for position, ref in enumerate(ctx.references, start=1):
         if ref.id in cited:
             continue
-        label = f"Reference {ref.label}" if ref.label else f"Reference {ref.id}"
+        label = f"Reference {ref.label or position}"
         yield finding(
             "R105",
             f"{label} is never cited in the text.",
             span=ref.span,
             quote=ref.text,
             reference_id=ref.id,
-            evidence={"label": ref.label, "citation_claims": len(ctx.links)},
+            evidence={"label": ref.label, "position": position, "citation_claims": len(ctx.links)},
             suggestion="cite the reference where it is used, or remove it from the list",
         )
 
@@ -273,80 +272,4 @@ def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
             evidence=found.evidence,
             suggestion="correct the author/year in the text or the citation number",
             **extra,
-        )
-
-
-def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
-    parsed = ref.parsed
-    pairs = [("doi", parsed.doi), ("pmid", parsed.pmid), ("pmcid", parsed.pmcid)]
-    return [(kind, value.strip().lower()) for kind, value in pairs if value and value.strip()]
-
-
-def _title_similarity(a: str, b: str) -> float:
-    shared = optional_function("references.matching", "title_similarity")
-    if shared is not None:
-        return float(shared(a, b))
-    return float(fuzz.token_sort_ratio(a.casefold(), b.casefold()))
-
-
-_MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
-
-
-def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) -> Reference | None:
-    """An earlier entry with the same first author and year and a title similar by ≥ 90."""
-    parsed = ref.parsed
-    if not (parsed.authors and parsed.title and parsed.year):
-        return None
-    key = (surname_key(parsed.authors[0].family), parsed.year)
-    for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
-        if earlier.parsed.title and _title_similarity(earlier.parsed.title, parsed.title) >= 90:
-            return earlier
-    return None
-
-
-def _remember(
-    ref: Reference, ids: dict[tuple[str, str], Reference], groups: dict[tuple[str, int], list[Reference]]
-) -> None:
-    for key in _identifier_keys(ref):
-        ids.setdefault(key, ref)
-    parsed = ref.parsed
-    if parsed.authors and parsed.title and parsed.year:
-        groups.setdefault((surname_key(parsed.authors[0].family), parsed.year), []).append(ref)
-
-
-def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
-    """(later, earlier, matched_on) for each entry that repeats an earlier one (indexed, not O(n²))."""
-    ids: dict[tuple[str, str], Reference] = {}
-    groups: dict[tuple[str, int], list[Reference]] = {}
-    for ref in references:
-        shared = sorted(key for key in _identifier_keys(ref) if key in ids)
-        if shared:
-            yield ref, ids[shared[0]], shared[0][0]
-        else:
-            twin = _title_twin(ref, groups)
-            if twin is not None:
-                yield ref, twin, "author+year+title"
-        _remember(ref, ids, groups)
-
-
-@register(
-    CheckSpec(
-        "R108",
-        FindingKind.DUPLICATE_REFERENCE,
-        Severity.WARNING,
-        "Two list entries are the same work (same DOI/PMID/PMCID, or author, year and title).",
-    ),
-)
-def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
-    """Report each later entry that repeats an earlier one."""
-    for ref, earlier, reason in duplicate_pairs(ctx.references):
-        labels = (ref.label or ref.id, earlier.label or earlier.id)
-        yield finding(
-            "R108",
-            f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",
-            span=ref.span,
-            quote=ref.text,
-            reference_id=ref.id,
-            evidence={"duplicate_of": earlier.id, "duplicate_of_label": earlier.label, "matched_on": reason},
-            suggestion="merge the two entries and renumber the citations",
         )

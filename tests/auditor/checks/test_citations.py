@@ -9,11 +9,11 @@ import pytest
 from auditor.checks.citations import (
     author_citation_without_reference,
     citation_disagrees_with_reference,
-    duplicate_reference,
     named_study_without_reference,
     numbered_citation_without_reference,
     uncited_reference,
 )
+from auditor.checks.duplicates import duplicate_reference
 from auditor.checks.registry import CheckContext
 from auditor.linking import link_citations
 from auditor.models import Severity

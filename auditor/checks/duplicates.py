@@ -1,0 +1,94 @@
+"""R108: duplicate entries in a reference list (same DOI/PMID/PMCID, or author + year + title).
+
+Entries are indexed by identifier and by (first author, year), so a long list is not compared
+pair by pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from rapidfuzz import fuzz
+
+from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.linking import optional_function, surname_key
+from auditor.models import Finding, FindingKind, Severity
+from references.models import Reference
+
+TITLE_SIMILARITY = 90  # 0–100; two titles at or above this are the same title
+
+
+def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
+    parsed = ref.parsed
+    pairs = [("doi", parsed.doi), ("pmid", parsed.pmid), ("pmcid", parsed.pmcid)]
+    return [(kind, value.strip().lower()) for kind, value in pairs if value and value.strip()]
+
+
+def _title_similarity(a: str, b: str) -> float:
+    shared = optional_function("references.matching", "title_similarity")
+    if shared is not None:
+        return float(shared(a, b))
+    return float(fuzz.token_sort_ratio(a.casefold(), b.casefold()))
+
+
+_MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
+
+
+def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) -> Reference | None:
+    """An earlier entry with the same first author and year and a title similar by ≥ 90."""
+    parsed = ref.parsed
+    if not (parsed.authors and parsed.title and parsed.year):
+        return None
+    key = (surname_key(parsed.authors[0].family), parsed.year)
+    for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
+        if earlier.parsed.title and _title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
+            return earlier
+    return None
+
+
+def _remember(
+    ref: Reference, ids: dict[tuple[str, str], Reference], groups: dict[tuple[str, int], list[Reference]]
+) -> None:
+    for key in _identifier_keys(ref):
+        ids.setdefault(key, ref)
+    parsed = ref.parsed
+    if parsed.authors and parsed.title and parsed.year:
+        groups.setdefault((surname_key(parsed.authors[0].family), parsed.year), []).append(ref)
+
+
+def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
+    """(later, earlier, matched_on) for each entry that repeats an earlier one (indexed, not O(n²))."""
+    ids: dict[tuple[str, str], Reference] = {}
+    groups: dict[tuple[str, int], list[Reference]] = {}
+    for ref in references:
+        shared = sorted(key for key in _identifier_keys(ref) if key in ids)
+        if shared:
+            yield ref, ids[shared[0]], shared[0][0]
+        else:
+            twin = _title_twin(ref, groups)
+            if twin is not None:
+                yield ref, twin, "author+year+title"
+        _remember(ref, ids, groups)
+
+
+@register(
+    CheckSpec(
+        "R108",
+        FindingKind.DUPLICATE_REFERENCE,
+        Severity.WARNING,
+        "Two list entries are the same work (same DOI/PMID/PMCID, or author, year and title).",
+    ),
+)
+def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """Report each later entry that repeats an earlier one."""
+    for ref, earlier, reason in duplicate_pairs(ctx.references):
+        labels = (ref.label or ref.id, earlier.label or earlier.id)
+        yield finding(
+            "R108",
+            f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",
+            span=ref.span,
+            quote=ref.text,
+            reference_id=ref.id,
+            evidence={"duplicate_of": earlier.id, "duplicate_of_label": earlier.label, "matched_on": reason},
+            suggestion="merge the two entries and renumber the citations",
+        )
