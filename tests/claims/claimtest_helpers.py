@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from claims.extract import extract_claims
@@ -29,3 +32,18 @@ def texts(text: str, kind: ClaimKind) -> list[str]:
 def payloads(text: str, kind: ClaimKind) -> list[dict[str, Any]]:
     """Normalized payloads of the claims of one kind."""
     return [claim.normalized for claim in of_kind(text, kind)]
+
+
+def _root_conftest() -> ModuleType:
+    """tests/conftest.py loaded under its own name ("conftest" may be another directory's)."""
+    path = Path(__file__).resolve().parent.parent / "conftest.py"
+    spec = importlib.util.spec_from_file_location("auditor_tests_root_conftest", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_ROOT = _root_conftest()
+needs_seeds = _ROOT.needs_seeds
+seed_paths = _ROOT.seed_paths

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import needs_seeds, seed_paths
+from claimtest_helpers import needs_seeds, seed_paths
 
 from claims.extract import extract_claims
 from claims.models import Claim, ClaimKind, Document
