@@ -34,18 +34,29 @@ def _quote(ctx: CheckContext, start: int, end: int) -> tuple[str, dict[str, obje
     return ctx.document.text[start:end], {"span": ctx.document.span(start, end)}
 
 
+def _share_wording(
+    verdict: Agreement, stated: float, counts: str, exact: float, right: str
+) -> tuple[str, str, str]:
+    """(code, message, suggestion) for a percentage that is not its fraction rounded."""
+    if verdict is Agreement.TRUNCATED:
+        message = f"{stated:g}% is {counts} = {exact:.2f}% truncated, not rounded ({right}%)."
+        return "N302", message, f"write {right}% ({counts})"
+    message = f"{stated:g}% does not match {counts} = {exact:.2f}%, which rounds to {right}%."
+    return "N301", message, f"write {right}% ({counts}) or check the counts"
+
+
 def _share_finding(ctx: CheckContext, pair: SharePair) -> Finding | None:
     exact = exact_percentage(pair.part, pair.whole)
     if exact is None:
         return None
-    stated = float(pair.percent.normalized["value"])
-    decimals = int(pair.percent.normalized.get("decimals", 0))
-    verdict = agreement(stated, exact, decimals, approx=bool(pair.percent.normalized.get("approx")))
+    norm = pair.percent.normalized
+    stated, decimals = float(norm["value"]), int(norm.get("decimals", 0))
+    verdict = agreement(stated, exact, decimals, approx=bool(norm.get("approx")))
     if verdict is Agreement.ROUNDED:
         return None
-    quote, where = _quote(ctx, pair.start, pair.end)
-    counts = f"{pair.part:g}/{pair.whole:g}"
     right = format_value(exact, decimals)
+    code, message, suggestion = _share_wording(verdict, stated, f"{pair.part:g}/{pair.whole:g}", exact, right)
+    quote, where = _quote(ctx, pair.start, pair.end)
     evidence = {
         "part": pair.part,
         "whole": pair.whole,
@@ -54,25 +65,13 @@ def _share_finding(ctx: CheckContext, pair: SharePair) -> Finding | None:
         "decimals": decimals,
         "rounded": float(right),
     }
-    if verdict is Agreement.TRUNCATED:
-        message = f"{stated:g}% is {counts} = {exact:.2f}% truncated rather than rounded ({right}%)."
-        return finding(
-            "N302",
-            message,
-            quote=quote,
-            claim_id=pair.percent.id,
-            evidence=evidence,
-            suggestion=f"write {right}% ({counts})",
-            **where,
-        )
-    message = f"{stated:g}% does not match {counts} = {exact:.2f}%, which rounds to {right}%."
     return finding(
-        "N301",
+        code,
         message,
         quote=quote,
         claim_id=pair.percent.id,
         evidence=evidence,
-        suggestion=f"write {right}% ({counts}) or check the counts",
+        suggestion=suggestion,
         **where,
     )
 
@@ -133,49 +132,46 @@ def parts_add_up(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _change_wording(
+    change: float, base: float, new: float, exact: float, decimals: int
+) -> tuple[str, str, str]:
+    """(code, message, suggestion) for a relative change that disagrees with its base and new values."""
+    points, right = new - base, format_value(exact, decimals)
+    if agreement(change, points, decimals) is not Agreement.INCONSISTENT:
+        message = (
+            f"The change of {change:g}% equals {base:g} → {new:g} in percentage points; "
+            f"as a relative change it is {right}%."
+        )
+        return "N306", message, f"write {points:g} percentage points, or {right}%"
+    message = f"A change from {base:g} to {new:g} is {exact:+.1f}%, not {change:+g}%."
+    return "N305", message, f"write {right}% or check the base and new values"
+
+
 def _change_finding(claim: Claim) -> Finding | None:
     norm = claim.normalized
-    change, base, new = norm.get("change"), norm.get("base"), norm.get("new")
-    if change is None or base is None or new is None:
+    if norm.get("change") is None or norm.get("base") is None or norm.get("new") is None:
         return None
-    exact = exact_relative_change(float(base), float(new))
-    if exact is None:
+    change, base, new = float(norm["change"]), float(norm["base"]), float(norm["new"])
+    exact = exact_relative_change(base, new)
+    decimals = decimals_of(claim.text, change)
+    if exact is None or agreement(change, exact, decimals) is not Agreement.INCONSISTENT:
         return None
-    decimals = decimals_of(claim.text, float(change))
-    if agreement(float(change), exact, decimals) is not Agreement.INCONSISTENT:
-        return None
-    points = float(new) - float(base)
+    code, message, suggestion = _change_wording(change, base, new, exact, decimals)
     evidence = {
         "stated_change": change,
         "base": base,
         "new": new,
         "exact_change_percent": round(exact, 4),
-        "difference_in_points": round(points, 6),
+        "difference_in_points": round(new - base, 6),
     }
-    right = format_value(exact, decimals)
-    if agreement(float(change), points, decimals) is not Agreement.INCONSISTENT:
-        message = (
-            f"The change of {float(change):g}% equals {base:g} → {new:g} in percentage points; "
-            f"as a relative change it is {right}%."
-        )
-        return finding(
-            "N306",
-            message,
-            span=claim.span,
-            quote=claim.text,
-            claim_id=claim.id,
-            evidence=evidence,
-            suggestion=f"write {points:g} percentage points, or {right}%",
-        )
-    message = f"A change from {base:g} to {new:g} is {exact:+.1f}%, not {float(change):+g}%."
     return finding(
-        "N305",
+        code,
         message,
         span=claim.span,
         quote=claim.text,
         claim_id=claim.id,
         evidence=evidence,
-        suggestion=f"write {right}% or check the base and new values",
+        suggestion=suggestion,
     )
 
 
