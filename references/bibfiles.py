@@ -92,7 +92,8 @@ def _bibtex_fields(fields: dict[str, Any]) -> ParsedReference:
     pmid = fields.get("pmid") or (eprint if eprint_type in {"pubmed", "pmid"} else None)
     pmcid = fields.get("pmcid") or (eprint if eprint_type in {"pmc", "pmcid"} else None)
     return _with_ids(
-        authors=[_bibtex_name(n) for n in _split_top_level_and(str(fields.get("author", "")))],
+        authors=[_bibtex_name(n) for n in _split_top_level_and(str(fields.get("author", "")))
+                 if n != "others"],  # "and others" is BibTeX's et al.
         year=_year(fields.get("year") or fields.get("date")),
         title=_latex(fields.get("title")),
         journal=_latex(fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle")),
