@@ -1,4 +1,4 @@
-"""CLI test helpers: an in-memory PubMed, a private cache directory, and article files."""
+"""CLI test helpers: fixtures and articles (not named conftest.py: tests/conftest.py owns that name)."""
 
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ class FakeNetwork:
         return SourceSet(pubmed=InMemorySource("pubmed", records, kinds=[IdKind.PMID, IdKind.DOI]))
 
 
-@pytest.fixture
-def network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeNetwork:
+@pytest.fixture(name="network")
+def network_fixture(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeNetwork:
     """No real sources; the cache and history live in tmp_path."""
     fake = FakeNetwork()
     monkeypatch.setattr(cli_audit, "build_sources", fake.build)
@@ -76,8 +76,8 @@ def network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeNetwork:
     return fake
 
 
-@pytest.fixture
-def run() -> Callable[..., Result]:
+@pytest.fixture(name="run")
+def run_fixture() -> Callable[..., Result]:
     """Invoke the CLI in-process."""
     runner = CliRunner()
 

@@ -11,7 +11,15 @@ from click.testing import Result
 
 from auditor.cli import main
 from auditor.history import RunHistory
-from tests.cli.conftest import BROKEN_EN, CLEAN_EN, CLEAN_ZH, FakeNetwork, write
+from tests.cli.cli_helpers import (
+    BROKEN_EN,
+    CLEAN_EN,
+    CLEAN_ZH,
+    FakeNetwork,
+    network_fixture,  # noqa: F401  (the `network` fixture)
+    run_fixture,  # noqa: F401  (the `run` fixture)
+    write,
+)
 
 Run = Callable[..., Result]
 

@@ -14,7 +14,16 @@ from auditor.checks.registry import all_specs
 from auditor.cli import cli
 from references.cache import CACHE_FILE, LookupStore
 from references.models import IdKind, LookupResult, LookupStatus
-from tests.cli.conftest import BROKEN_EN, CLEAN_EN, CLEAN_ZH, FakeNetwork, smith_record, write
+from tests.cli.cli_helpers import (
+    BROKEN_EN,
+    CLEAN_EN,
+    CLEAN_ZH,
+    FakeNetwork,
+    network_fixture,  # noqa: F401  (the `network` fixture)
+    run_fixture,  # noqa: F401  (the `run` fixture)
+    smith_record,
+    write,
+)
 
 Run = Callable[..., Result]
 README = Path(__file__).resolve().parents[2] / "README.md"
