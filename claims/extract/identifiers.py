@@ -38,10 +38,13 @@ _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![A-Za-z0-9./])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
-_DOI = re.compile(rf"10(?<![A-Za-z0-9/.]10)\.\d{{4,9}}/[^{_URL_STOP}]{{1,200}}")
+# Prefixes shorter than four digits are malformed; they are kept only after a "doi:" label so that
+# a check can flag them.
+_DOI = re.compile(rf"10(?<![A-Za-z0-9/.]10)\.(?P<prefix>\d{{1,9}})/[^{_URL_STOP}]{{1,200}}")
 _DOI_LABEL_BEFORE = re.compile(rf"doi:{S2}$", re.IGNORECASE)
 _PMID = re.compile(r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
-_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)\d{4,9}(?!\d)")
+# Also "PMC12AB"-like malformed ids, for the identifier checks to flag.
+_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)\d[0-9A-Za-z]{0,11}(?![0-9A-Za-z])")
 
 _IN_URL = (
     (
@@ -108,6 +111,8 @@ def _bare_identifiers(text: str) -> Iterator[Candidate]:
     for match in _DOI.finditer(text):
         end = _trim(text, match.start(), match.end())
         label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
+        if not label and len(match.group("prefix")) < 4:
+            continue
         start = match.start() - (len(label.group()) if label else 0)
         yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
     for match in _PMID.finditer(text):

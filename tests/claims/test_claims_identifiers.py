@@ -110,3 +110,21 @@ def test_numbers_inside_identifiers_are_not_number_claims() -> None:
     text = "https://example.org/2020/01/50%25 and doi:10.1000/j.2020.12/3"
     kinds = {c.kind for c in extract(text)}
     assert kinds == {ClaimKind.URL, ClaimKind.DOI}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "quoted", "payload"),
+    [
+        ("补充材料写作PMC12AB，", "pmcid", "PMC12AB", {"pmcid": "PMC12AB"}),
+        ("數據集寫作doi: 10.12/data-set。", "doi", "doi: 10.12/data-set", {"doi": "10.12/data-set"}),
+    ],
+)
+def test_malformed_identifiers_are_kept_for_the_checks(
+    text: str, kind: str, quoted: str, payload: dict
+) -> None:
+    assert _found(text) == [(kind, quoted, payload)]
+
+
+@pytest.mark.parametrize("text", ["比值为10.12/3", "PMCID: none", "PMCs"])
+def test_short_prefix_without_label_or_pmc_word_is_nothing(text: str) -> None:
+    assert _found(text) == []
