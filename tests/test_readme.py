@@ -144,3 +144,14 @@ def test_offline_setup_command_produces_a_report(tmp_path: Path, monkeypatch: py
     assert status == 1, report  # findings at error severity: exit 1, like a linter
     for code in ("R101", "N301", "I204", "M404"):
         assert code in report, f"{code} missing from the README demo report"
+
+
+def test_configuration_example_is_valid() -> None:
+    """The README's auditor.toml example is accepted by the configuration model."""
+    import tomllib
+
+    from auditor.config import AuditorConfig
+
+    (block,) = re.findall(r"```toml\n(.*?)```", readme_text(), flags=re.S)
+    config = AuditorConfig.model_validate(tomllib.loads(block))
+    assert config.fail_on == "warning" and "N302" in config.ignore
