@@ -51,6 +51,8 @@ _BIBLIO = re.compile(
     r"\(\d{4}[a-z]?\)|[A-Z][a-z]{1,20},\s?[A-Z]\.|[A-Z][a-z]{1,20} [A-Z]{1,3}[,.;]"
 )
 _MAX_NOTES = 2
+_MAX_FOOTER_LINES = 12
+_SHORT_LINE = 60
 MAX_ENTRY_CHARS = 20_000  # a longer line is page content, not a bibliographic entry
 
 
@@ -143,17 +145,26 @@ def _is_reference_like(line: str) -> bool:
     return bool(_YEAR.search(stripped)) and bool(_IDENT.search(stripped) or _BIBLIO.search(stripped))
 
 
+def _is_footer_line(line: str) -> bool:
+    """Boilerplate, or a short line (a byline, a product name) that is not an entry."""
+    stripped = line.strip()
+    return is_boilerplate(stripped) or len(stripped) <= _SHORT_LINE and not looks_like_entry(stripped)
+
+
 def _trailing_numbered_list(text: str) -> ReferenceSection | None:
     """A heading-less numbered list of ≥2 reference-like entries, last thing before boilerplate."""
     entries: list[tuple[int, int]] = []
+    footer_lines = 0
     for start, end in reversed(_lines(text)):
         line = text[start:end]
         if not line.strip():
             continue
         if LABEL.match(line) and _is_reference_like(line):
             entries.append((start, start + len(line.rstrip())))
-        elif entries or not is_boilerplate(line) and looks_like_entry(line):
-            break
+        elif entries or not _is_footer_line(line) or footer_lines >= _MAX_FOOTER_LINES:
+            break  # the text does not end with a list (an article paragraph, or too much after it)
+        else:
+            footer_lines += 1
     if len(entries) < 2:
         return None
     first = entries[-1][0]

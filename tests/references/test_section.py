@@ -171,3 +171,26 @@ def test_section_bounds_are_inside_the_text(text: str) -> None:
     found = locate_reference_section(text)
     if found is not None:
         assert 0 <= found.start <= found.body_start <= found.end <= len(text)
+
+
+def test_numbered_list_in_the_middle_of_an_article_is_not_a_reference_section() -> None:
+    text = (
+        "Intro.\n"
+        "1. Smith J, Lee K. A trial. N Engl J Med. 2019;380(3):211-20.\n"
+        "2. Brown A. Another trial. Lancet. 2020;395(1):10-19.\n"
+        "After these studies the field moved on to larger cohorts and longer follow-up.\n"
+        "Short footer\n"
+    )
+    assert find_reference_section(text) is None
+
+
+def test_trailing_list_before_a_short_footer() -> None:
+    text = (
+        "Body paragraph of the article, long enough to be a paragraph and not a footer line at all.\n"
+        "1. Smith J, Lee K. A trial. N Engl J Med. 2019;380(3):211-20.\n"
+        "2. Brown A. Another trial. Lancet. 2020;395(1):10-19.\n"
+        "Example Media Ltd\n"
+        "Product AC-1001027\n"
+    )
+    section = locate_reference_section(text)
+    assert section is not None and text[section.start:].startswith("1. Smith")
