@@ -53,6 +53,7 @@ _DROPPED_TAGS = ["script", "style", "nav", "header", "footer", "aside", "noscrip
 _BLOCK_TAGS = [
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3",
     "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "hr", "title",
+    "td", "th", "caption",
 ]
 
 

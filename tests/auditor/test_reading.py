@@ -142,3 +142,10 @@ def test_large_adversarial_html_is_fast() -> None:
     text = html_text(markup)
     assert text.startswith("((((")
     assert time.perf_counter() - started < 20
+
+
+def test_html_table_cells_are_separate_lines(tmp_path: Path) -> None:
+    path = tmp_path / "t.htm"
+    markup = "<table><tr><th>組別</th><th>例數</th></tr><tr><td>治療組</td><td>60</td></tr></table>"
+    path.write_text(markup, encoding="big5")
+    assert read_document(path).text == "組別\n例數\n治療組\n60\n"
