@@ -46,7 +46,7 @@ _SITE_TAIL = re.compile(
 )
 _VANCOUVER_TAIL = re.compile(
     r"(?:^|[.。]\s{0,2}|\s)(?P<year>(?:19|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?\s{0,2};\s{0,2}(?P<vol>\d{1,6})"
-    r"(?:\((?P<issue>[^)]{1,12})\))?(?:\s{0,2}:\s{0,2}(?P<pages>[\w]{1,8}(?:[-–][\w]{1,8})?))?"
+    r"(?:\((?P<issue>[^)]{1,12})\))?\s{0,2}:\s{0,2}(?P<pages>[\w]{1,8}(?:[-–][\w]{1,8})?)"
 )
 _APA_SOURCE = re.compile(
     r"(?P<journal>[^,，]{1,200}?)\s{0,2}[,，]\s{0,2}(?P<vol>\d{1,6})\s{0,2}(?:\((?P<issue>[^)]{1,12})\))?"
@@ -126,7 +126,7 @@ def parse_reference_text(text: str) -> ParsedReference:
     body = body[label.end():].strip() if label else body
     ids, urls = _identifiers(body)
     core = _strip_identifiers(body)
-    fields = (_parse_gbt(core) or _parse_apa(core) or _parse_semicolon(core) or _parse_vancouver(core)
+    fields = (_parse_gbt(core) or _parse_vancouver(core) or _parse_apa(core) or _parse_semicolon(core)
               or _parse_plain_gbt(core))
     fields = fields or {"year": _first_year(core)}
     fields.update(ids)

@@ -63,6 +63,10 @@ VANCOUVER_PMID = "Smith J, Lee K. Title. Stroke. 2011 Mar;42(3):e1-e5. PMID: 301
         (GBT_OL, {"year": 2020, "journal": "中华医学杂志", "volume": "100",
                   "doi": "10.3760/cma.j.issn.0376-2491.2020.01.001"}),
         (VANCOUVER_PMID, {"year": 2011, "journal": "Stroke", "pages": "e1-e5", "pmid": "30100001"}),
+        ("Hess DC, Wechsler LR. Outcomes of stroke trials (2015-2019): a review. Lancet Neurol. 2020;19(5):360-8.",
+         {"year": 2020, "title": "Outcomes of stroke trials (2015-2019): a review", "journal": "Lancet Neurol"}),
+        ("Smith, J., & Lee, K. (2019). Trends 2000;2010 in cells. Cell, 12(3), 1-10.",
+         {"year": 2019, "title": "Trends 2000;2010 in cells", "journal": "Cell", "volume": "12"}),
     ],
 )
 def test_more_layouts(entry: str, expected: dict[str, object]) -> None:
