@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from auditor.archive import INDEX_JSON, write_archive
+from auditor.checks.registry import all_specs
 from auditor.cli_errors import user_errors
 from auditor.cli_inputs import expand_inputs
 from auditor.cli_render import REPORT_FORMATS, render_index, render_report
@@ -116,7 +117,9 @@ def _config(flags: dict[str, Any]) -> AuditorConfig:
         "cache_dir": str(flags["cache_dir"]) if flags["cache_dir"] else None,
         "references": flags["references"],
     }
-    return load_config(config_file=flags["config_file"], env=os.environ, flags=given)
+    config = load_config(config_file=flags["config_file"], env=os.environ, flags=given)
+    config.check_codes(spec.code for spec in all_specs())
+    return config
 
 
 def _options(config: AuditorConfig, flags: dict[str, Any]) -> AuditOptions:

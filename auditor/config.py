@@ -8,7 +8,7 @@ sources and never read here. Every problem is a `ConfigError` with a one-line me
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -66,6 +66,17 @@ class AuditorConfig(BaseModel):
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity of `code`, else its default."""
         return self.severity.get(code, default)
+
+    def check_codes(self, known: Iterable[str]) -> None:
+        """Raise `ConfigError` when enable/ignore/severity name a code (or prefix) no check has."""
+        codes = list(known)
+        for key in ("enable", "ignore"):
+            for prefix in getattr(self, key):
+                if not any(code.startswith(prefix) for code in codes):
+                    raise ConfigError(f"{key}: no check code starts with {prefix!r} (see `auditor checks`)")
+        for code in self.severity:
+            if code not in codes:
+                raise ConfigError(f"severity: unknown check code {code!r} (see `auditor checks`)")
 
 
 def find_config_file(cwd: Path) -> tuple[Path, dict[str, Any]] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,21 @@ def test_bad_configuration_is_one_line(tmp_path: Path, toml: str, env: dict[str,
 def test_enable_selects_prefixes() -> None:
     config = AuditorConfig(enable=["R1", "I201"], ignore=["R105"])
     assert [c for c in ("R101", "R105", "I201", "I202", "N301") if config.code_enabled(c)] == ["R101", "I201"]
+
+
+@pytest.mark.parametrize(
+    ("config", "fragment"),
+    [
+        (AuditorConfig(ignore=["R1"], enable=["I2", "N301"]), None),
+        (AuditorConfig(ignore=["Q"]), "ignore: no check code starts with 'Q'"),
+        (AuditorConfig(enable=["R1O1"]), "enable: no check code starts with 'R1O1'"),
+        (AuditorConfig(severity={"R999": Severity.INFO}), "severity: unknown check code 'R999'"),
+    ],
+)
+def test_codes_in_the_configuration_must_exist(config: AuditorConfig, fragment: str | None) -> None:
+    known = ["R101", "R105", "I201", "N301"]
+    if fragment is None:
+        config.check_codes(known)
+        return
+    with pytest.raises(ConfigError, match=re.escape(fragment)):
+        config.check_codes(known)

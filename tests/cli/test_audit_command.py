@@ -130,6 +130,11 @@ def test_references_file_is_added(network: FakeNetwork, run: Run, tmp_path: Path
         (["audit", "a.md"], {"a.md": CLEAN_EN, "auditor.toml": 'fail_on = "sometimes"\n'}, "fail_on"),
         (["audit", "a.md"], {"a.md": CLEAN_EN, "auditor.toml": "colour = 1\n"}, "unknown setting"),
         (["audit", "@nolist.txt"], {}, "manifest not found"),
+        (
+            ["audit", "a.md"],
+            {"a.md": CLEAN_EN, "auditor.toml": 'ignore = ["Z9"]\n'},
+            "no check code starts with",
+        ),
         (["audit"], {}, "no input files"),
         (["report", "bad.json"], {"bad.json": "{nope"}, "not JSON"),
         (["report", "gone.json"], {}, "no such file"),
