@@ -189,6 +189,8 @@ def _clean(s: str | None) -> str | None:
     if s is None:
         return None
     cleaned = s.strip(" \t.,，。;；:：")
+    if cleaned.startswith("《") and cleaned.endswith("》"):
+        cleaned = cleaned[1:-1].strip()
     return cleaned or None
 
 

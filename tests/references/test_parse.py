@@ -62,6 +62,7 @@ VANCOUVER_PMID = "Smith J, Lee K. Title. Stroke. 2011 Mar;42(3):e1-e5. PMID: 301
         (GBT_PLAIN_EN, {"year": 2017, "journal": "Journal of Stuff", "issue": "3", "title": "A title"}),
         (GBT_OL, {"year": 2020, "journal": "中华医学杂志", "volume": "100",
                   "doi": "10.3760/cma.j.issn.0376-2491.2020.01.001"}),
+        ("张三,李四. 标题研究. 《中华医学杂志》, 2019, 12(3): 1-5.", {"year": 2019, "journal": "中华医学杂志"}),
         (VANCOUVER_PMID, {"year": 2011, "journal": "Stroke", "pages": "e1-e5", "pmid": "30100001"}),
         ("Hess DC, Wechsler LR. Stroke trials (2015-2019): a review. Lancet Neurol. 2020;19(5):360-8.",
          {"year": 2020, "title": "Stroke trials (2015-2019): a review", "journal": "Lancet Neurol"}),
