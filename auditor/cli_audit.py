@@ -102,6 +102,8 @@ def audit(ctx: click.Context, paths: tuple[str, ...], **flags: Any) -> None:
         ctx.exit(ExitCode.USAGE)
     for document in unreadable:
         _warn(flags, f"warning: {document.error}")
+    s = report.summary
+    _progress(flags, f"done: {s.errors} error(s), {s.warnings} warning(s), {s.requests} request(s)")
     index_path = _write_outputs(report, config, flags)
     _remember(report, config, index_path, flags, _argv(ctx, paths))
     ctx.exit(exit_code(report, config.fail_on))
@@ -210,8 +212,13 @@ def _remember(
         _warn(flags, f"warning: run history not updated ({type(exc).__name__})")
 
 
+def stderr_is_tty() -> bool:
+    """Progress goes to stderr only when a person is watching it."""
+    return sys.stderr.isatty()
+
+
 def _progress(flags: dict[str, Any], message: str) -> None:
-    if not flags["quiet"] and sys.stderr.isatty():
+    if not flags["quiet"] and stderr_is_tty():
         click.echo(message, err=True)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+import auditor.cli_audit as cli_audit
 from auditor.cli import main
 from auditor.history import RunHistory
 from tests.cli.cli_helpers import (
@@ -188,3 +189,14 @@ def test_offline_run_with_the_real_sources_and_an_empty_cache(
     (document,) = json.loads(result.stdout)["documents"]
     assert [r["resolution"] for r in document["references"]] == ["unverifiable"]
     assert json.loads(result.stdout)["summary"]["requests"] == 0
+
+
+def test_progress_on_stderr_when_it_is_a_tty(
+    network: FakeNetwork, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_audit, "stderr_is_tty", lambda: True)
+    article = write(tmp_path / "a.md", CLEAN_EN)
+    result = run("audit", article, "--fail-on", "never")
+    assert "auditing 1 article(s)" in result.stderr and "done:" in result.stderr
+    assert "auditing" not in result.stdout
+    assert run("audit", article, "--quiet").stderr == ""
