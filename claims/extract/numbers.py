@@ -149,8 +149,9 @@ def _changes_stated(text: str) -> Iterator[Candidate]:
 def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """ "提高38%", "下降28%", "提升4倍" (factor), "increased by 38%", "从5.2%增至7.2%" (base, new).
 
-    A stated change takes base/new from a from-to phrase in the same sentence; a from-to phrase
-    with no stated change is its own claim with change None.
+    A stated change takes base/new from the nearest unused from-to phrase of its sentence (the
+    closest one before it, else the first after it); a from-to phrase left over is its own claim
+    with change None.
     """
     from_to = [
         (m, _value_of(m.group("base")), _value_of(m.group("new")))
@@ -159,10 +160,9 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
     ]
     starts = [match.start() for match, _, _ in from_to]
     used: set[int] = set()
-    for candidate in _changes_stated(text):
-        sentence = sentence_at(text, candidate.start, sentences)
-        index = bisect_left(starts, sentence[0])
-        if index < len(from_to) and starts[index] < sentence[1] and index not in used:
+    for candidate in sorted(_changes_stated(text), key=lambda c: c.start):
+        index = _nearest_from_to(starts, used, sentence_at(text, candidate.start, sentences), candidate.start)
+        if index is not None:
             candidate.normalized.update({"base": from_to[index][1], "new": from_to[index][2]})
             used.add(index)
         yield candidate
@@ -180,3 +180,10 @@ def _is_change(match: re.Match[str]) -> bool:
     """ "从1到6小时" is a span of time; a from-to is a change only with "%" or a change verb."""
     connector = match.group()[match.end("base") - match.start() : match.start("new") - match.start()].strip()
     return "%" in match.group() or connector not in ("到", "至", "to")
+
+
+def _nearest_from_to(starts: list[int], used: set[int], sentence: tuple[int, int], offset: int) -> int | None:
+    """Index of the unused from-to closest before `offset` in the sentence, else the first after."""
+    first, split, last = (bisect_left(starts, x) for x in (sentence[0], offset, sentence[1]))
+    before = next((i for i in range(split - 1, first - 1, -1) if i not in used), None)
+    return before if before is not None else next((i for i in range(split, last) if i not in used), None)

@@ -127,3 +127,26 @@ def test_relative_change_takes_base_and_new_from_its_sentence() -> None:
 @pytest.mark.parametrize("text", ["从1到6小时", "from 2015 to 2020", "提高了疗效"])
 def test_not_relative_changes(text: str) -> None:
     assert texts(text, CHANGE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "体积从50降至40，减少了20%；评分从60提高到72，提高了20%。",
+            [("减少了20%", -20.0, 50.0, 40.0), ("提高了20%", 20.0, 60.0, 72.0)],
+        ),
+        (
+            "rose from 20% to 25%, a 25% increase, and fell from 10% to 9%, a 10% decrease.",
+            [("25% increase", 25.0, 20.0, 25.0), ("10% decrease", -10.0, 10.0, 9.0)],
+        ),
+    ],
+)
+def test_each_change_takes_the_nearest_from_to(
+    text: str, expected: list[tuple[str, float, float, float]]
+) -> None:
+    found = [
+        (c.text, c.normalized["change"], c.normalized["base"], c.normalized["new"])
+        for c in of_kind(text, CHANGE)
+    ]
+    assert found == expected
