@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from auditor.reading import InputError, decode_text, html_text, read_document
 from claims.models import Language
@@ -149,3 +151,17 @@ def test_html_table_cells_are_separate_lines(tmp_path: Path) -> None:
     markup = "<table><tr><th>組別</th><th>例數</th></tr><tr><td>治療組</td><td>60</td></tr></table>"
     path.write_text(markup, encoding="big5")
     assert read_document(path).text == "組別\n例數\n治療組\n60\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".html", ".docx", ".bin"]))
+def test_any_bytes_give_a_document_or_an_input_error(tmp_path: Path, raw: bytes, suffix: str) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(raw)
+    try:
+        document = read_document(path)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert document.text.strip()
+        assert document.sha256 == hashlib.sha256(raw).hexdigest()
