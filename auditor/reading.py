@@ -18,6 +18,7 @@ import docx
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 from docx.document import Document as DocxDocument
+from docx.opc.exceptions import OpcError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import LxmlError
@@ -178,7 +179,7 @@ def html_text(markup: str) -> str:
 def _docx_text(path: Path, raw: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError) as exc:
         raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
     return "\n".join(_docx_blocks(document)) + "\n"
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -16,6 +18,17 @@ from claims.models import Language
 
 HANS = "研究显示，在纳入120例患者的试验中，有效率为85%（102/120）。"
 HANT = "研究顯示，在納入120例患者的試驗中，有效率為85%（102/120）。"
+
+
+def zip_of(files: dict[str, str]) -> bytes:
+    """A zip archive holding `files` (a .docx is a zip with particular parts)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 EN = "In a trial of 120 patients, 85% (102/120) responded [1].\n"
 
 
@@ -111,6 +124,8 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path, name: str, content: bytes, ex
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("corrupt.docx", b"PK\x03\x04 not really a zip", "docx"),
         ("plain.docx", b"just text", "docx"),
+        ("other.docx", zip_of({"hello.txt": "hi"}), "docx"),
+        ("broken.docx", zip_of({"[Content_Types].xml": "<bad"}), "docx"),
         ("empty.html", b"<html><body><script>only()</script></body></html>", "no text"),
     ],
 )
