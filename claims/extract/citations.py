@@ -85,8 +85,9 @@ def _superscripts(text: str) -> Iterator[Candidate]:
 
 def _carets(text: str) -> Iterator[Candidate]:
     for match in _CARET.finditer(text):
-        if match.start() > 0 and not (text[match.start() - 1].isalpha() or text[match.start() - 1] in ".)]"):
-            continue
+        before = text[max(0, match.start() - 4) : match.start()]
+        if not (before[-1:].isalpha() or before[-1:] in ".)]") or _UNIT_BEFORE.search(before):
+            continue  # "10^3" is a power, "cm^3" a unit
         numbers = _expand(match.group("list"))
         if numbers:
             yield Candidate(

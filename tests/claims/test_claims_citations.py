@@ -127,3 +127,8 @@ def test_author_citation_look_alikes_are_not_citations(text: str) -> None:
 )
 def test_inline_list_markers_after_a_colon_are_not_citations(text: str) -> None:
     assert texts(text, NUMBERED) == []
+
+
+@pytest.mark.parametrize("text", ["volume 5 cm^3 only", "a 2 m^2 area", "^2 at the start"])
+def test_caret_after_a_unit_or_at_the_start_is_not_a_citation(text: str) -> None:
+    assert texts(text, NUMBERED) == []
