@@ -86,7 +86,7 @@ def _superscripts(text: str) -> Iterator[Candidate]:
 def _carets(text: str) -> Iterator[Candidate]:
     for match in _CARET.finditer(text):
         before = text[max(0, match.start() - 4) : match.start()]
-        if not (before[-1:].isalpha() or before[-1:] in ".)]") or _UNIT_BEFORE.search(before):
+        if not before or not (before[-1].isalpha() or before[-1] in ".)]") or _UNIT_BEFORE.search(before):
             continue  # "10^3" is a power, "cm^3" a unit
         numbers = _expand(match.group("list"))
         if numbers:
