@@ -69,6 +69,7 @@ _COUNT_UNITS = frozenset(
         "people",
     ]
 )
+_NESTING = ("其中", "of whom", "of which", "among them")
 _MAX_PARTS = 12
 _TAIL = 16  # characters after the last part still read for "等", "etc." and the like
 
@@ -132,6 +133,8 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
         return None
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED) or not any(word in region for word in _PARTITION):
+        return None
+    if any(region.count(word) > 1 for word in _NESTING):  # "其中80例…，其中60例…": a subset of a part
         return None
     over = total > stated + 1e-9
     under = total < stated - 1e-9 and any(word in region for word in _REMAINDER)
