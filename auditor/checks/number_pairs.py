@@ -26,6 +26,7 @@ _WHOLE_BEFORE_EN = ("among", "of ", "total", "included")
 _WHOLE_AFTER = ("中", "of whom", "of which", "in total", "among")
 _TRAD = str.maketrans("項個隻篇", "项个只篇")
 _CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
+_LEAD_STOPS = "0123456789，,；;、。"
 _LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
 
 
@@ -57,6 +58,13 @@ def unit_key(unit: str) -> str:
     if key[:1] in _CJK_CLASSIFIERS:
         return key[:1]
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def lead_in(text: str, start: int, floor: int = 0) -> str:
+    """Up to 10 characters before `start`, cut after the last digit or comma (the number's own words)."""
+    window = text[max(floor, start - 10) : start].casefold()
+    cut = max(window.rfind(ch) for ch in _LEAD_STOPS)
+    return window[cut + 1 :]
 
 
 def gap_joins(gap: str) -> bool:
@@ -125,7 +133,7 @@ def fraction_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
 
 
 def _has_whole_cue(text: str, claim: Claim, sentence_start: int) -> bool:
-    before = text[max(sentence_start, claim.span.start - 10) : claim.span.start].casefold()
+    before = lead_in(text, claim.span.start, sentence_start)
     after = text[claim.span.end : claim.span.end + 8].casefold()
     return any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN) or any(
         cue in after for cue in _WHOLE_AFTER

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
-from auditor.checks.number_pairs import unit_key
+from auditor.checks.number_pairs import lead_in, unit_key
 from auditor.checks.number_relations import sum_tolerance
 from auditor.checks.sentence_context import next_sentence, sentence_at
 from claims.models import Claim, ClaimKind
@@ -97,7 +97,7 @@ def _unit(claim: Claim) -> str:
 
 
 def _is_explicit_whole(text: str, claim: Claim) -> bool:
-    before = text[max(0, claim.span.start - 10) : claim.span.start].casefold()
+    before = lead_in(text, claim.span.start)
     after = text[claim.span.end : claim.span.end + 14].casefold()
     return any(c in before for c in _WHOLE_BEFORE) or any(c in after for c in _WHOLE_AFTER)
 
