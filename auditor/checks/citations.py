@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from auditor.checks.claim_index import ClaimIndex
+from auditor.checks.duplicates import duplicate_pairs
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
 from auditor.linking import link_citations, references_by_number, surname_key
@@ -164,8 +165,9 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Every reference should be cited somewhere in the text."""
     ctx = _links(ctx)
     cited = {ref_id for ids in ctx.links.values() for ref_id in ids}
+    repeats = {later.id for later, _, _ in duplicate_pairs(ctx.references)}  # reported by R108 instead
     for position, ref in enumerate(ctx.references, start=1):
-        if ref.id in cited:
+        if ref.id in cited or ref.id in repeats:
             continue
         label = f"Reference {ref.label or position}"
         yield finding(

@@ -177,6 +177,17 @@ def test_r105_uncited_reference() -> None:
     assert [(f.code, f.reference_id) for f in found] == [("R105", "r3")]
 
 
+def test_r105_leaves_a_repeated_entry_to_r108() -> None:
+    doc = Document.from_text("Later work [2] agreed.")
+    claims = [claim(doc, "[2]", NUM, "c1", numbers=[2], style="bracket")]
+    refs = [
+        ref("r1", "1", ["Kim"], 2012, doi="10.1/a"),
+        ref("r2", "2", ["Wong"], 2015, doi="10.1/b"),
+        ref("r3", "3", ["Wong"], 2015, doi="10.1/B"),
+    ]
+    assert [f.reference_id for f in uncited_reference(context(doc, claims, refs))] == ["r1"]
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "norm", "num", "numbers", "expected"),
     [
