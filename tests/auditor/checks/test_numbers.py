@@ -6,6 +6,8 @@ import time
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.checks.number_exponents import bare_p_values, exponent_problems
 from auditor.checks.number_relations import Agreement, agreement, format_value
@@ -371,3 +373,18 @@ def test_number_checks_stay_fast_on_thousands_of_claims() -> None:
     shares = list(percentage_matches_fraction(ctx))
     assert time.perf_counter() - began < 10
     assert len(sums) >= 1 and shares == []
+
+
+@given(
+    part=st.integers(min_value=0, max_value=10_000),
+    extra=st.integers(min_value=0, max_value=10_000),
+    decimals=st.integers(min_value=0, max_value=2),
+)
+def test_a_share_written_rounded_is_always_consistent(part: int, extra: int, decimals: int) -> None:
+    whole = part + extra
+    if whole == 0:
+        return
+    exact = 100 * part / whole
+    assert agreement(float(format_value(exact, decimals)), exact, decimals) is Agreement.ROUNDED
+    off_by_two_units = float(format_value(exact, decimals)) + 2 * 10.0**-decimals
+    assert agreement(off_by_two_units, exact, decimals) is Agreement.INCONSISTENT
