@@ -119,10 +119,12 @@ def audit_documents(
     documents: Sequence[Document], options: AuditOptions, sources: SourceSet | None
 ) -> AuditReport:
     """Audit documents already read (tests, library use)."""
-    prepared = parallel_map(lambda d: prepare_document(d, options), list(documents), options.jobs)
-    resolutions = resolve_all(prepared, sources)
+    stages = parallel_map(lambda d: _prepare_or_error(d, options), list(documents), options.jobs)
+    prepared = [s for s in stages if isinstance(s, PreparedDocument)]
+    resolutions, lookup_error = resolve_all(prepared, sources)
     pairs = list(zip(prepared, resolutions, strict=True))
-    reports = parallel_map(lambda p: _check_one(p[0], p[1], options, sources), pairs, options.jobs)
+    checked = iter(parallel_map(lambda p: _check_one(p[0], p[1], options, lookup_error), pairs, options.jobs))
+    reports = [next(checked) if isinstance(s, PreparedDocument) else s for s in stages]
     return AuditReport(
         tool=ToolInfo(version=__version__),
         run_id=uuid.uuid4().hex[:12],
@@ -132,23 +134,53 @@ def audit_documents(
     )
 
 
-def resolve_all(prepared: Sequence[PreparedDocument], sources: SourceSet | None) -> list[DocumentResolution]:
-    """One resolver call for every document (empty resolutions when there are no sources)."""
+def _prepare_or_error(document: Document, options: AuditOptions) -> PreparedDocument | DocumentReport:
+    """`prepare_document`, or a report with `error` when an extractor or parser raised."""
+    try:
+        return prepare_document(document, options)
+    except Exception as exc:  # noqa: BLE001 — one article must not stop a run of fifty
+        return DocumentReport(
+            path=document.path,
+            sha256=document.sha256,
+            language=document.language.value,
+            error=f"{document.path}: internal error while extracting claims or references ({_describe(exc)})",
+            text=document.text,
+        )
+
+
+def _describe(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
+def resolve_all(
+    prepared: Sequence[PreparedDocument], sources: SourceSet | None
+) -> tuple[list[DocumentResolution], str | None]:
+    """One resolver call for every document; (empty resolutions, why) when there are none."""
     if sources is None:
-        return [DocumentResolution() for _ in prepared]
+        return [DocumentResolution() for _ in prepared], None
     inputs = [DocumentInputs(p.document, p.claims, p.references, p.links) for p in prepared]
-    return Resolver(sources).resolve(inputs)
+    try:
+        return Resolver(sources).resolve(inputs), None
+    except Exception as exc:  # noqa: BLE001 — the offline checks still run and are reported
+        message = (
+            f"Metadata lookups failed with an internal error ({_describe(exc)}); lookup checks are missing."
+        )
+        return [DocumentResolution() for _ in prepared], message
 
 
 def _check_one(
     prepared: PreparedDocument,
     resolution: DocumentResolution,
     options: AuditOptions,
-    sources: SourceSet | None,
+    lookup_error: str | None,
 ) -> DocumentReport:
-    online = sources is not None and not options.offline
+    online = (
+        not options.offline and lookup_error is None and bool(resolution.lookups or resolution.resolutions)
+    )
     online = online or any(not r.failed for r in resolution.lookups.values())
-    findings, examined = run_checks(prepared, resolution, options.config, online=online)
+    extra = [finding_u999(lookup_error, "resolve")] if lookup_error else []
+    findings, examined = run_checks(prepared, resolution, options.config, online=online, extra=extra)
     return document_report(prepared, resolution, findings, examined)
 
 
@@ -176,7 +208,12 @@ def parallel_map(function: Callable[[T], R], items: list[T], jobs: int) -> list[
 
 
 def run_checks(
-    prepared: PreparedDocument, resolution: DocumentResolution, config: AuditorConfig, *, online: bool
+    prepared: PreparedDocument,
+    resolution: DocumentResolution,
+    config: AuditorConfig,
+    *,
+    online: bool,
+    extra: Sequence[Finding] = (),
 ) -> tuple[list[Finding], set[str]]:
     """Every enabled check on one document; findings sorted in text order with ids f1…."""
     examined: set[str] = set()
@@ -190,7 +227,7 @@ def run_checks(
         online=online,
         options={"config": config, "examined": examined},
     )
-    findings: list[Finding] = []
+    findings = [f for f in extra if config.code_enabled(f.code)]
     for check in all_checks():
         if any(config.code_enabled(s.code) for s in check.specs):
             findings.extend(_run_one(check, ctx, config))

@@ -306,3 +306,41 @@ def test_adversarial_inputs_finish(text: str) -> None:
     report = audit_documents([Document.from_text(text)], AuditOptions(), None)
     assert report.documents[0].error is None
     assert time.perf_counter() - started < 30
+
+
+def test_extractor_crash_on_one_document_is_reported_and_the_others_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pipeline.extract_claims
+
+    def fragile(document: Document, *, body_end: int | None = None) -> list[Claim]:
+        if document.path == "bad.txt":
+            raise IndexError("span out of range\ndetails")
+        return real(document, body_end=body_end)
+
+    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    documents = [Document.from_text(EN_TEXT, path=p) for p in ("a.txt", "bad.txt", "c.txt")]
+    report = audit_documents(documents, AuditOptions(jobs=2), None)
+    assert [d.path for d in report.documents] == ["a.txt", "bad.txt", "c.txt"]
+    bad = report.documents[1]
+    assert bad.error and "IndexError: span out of range" in bad.error and "\n" not in bad.error
+    assert report.documents[0].error is None and report.documents[2].references
+
+
+def test_resolver_crash_becomes_u999_in_every_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Exploding:
+        def __init__(self, sources: SourceSet) -> None:
+            pass
+
+        def resolve(self, items: object) -> list[object]:
+            raise ConnectionError("socket closed")
+
+    monkeypatch.setattr(pipeline, "Resolver", Exploding)
+    documents = [Document.from_text(EN_TEXT, path=p) for p in ("a.txt", "b.txt")]
+    report = audit_documents(documents, AuditOptions(), SourceSet())
+    for document in report.documents:
+        u999 = [f for f in document.findings if f.code == "U999"]
+        assert len(u999) == 1 and "socket closed" in u999[0].message
+        assert any(f.code.startswith("R") for f in document.findings)  # offline checks still ran
+    quiet = audit_documents(documents, AuditOptions(config=AuditorConfig(ignore=["U999"])), SourceSet())
+    assert not [f for d in quiet.documents for f in d.findings if f.code == "U999"]
