@@ -21,12 +21,9 @@ from auditor.config import AuditorConfig
 from auditor.linking import link_citations
 from auditor.models import (
     AuditReport,
-    ClaimReport,
     DocumentReport,
     Finding,
     FindingKind,
-    ReferenceReport,
-    Resolution,
     Severity,
     Summary,
     ToolInfo,
@@ -34,7 +31,7 @@ from auditor.models import (
 from auditor.reading import InputError, read_document
 from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
 from auditor.sources import SourceSet
-from auditor.verdicts import claim_verdict
+from auditor.verdicts import document_report
 from claims.extract import extract_claims
 from claims.models import Claim, Document
 from references.models import Reference
@@ -56,9 +53,6 @@ R = TypeVar("R")
 def _internal_error_marker(ctx: CheckContext) -> list:  # type: ignore[type-arg]
     """Registers U999, which the pipeline itself emits when a check raises."""
     return []
-
-
-NOT_LOOKED_UP = "metadata lookups were not made in this run"
 
 
 @dataclass(frozen=True)
@@ -263,72 +257,3 @@ def number_findings(findings: Sequence[Finding]) -> list[Finding]:
         findings, key=lambda f: (f.span is None, f.span.start if f.span else 0, f.code, f.message)
     )
     return [f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(ordered, start=1)]
-
-
-def document_report(
-    prepared: PreparedDocument,
-    resolution: DocumentResolution,
-    findings: list[Finding],
-    examined: set[str],
-) -> DocumentReport:
-    """The report of one document: claims with verdicts, references with records, findings."""
-    document = prepared.document
-    by_claim: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.claim_id:
-            by_claim.setdefault(f.claim_id, []).append(f)
-    return DocumentReport(
-        path=document.path,
-        sha256=document.sha256,
-        language=document.language.value,
-        claims=[
-            claim_report(c, prepared, resolution, by_claim.get(c.id, []), examined) for c in prepared.claims
-        ],
-        references=[reference_report(r, resolution) for r in prepared.references],
-        findings=findings,
-        text=document.text,
-    )
-
-
-def claim_report(
-    claim: Claim,
-    prepared: PreparedDocument,
-    resolution: DocumentResolution,
-    mine: Sequence[Finding],
-    examined: set[str],
-) -> ClaimReport:
-    """A claim, its verdict and the ids of the findings about it (`mine`: the findings of this claim)."""
-    verdict = claim_verdict(
-        claim,
-        mine,
-        links=prepared.links,
-        resolutions=resolution.resolutions,
-        lookups=resolution.lookups,
-        examined=examined,
-    )
-    return ClaimReport(
-        id=claim.id,
-        kind=claim.kind.value,
-        text=claim.text,
-        span=claim.span,
-        normalized=claim.normalized,
-        verdict=verdict,
-        finding_ids=[f.id for f in mine],
-    )
-
-
-def reference_report(reference: Reference, resolution: DocumentResolution) -> ReferenceReport:
-    """A reference and the record it resolved to (unverifiable when nothing was looked up)."""
-    resolved = resolution.resolutions.get(reference.id)
-    status = Resolution(resolved.status) if resolved else Resolution.UNVERIFIABLE
-    record = resolved.record.model_dump(mode="json") if resolved and resolved.record else None
-    return ReferenceReport(
-        id=reference.id,
-        label=reference.label,
-        text=reference.text,
-        span=reference.span,
-        parsed=reference.parsed.model_dump(mode="json", exclude_defaults=True),
-        record=record,
-        resolution=status,
-        resolution_reason=resolved.reason if resolved else NOT_LOOKED_UP,
-    )

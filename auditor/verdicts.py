@@ -1,4 +1,4 @@
-"""Verdicts of claims from the findings about them and what the resolve stage found.
+"""Verdicts of claims, and the report of one document (claims with verdicts, references, findings).
 
 Worst wins: inconsistent > unsupported > unverifiable (VERDICT_OF_KIND maps finding kinds; info
 findings never change a verdict). Without a finding, a claim is `supported` when a check applied to
@@ -8,14 +8,41 @@ resolved, any claim a check marked as examined — and `not_checkable` otherwise
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from auditor.checks.registry import ReferenceResolution
-from auditor.models import VERDICT_OF_KIND, Finding, Severity, Verdict
+from auditor.models import (
+    VERDICT_OF_KIND,
+    ClaimReport,
+    DocumentReport,
+    Finding,
+    ReferenceReport,
+    Resolution,
+    Severity,
+    Verdict,
+)
+from auditor.resolve import DocumentResolution
 from auditor.resolve_inputs import Key, claim_identifiers, normalize_key
-from claims.models import CITATION_KINDS, IDENTIFIER_KINDS, Claim, ClaimKind
+from claims.models import CITATION_KINDS, IDENTIFIER_KINDS, Claim, ClaimKind, Document
 from references.identifiers import ids_from_url
-from references.models import IdKind, LookupResult, LookupStatus
+from references.models import IdKind, LookupResult, LookupStatus, Reference
+
+NOT_LOOKED_UP = "metadata lookups were not made in this run"
+
+
+class DocumentParts(Protocol):
+    """What the stages before lookups produced for one document (pipeline.PreparedDocument)."""
+
+    @property
+    def document(self) -> Document: ...
+    @property
+    def claims(self) -> tuple[Claim, ...]: ...
+    @property
+    def references(self) -> tuple[Reference, ...]: ...
+    @property
+    def links(self) -> dict[str, tuple[str, ...]]: ...
+
 
 VERDICT_RANK = {
     Verdict.INCONSISTENT: 3,
@@ -87,3 +114,72 @@ def claim_verdict(
     if claim.id in examined or mine:
         return Verdict.SUPPORTED
     return Verdict.NOT_CHECKABLE
+
+
+def document_report(
+    prepared: DocumentParts,
+    resolution: DocumentResolution,
+    findings: list[Finding],
+    examined: set[str],
+) -> DocumentReport:
+    """The report of one document: claims with verdicts, references with records, findings."""
+    document = prepared.document
+    by_claim: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.claim_id:
+            by_claim.setdefault(f.claim_id, []).append(f)
+    return DocumentReport(
+        path=document.path,
+        sha256=document.sha256,
+        language=document.language.value,
+        claims=[
+            claim_report(c, prepared, resolution, by_claim.get(c.id, []), examined) for c in prepared.claims
+        ],
+        references=[reference_report(r, resolution) for r in prepared.references],
+        findings=findings,
+        text=document.text,
+    )
+
+
+def claim_report(
+    claim: Claim,
+    prepared: DocumentParts,
+    resolution: DocumentResolution,
+    mine: Sequence[Finding],
+    examined: set[str],
+) -> ClaimReport:
+    """A claim, its verdict and the ids of the findings about it (`mine`: the findings of this claim)."""
+    verdict = claim_verdict(
+        claim,
+        mine,
+        links=prepared.links,
+        resolutions=resolution.resolutions,
+        lookups=resolution.lookups,
+        examined=examined,
+    )
+    return ClaimReport(
+        id=claim.id,
+        kind=claim.kind.value,
+        text=claim.text,
+        span=claim.span,
+        normalized=claim.normalized,
+        verdict=verdict,
+        finding_ids=[f.id for f in mine],
+    )
+
+
+def reference_report(reference: Reference, resolution: DocumentResolution) -> ReferenceReport:
+    """A reference and the record it resolved to (unverifiable when nothing was looked up)."""
+    resolved = resolution.resolutions.get(reference.id)
+    status = Resolution(resolved.status) if resolved else Resolution.UNVERIFIABLE
+    record = resolved.record.model_dump(mode="json") if resolved and resolved.record else None
+    return ReferenceReport(
+        id=reference.id,
+        label=reference.label,
+        text=reference.text,
+        span=reference.span,
+        parsed=reference.parsed.model_dump(mode="json", exclude_defaults=True),
+        record=record,
+        resolution=status,
+        resolution_reason=resolved.reason if resolved else NOT_LOOKED_UP,
+    )
