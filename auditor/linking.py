@@ -78,12 +78,16 @@ def _translation_table() -> dict[str, str]:
 
 
 def references_by_number(references: Sequence[Reference]) -> dict[int, Reference]:
-    """Reference number → reference: its numeric label, else its 1-based position in the list."""
+    """Reference number → reference: its numeric label, else (unlabelled) its 1-based position.
+
+    A reference with a non-numeric label (a BibTeX key such as "Smith2019") has no number.
+    """
     by_label: dict[int, Reference] = {}
     for position, ref in enumerate(references, start=1):
-        label = (ref.label or "").strip().strip("[]().")
-        number = int(label) if label.isdigit() else position
-        by_label.setdefault(number, ref)
+        label = (ref.label or "").strip().strip("[]().（）［］")
+        if label and not (label.isascii() and label.isdigit()):
+            continue
+        by_label.setdefault(int(label) if label else position, ref)
     return by_label
 
 

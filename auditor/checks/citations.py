@@ -45,6 +45,8 @@ def _message_tail(ctx: CheckContext) -> str:
 def numbered_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Each cited number must have a reference of that number."""
     numbered = references_by_number(ctx.references)
+    if ctx.references and not numbered:
+        return  # a list keyed by names (e.g. BibTeX keys) cannot be read by number
     for claim in ctx.claims_of(ClaimKind.NUMBERED_CITATION):
         missing = [n for n in claim.normalized.get("numbers") or [] if int(n) not in numbered]
         if not missing:

@@ -142,5 +142,5 @@ def test_surname_key_ignores_case_and_accents(name: str, key: str) -> None:
 
 
 def test_references_by_number_uses_labels_then_positions() -> None:
-    refs = [ref("r1", "[5]", ["A"], 2000), ref("r2", None, ["B"], 2001)]
+    refs = [ref("r1", "[5]", ["A"], 2000), ref("r2", None, ["B"], 2001), ref("r3", "Smith2019", ["C"], 2019)]
     assert {n: r.id for n, r in references_by_number(refs).items()} == {5: "r1", 2: "r2"}

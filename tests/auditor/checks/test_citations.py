@@ -122,6 +122,13 @@ def test_r102_r103_author_citation_without_reference(
     assert [f.code for f in found] == expected
 
 
+def test_r101_is_silent_when_the_list_is_keyed_by_names() -> None:
+    doc = Document.from_text("Shown before [3].")
+    refs = [ref("r1", "Smith2019", ["Smith"], 2019), ref("r2", "Lee2020", ["Lee"], 2020)]
+    ctx = context(doc, [claim(doc, "[3]", NUM, "c1", numbers=[3], style="bracket")], refs)
+    assert list(numbered_citation_without_reference(ctx)) == []
+
+
 def test_r102_when_the_parenthesis_is_outside_the_claim() -> None:
     doc = Document.from_text("仅2%出现发热(Li et al., 2022, Cell Therapy)。")
     c = claim(doc, "Li et al., 2022, Cell Therapy", AUTH, "c1", authors=["Li"], et_al=True, year=2022)
