@@ -142,3 +142,17 @@ def test_renderers_share_the_interface() -> None:
     for renderer, extension in [*renderers, (HtmlRenderer(), "html")]:
         assert isinstance(renderer, Renderer) and renderer.extension == extension
         assert isinstance(renderer.render(AuditReport(tool=ToolInfo(version="1"))), str)
+
+
+@pytest.mark.parametrize(("name", "extension"), [("markdown", "md"), ("json", "json"), ("html", "html")])
+def test_renderer_for_known_formats(name: str, extension: str) -> None:
+    from reports import renderer_for
+
+    assert renderer_for(name).extension == extension
+
+
+def test_renderer_for_unknown_format() -> None:
+    from reports import RenderError, renderer_for
+
+    with pytest.raises(RenderError, match="unknown report format 'pdf'"):
+        renderer_for("pdf")
