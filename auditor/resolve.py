@@ -19,6 +19,7 @@ from auditor.resolve_inputs import (
     Key,
     claim_identifiers,
     claim_query,
+    describe_failure,
     journal_names,
     reference_identifiers,
     unlinked_citation_claims,
@@ -65,11 +66,6 @@ def merge_results(results: Sequence[LookupResult]) -> LookupResult | None:
         if chosen is not None:
             return chosen
     return None
-
-
-def describe_failure(result: LookupResult) -> str:
-    """ "pmid 123 (pubmed: timeout)": which lookup failed and why."""
-    return f"{result.kind.value} {result.key} ({result.source}: {result.reason or 'no answer'})"
 
 
 def _accepts(source: MetadataSource | None, kind: IdKind) -> bool:

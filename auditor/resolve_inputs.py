@@ -13,7 +13,7 @@ from functools import lru_cache
 from auditor.candidates import is_latin
 from claims.models import Claim, ClaimKind
 from references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
-from references.models import BibliographicQuery, IdKind, Reference
+from references.models import BibliographicQuery, IdKind, LookupResult, Reference
 
 Key = tuple[IdKind, str]
 
@@ -118,3 +118,8 @@ def claim_query(claim: Claim) -> BibliographicQuery | None:
     if not authors or not isinstance(year, int):
         return None
     return BibliographicQuery(authors=authors, year=year, journal=journal, free_text=claim.text)
+
+
+def describe_failure(result: LookupResult) -> str:
+    """"pmid 123 (pubmed: timeout)": which lookup failed and why."""
+    return f"{result.kind.value} {result.key} ({result.source}: {result.reason or 'no answer'})"

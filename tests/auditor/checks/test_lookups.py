@@ -1,0 +1,126 @@
+"""U9xx: failed lookups are reported per item online, and summarised once offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.checks.lookups import lookups_not_made
+from auditor.checks.registry import CheckContext, ReferenceResolution
+from auditor.models import Severity
+from claims.models import Claim, ClaimKind, Document, Span
+from references.models import IdKind, LookupResult, LookupStatus, ParsedReference, Reference, SearchResult
+
+SPAN = Span(start=0, end=3, line=1, column=1)
+
+
+def failed(kind: IdKind, key: str, reason: str = "timeout after 3 retries") -> LookupResult:
+    """A failed lookup."""
+    return LookupResult(source="pubmed", kind=kind, key=key, status=LookupStatus.FAILED, reason=reason)
+
+
+def references(n: int) -> tuple[Reference, ...]:
+    """n references with PMIDs 1..n."""
+    return tuple(
+        Reference(id=f"r{i}", label=str(i), text=f"{i}. ref", parsed=ParsedReference(pmid=str(i)))
+        for i in range(1, n + 1)
+    )
+
+
+def unverifiable(i: int) -> ReferenceResolution:
+    """A resolution left unverifiable by a failed PMID lookup."""
+    return ReferenceResolution("unverifiable", None, "x", (failed(IdKind.PMID, str(i)),))
+
+
+def context(
+    n: int, *, online: bool, claims: tuple[Claim, ...] = (), lookups: dict | None = None
+) -> CheckContext:
+    """n references whose lookups failed."""
+    return CheckContext(
+        document=Document.from_text("文本"),
+        claims=claims,
+        references=references(n),
+        resolutions={f"r{i}": unverifiable(i) for i in range(1, n + 1)},
+        lookups=lookups or {},
+        online=online,
+    )
+
+
+def test_online_one_warning_per_reference_naming_the_lookup() -> None:
+    out = list(lookups_not_made(context(3, online=True)))
+    assert [f.code for f in out] == ["U901"] * 3
+    assert out[0].severity is Severity.WARNING
+    assert "pmid 1 (pubmed: timeout after 3 retries)" in out[0].message
+    assert out[0].reference_id == "r1"
+
+
+def test_offline_one_summary_per_document() -> None:
+    (only,) = lookups_not_made(context(40, online=False))
+    assert only.code == "U902" and only.severity is Severity.INFO
+    assert only.evidence["lookups_total"] == 40
+    assert "pmid 7 (pubmed: timeout after 3 retries)" in only.evidence["lookups"]
+
+
+@pytest.mark.parametrize("status", ["identifier", "matched", "not_found"])
+def test_resolved_or_authoritative_answers_are_not_reported(status: str) -> None:
+    resolution = ReferenceResolution(status, None, None, (failed(IdKind.DOI, "10.1/x"),))
+    ctx = CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=references(1),
+        resolutions={"r1": resolution},
+        online=True,
+    )
+    assert list(lookups_not_made(ctx)) == []
+
+
+def test_unverifiable_without_a_failure_is_not_reported() -> None:
+    resolution = ReferenceResolution("unverifiable", None, "not searched: too little to search")
+    ctx = CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=references(1),
+        resolutions={"r1": resolution},
+        online=True,
+    )
+    assert list(lookups_not_made(ctx)) == []
+
+
+def test_failed_search_is_reported() -> None:
+    search = SearchResult(source="crossref", status=LookupStatus.FAILED, reason="HTTP 503")
+    resolution = ReferenceResolution("unverifiable", None, "search failed", (), (search,))
+    ctx = CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=references(1),
+        resolutions={"r1": resolution},
+        online=True,
+    )
+    (out,) = lookups_not_made(ctx)
+    assert "crossref: HTTP 503" in out.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "normalized", "key"),
+    [
+        (
+            ClaimKind.TRIAL_ID,
+            {"registry": "ClinicalTrials.gov", "id": "NCT01234567"},
+            (IdKind.NCT, "NCT01234567"),
+        ),
+        (ClaimKind.DOI, {"doi": "10.1000/abc"}, (IdKind.DOI, "10.1000/abc")),
+        (ClaimKind.JOURNAL_MENTION, {"journal": "Nature Medicine"}, (IdKind.JOURNAL, "Nature Medicine")),
+    ],
+)
+def test_failed_claim_lookup_reported_once(
+    kind: ClaimKind, normalized: dict, key: tuple[IdKind, str]
+) -> None:
+    claims = tuple(Claim(id=f"c{i}", kind=kind, text="x", span=SPAN, normalized=normalized) for i in range(2))
+    lookups = {(key[0].value, key[1]): failed(*key)}
+    out = list(lookups_not_made(context(0, online=True, claims=claims, lookups=lookups)))
+    assert [f.claim_id for f in out] == ["c0"]
+
+
+def test_found_claim_lookup_not_reported() -> None:
+    claim = Claim(id="c1", kind=ClaimKind.PMID, text="PMID 5", span=SPAN, normalized={"pmid": "5"})
+    ok = LookupResult(source="pubmed", kind=IdKind.PMID, key="5", status=LookupStatus.FOUND)
+    assert list(lookups_not_made(context(0, online=True, claims=(claim,), lookups={("pmid", "5"): ok}))) == []
