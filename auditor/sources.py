@@ -10,7 +10,6 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from references.sources.interface import MetadataSource
 
@@ -48,26 +47,18 @@ def build_sources(
     *, offline: bool, refresh: bool, cache_dir: Path | None = None, env: Mapping[str, str] = os.environ
 ) -> SourceSet:
     """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache."""
-    from references import cache as cache_module  # the network layer is imported only when used
+    from references.cache import CachingSource, LookupStore  # network layer imported only when used
 
-    store = _open_store(cache_module, cache_dir, env)
-    inners = _real_sources(env) if not offline else {}
+    directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
+    store = LookupStore(directory)
+    inners = {} if offline else _real_sources(env)
 
     def wrap(name: str) -> MetadataSource:
-        return cache_module.CachingSource(inners.get(name), store, refresh=refresh, offline=offline)
+        return CachingSource(inners.get(name), store, refresh=refresh, offline=offline, name=name)
 
     return SourceSet(
         pubmed=wrap("pubmed"), idconv=wrap("idconv"), crossref=wrap("crossref"), ctgov=wrap("ctgov")
     )
-
-
-def _open_store(cache_module: Any, cache_dir: Path | None, env: Mapping[str, str]) -> Any:
-    """The SQLite lookup store, in `cache_dir`, `AUDITOR_CACHE_DIR` or the user cache dir."""
-    directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
-    try:
-        return cache_module.LookupStore(directory) if directory else cache_module.LookupStore()
-    except TypeError:  # a store that takes its directory by keyword
-        return cache_module.LookupStore(cache_dir=directory)
 
 
 def _real_sources(env: Mapping[str, str]) -> dict[str, MetadataSource]:
@@ -78,16 +69,8 @@ def _real_sources(env: Mapping[str, str]) -> dict[str, MetadataSource]:
     from references.sources.pubmed import PubMedSource
 
     return {
-        "pubmed": _configured(PubMedSource, env),
-        "idconv": _configured(IdConvSource, env),
-        "crossref": _configured(CrossrefSource, env),
-        "ctgov": _configured(CtGovSource, env),
+        "pubmed": PubMedSource(env=env),
+        "idconv": IdConvSource(env=env),
+        "crossref": CrossrefSource(env=env),
+        "ctgov": CtGovSource(env=env),
     }
-
-
-def _configured(source_class: Any, env: Mapping[str, str]) -> MetadataSource:
-    """Build a source from env if its constructor accepts one, else with its defaults."""
-    try:
-        return source_class(env=env)  # type: ignore[no-any-return]
-    except TypeError:
-        return source_class()  # type: ignore[no-any-return]

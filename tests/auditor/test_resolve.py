@@ -233,3 +233,12 @@ def test_comparison_of_unrelated_record() -> None:
     query = BibliographicQuery(authors=["Okafor"], year=2019, title=WNT.title)
     assert compare(query, OTHER).same_work is False
     assert compare(query, WNT).same_work is True
+
+
+def test_offline_sources_answer_failed_without_network(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.sources import build_sources
+
+    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
+    res = Resolver(sources).resolve([doc(ref("r1", pmid="11111111"))])[0]
+    assert res.resolutions["r1"].status == "unverifiable"
+    assert sources.requests == 0
