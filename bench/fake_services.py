@@ -1,0 +1,242 @@
+"""A local HTTP fake of E-utilities, PMC idconv, Crossref and ClinicalTrials.gov, for benchmarks.
+
+Serves records from a JSON Lines file of our own (`Record` / `TrialRecord` dumps, one per line,
+with "type": "record" | "trial"), rendered into the real wire formats the parsers read. Binds to
+127.0.0.1 on a free port, sleeps `latency` seconds per request, and counts requests per service.
+Never used by tests that need the network: it IS the network, on loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+from xml.sax.saxutils import escape
+
+from references.models import Record, TrialRecord
+
+
+class FixtureRecords:
+    """Records indexed by PMID, DOI, PMCID, NCT and journal name."""
+
+    def __init__(self, records: list[Record], trials: list[TrialRecord]) -> None:
+        self.by_pmid = {r.pmid: r for r in records if r.pmid}
+        self.by_doi = {r.doi.lower(): r for r in records if r.doi}
+        self.by_pmcid = {r.pmcid.upper(): r for r in records if r.pmcid}
+        self.by_nct = {t.id: t for t in trials}
+        self.journals = {(r.journal or "").lower() for r in records} | {
+            (r.journal_abbrev or "").lower() for r in records
+        }
+
+    @classmethod
+    def load(cls, path: Path) -> FixtureRecords:
+        """Read a JSONL fixture file."""
+        records: list[Record] = []
+        trials: list[TrialRecord] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                data = json.loads(line)
+                kind = data.pop("type", "record")
+                (trials.append(TrialRecord(**data)) if kind == "trial" else records.append(Record(**data)))
+        return cls(records, trials)
+
+
+def efetch_xml(records: list[Record]) -> str:
+    """PubMed efetch XML (the elements `pubmed_xml` reads)."""
+    return "<PubmedArticleSet>" + "".join(_article_xml(r) for r in records) + "</PubmedArticleSet>"
+
+
+def _article_xml(r: Record) -> str:
+    authors = "".join(
+        f"<Author><LastName>{escape(a.family)}</LastName><Initials>{escape(a.given)}</Initials></Author>"
+        for a in r.authors
+    )
+    ids = "".join(
+        f'<ArticleId IdType="{k}">{escape(v)}</ArticleId>'
+        for k, v in (("pubmed", r.pmid), ("doi", r.doi), ("pmc", r.pmcid))
+        if v
+    )
+    return (
+        f"<PubmedArticle><MedlineCitation><PMID>{r.pmid}</PMID><Article>"
+        f"<Journal><JournalIssue><Volume>{escape(r.volume or '')}</Volume>"
+        f"<PubDate><Year>{r.year or ''}</Year>"
+        f"</PubDate></JournalIssue><Title>{escape(r.journal or '')}</Title>"
+        f"<ISOAbbreviation>{escape(r.journal_abbrev or '')}</ISOAbbreviation></Journal>"
+        f"<ArticleTitle>{escape(r.title or '')}</ArticleTitle>"
+        f"<Pagination><MedlinePgn>{escape(r.pages or '')}</MedlinePgn></Pagination>"
+        f"<AuthorList>{authors}</AuthorList></Article></MedlineCitation>"
+        f"<PubmedData><ArticleIdList>{ids}</ArticleIdList></PubmedData></PubmedArticle>"
+    )
+
+
+def crossref_work(r: Record) -> dict[str, Any]:
+    """A Crossref /works message for a record."""
+    return {
+        "DOI": r.doi,
+        "title": [r.title or ""],
+        "container-title": [r.journal or ""],
+        "author": [{"family": a.family, "given": a.given} for a in r.authors],
+        "issued": {"date-parts": [[r.year]]} if r.year else {},
+        "volume": r.volume,
+        "page": r.pages,
+    }
+
+
+def ctgov_study(t: TrialRecord) -> dict[str, Any]:
+    """A ClinicalTrials.gov v2 study for a trial record."""
+    return {
+        "protocolSection": {
+            "identificationModule": {"nctId": t.id, "nctIdAliases": t.aliases, "briefTitle": t.brief_title},
+            "statusModule": {"overallStatus": t.status},
+            "designModule": {
+                "phases": t.phases,
+                "enrollmentInfo": {"count": t.enrollment, "type": t.enrollment_type},
+            },
+            "conditionsModule": {"conditions": t.conditions},
+            "armsInterventionsModule": {"interventions": [{"name": n} for n in t.interventions]},
+            "sponsorCollaboratorsModule": {
+                "leadSponsor": {"name": t.lead_sponsor},
+                "collaborators": [{"name": n} for n in t.collaborators],
+            },
+        }
+    }
+
+
+class FakeServices:
+    """The four services on one loopback server; `base_urls()` gives the env vars to point at it."""
+
+    def __init__(self, records: FixtureRecords, *, latency: float = 0.05) -> None:
+        self.records, self.latency = records, latency
+        self.requests: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> FakeServices:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def url(self) -> str:
+        """http://127.0.0.1:PORT"""
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def base_urls(self) -> dict[str, str]:
+        """AUDITOR_*_URL environment variables pointing at this server."""
+        return {
+            "AUDITOR_EUTILS_URL": f"{self.url}/eutils",
+            "AUDITOR_IDCONV_URL": f"{self.url}/idconv/",
+            "AUDITOR_CROSSREF_URL": f"{self.url}/crossref",
+            "AUDITOR_CTGOV_URL": f"{self.url}/ctgov",
+        }
+
+    def count(self, service: str) -> None:
+        """Count one request to a service."""
+        with self._lock:
+            self.requests[service] += 1
+
+    def answer(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        """(status, content type, body) for a request."""
+        service = path.split("/")[1] if "/" in path else path
+        self.count(service)
+        route = {
+            "eutils": self._eutils,
+            "idconv": self._idconv,
+            "crossref": self._crossref,
+            "ctgov": self._ctgov,
+        }
+        handler = route.get(service)
+        return handler(path, params) if handler else (404, "text/plain", "no such service")
+
+    def _eutils(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        ids = [i for i in params.get("id", "").split(",") if i]
+        if path.endswith("efetch.fcgi"):
+            return (
+                200,
+                "text/xml",
+                efetch_xml([self.records.by_pmid[i] for i in ids if i in self.records.by_pmid]),
+            )
+        if path.endswith("esearch.fcgi"):
+            return 200, "application/json", json.dumps({"esearchresult": {"idlist": self._esearch(params)}})
+        if path.endswith("esummary.fcgi"):
+            return 200, "application/json", json.dumps({"result": {"uids": []}})
+        if path.endswith("ecitmatch.cgi"):
+            return 200, "text/plain", params.get("bdata", "") + "NOT_FOUND\n"
+        return 404, "text/plain", "unknown endpoint"
+
+    def _esearch(self, params: dict[str, str]) -> list[str]:
+        term = params.get("term", "")
+        if params.get("db") == "nlmcatalog":
+            name = term.split("[")[0].strip('" ').lower()
+            return ["1"] if name in self.records.journals else []
+        if term.endswith("[doi]"):
+            record = self.records.by_doi.get(term[: -len("[doi]")].strip('"').lower())
+            return [record.pmid] if record and record.pmid else []
+        return []
+
+    def _idconv(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        out = []
+        for raw in (i for i in params.get("ids", "").split(",") if i):
+            r = self.records.by_pmcid.get(raw.upper())
+            out.append(
+                {"requested-id": raw, "pmcid": r.pmcid, "pmid": r.pmid, "doi": r.doi}
+                if r
+                else {"requested-id": raw, "status": "error", "errmsg": "invalid article id"}
+            )
+        return 200, "application/json", json.dumps({"status": "ok", "records": out})
+
+    def _crossref(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        if path.rstrip("/").endswith("/works"):
+            return 200, "application/json", json.dumps({"message": {"items": []}})
+        record = self.records.by_doi.get(unquote(path.split("/works/", 1)[-1]).lower())
+        if record is None:
+            return 404, "text/plain", "Resource not found."
+        return 200, "application/json", json.dumps({"status": "ok", "message": crossref_work(record)})
+
+    def _ctgov(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        if path.rstrip("/").endswith("/studies"):
+            return 200, "application/json", json.dumps({"studies": []})
+        trial = self.records.by_nct.get(path.rsplit("/", 1)[-1].upper())
+        if trial is None:
+            return 404, "application/json", json.dumps({"message": "not found"})
+        return 200, "application/json", json.dumps(ctgov_study(trial))
+
+
+def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def _reply(self, params: dict[str, str]) -> None:
+            time.sleep(services.latency)
+            status, content_type, body = services.answer(urlsplit(self.path).path, params)
+            payload = body.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            self._reply(_flat(parse_qs(urlsplit(self.path).query)))
+
+        def do_POST(self) -> None:  # noqa: N802
+            length = min(int(self.headers.get("Content-Length") or 0), 10_000_000)
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            self._reply({**_flat(parse_qs(urlsplit(self.path).query)), **_flat(parse_qs(body))})
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (quiet)
+            return
+
+    return Handler
+
+
+def _flat(query: dict[str, list[str]]) -> dict[str, str]:
+    return {k: v[0] for k, v in query.items() if v}
