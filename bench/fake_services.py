@@ -113,6 +113,7 @@ class FakeServices:
     def __init__(self, records: FixtureRecords, *, latency: float = 0.05) -> None:
         self.records, self.latency = records, latency
         self.requests: Counter[str] = Counter()
+        self.endpoints: Counter[str] = Counter()  # "eutils/efetch.fcgi", "crossref/works", …
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -149,6 +150,8 @@ class FakeServices:
         """(status, content type, body) for a request."""
         service = path.split("/")[1] if "/" in path else path
         self.count(service)
+        with self._lock:
+            self.endpoints[f"{service}/{path.rstrip('/').rsplit('/', 1)[-1]}"] += 1
         route = {
             "eutils": self._eutils,
             "idconv": self._idconv,
