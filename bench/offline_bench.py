@@ -175,7 +175,7 @@ def timed_sizes(
     return results
 
 
-def linearity(run: Runner, small: int, large: int, budget: float) -> bool:
+def linearity(run: Runner, small: int, large: int, budget: float, only: str = "") -> bool:
     """Print time per MB at `small` and `large` chars for each pattern; True when all ratios ≤ 1.5."""
     print(f"adversarial linearity ({small / MB:g} MB vs {large / MB:g} MB; ratio must be ≤ {MAX_RATIO}):")
     timers: dict[str, Callable[[int], float]] = {
@@ -184,7 +184,9 @@ def linearity(run: Runner, small: int, large: int, budget: float) -> bool:
     timers["deep HTML <div>"] = time_html
     ok = True
     for name, timer in timers.items():
-        results = timed_sizes(timer, [small // 10, small, large], budget)
+        if only not in name:
+            continue
+        results = timed_sizes(timer, [small // 100, small // 10, small, large], budget)
         ok = report_pattern(name, results, small, large) and ok
     return ok
 
@@ -216,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-linearity", action="store_true")
     parser.add_argument("--budget", type=float, default=300.0, help="max seconds for one timed run")
+    parser.add_argument("--only", default="", help="only patterns whose name has this")
     args = parser.parse_args(argv)
     run = pipeline_runner()
     corpus = int((1.0 if args.quick else args.corpus_mb) * MB)
@@ -223,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_throughput:
         throughput(run, corpus)
     if not args.skip_linearity:
-        return 0 if linearity(run, small, large, args.budget) else 1
+        return 0 if linearity(run, small, large, args.budget, args.only) else 1
     return 0
 
 
