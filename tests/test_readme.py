@@ -133,7 +133,11 @@ if __name__ == "__main__":
 
 def test_offline_setup_command_produces_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """The README's first command works in-process: import the snapshot, audit offline, get findings."""
+    """The README's first command works in-process: import the snapshot, audit offline, get findings.
+
+    M404 comes from the snapshot: it disappears once the snapshot's entries are older than the cache's
+    "found" lifetime, unless `auditor cache import` stamps imported entries with the import time.
+    """
     from auditor.cli import main
 
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
