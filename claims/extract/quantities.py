@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -73,7 +74,7 @@ def scientific(text: str) -> Iterator[Candidate]:
         unit = (match.group("unit") or "").strip()
         if match.group("none") is not None and not unit and not _bare_lost_ok(text, match.end()):
             continue
-        value = None if lost or exponent is None else mantissa * 10.0**exponent
+        value = None if lost or exponent is None else _scaled(mantissa, exponent)
         end = match.end("unit") if unit else match.end("exp")
         payload = _quantity(mantissa, exponent, value, unit, lost)
         low = _LOW_END_BEFORE.search(text[max(0, match.start() - 16) : match.start()])
@@ -82,6 +83,15 @@ def scientific(text: str) -> Iterator[Candidate]:
             start -= len(low.group())
             payload |= {"low": to_float(low.group("low")), "high": mantissa}
         yield Candidate(ClaimKind.QUANTITY, start, end, payload)
+
+
+def _scaled(mantissa: float, exponent: int) -> float | None:
+    """mantissa × 10^exponent, or None where a float cannot hold it ("10^310")."""
+    try:
+        value = mantissa * 10.0**exponent
+    except OverflowError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _bare_lost_ok(text: str, end: int) -> bool:
