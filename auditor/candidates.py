@@ -85,12 +85,15 @@ class Comparison:
 
     @property
     def same_work(self) -> bool:
-        """Acceptance rule: author AND year ±1 AND (title ≥ 80 OR journal when title unusable)."""
+        """Acceptance rule: author AND year ±1 AND (title ≥ 80 OR journal when title unusable).
+
+        Author and year alone accept nothing: "Kim 2019" fits thousands of works.
+        """
         if not self.author or self.year_off is None or self.year_off > 1:
             return False
         if self.title_score is not None:
             return self.title_score >= TITLE_THRESHOLD or (self.translated and bool(self.journal))
-        return bool(self.journal) or self.journal is None
+        return bool(self.journal)
 
     @property
     def score(self) -> float:

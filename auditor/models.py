@@ -160,7 +160,8 @@ class Summary(BaseModel):
     references: int = 0
     requests: int = 0
     cache_hits: int = 0
-    failed_lookups: int = 0
+    failed_lookups: int = 0  # lookups tried that failed (network, rate limit, malformed answer)
+    lookups_not_made: int = 0  # offline and not in the cache: not failures, nothing was asked
 
 
 class ToolInfo(BaseModel):

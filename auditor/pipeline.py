@@ -190,6 +190,7 @@ def summarize(documents: Sequence[DocumentReport], sources: SourceSet | None) ->
         requests=sources.requests if sources else 0,
         cache_hits=sources.cache_hits if sources else 0,
         failed_lookups=sources.failed_lookups if sources else 0,
+        lookups_not_made=sources.lookups_not_made if sources else 0,
     )
 
 

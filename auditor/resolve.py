@@ -98,16 +98,25 @@ class Resolver:
         self._batch(self.sources.pubmed, IdKind.PMID, wanted[IdKind.PMID])
         self._batch_with_fallback(IdKind.DOI, wanted[IdKind.DOI])
         self._batch(self.sources.ctgov, IdKind.NCT, wanted[IdKind.NCT])
-        self._batch_with_fallback(IdKind.JOURNAL, wanted[IdKind.JOURNAL])
+        journals = wanted[IdKind.JOURNAL] | set(self._unresolved_reference_journals(items))
+        self._batch_with_fallback(IdKind.JOURNAL, journals)
 
     @staticmethod
     def _item_keys(item: DocumentInputs) -> Iterable[Key]:
+        """Identifiers of references and claims, and journals named in the text."""
         for reference in item.references:
             yield from reference_identifiers(reference)
-            yield from ((IdKind.JOURNAL, name) for name in journal_names(reference=reference))
         for claim in item.claims:
             yield from claim_identifiers(claim)
             yield from ((IdKind.JOURNAL, name) for name in journal_names(claim=claim))
+
+    def _unresolved_reference_journals(self, items: Sequence[DocumentInputs]) -> Iterable[str]:
+        """Journals of references whose identifiers found no record (a found record proves its journal)."""
+        for item in items:
+            for reference in item.references:
+                keys = self._expand(k for k in reference_identifiers(reference) if k[0] is not IdKind.NCT)
+                if not any(self._found_record(key) for key in keys):
+                    yield from journal_names(reference=reference)
 
     def _ids_from_idconv(self, pmcids: set[str]) -> Iterable[Key]:
         for pmcid in sorted(pmcids):

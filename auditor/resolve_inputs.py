@@ -111,11 +111,16 @@ def unlinked_citation_claims(claims: Iterable[Claim], links: Mapping[str, tuple[
 
 
 def claim_query(claim: Claim) -> BibliographicQuery | None:
-    """A search for the work an author citation / named study names, if it names enough to search."""
+    """A search for the work an author citation / named study names, if it names enough to search.
+
+    Author, year and journal: author and year alone ("Kim等人于2019年") fit thousands of works, so
+    neither a hit nor an empty answer would say anything; such mentions are checked against the
+    reference list only (R102/R103).
+    """
     authors = [str(a) for a in claim.normalized.get("authors") or [] if is_latin(str(a))]
     year = claim.normalized.get("year")
     journal = english_journal_name(claim.normalized.get("journal"))
-    if not authors or not isinstance(year, int):
+    if not authors or not isinstance(year, int) or journal is None:
         return None
     return BibliographicQuery(authors=authors, year=year, journal=journal, free_text=claim.text)
 

@@ -38,8 +38,13 @@ class SourceSet:
         return sum(int(getattr(s, "cache_hits", 0)) for s in self.all())
 
     @property
+    def lookups_not_made(self) -> int:
+        """Lookups not made because the run was offline and the cache did not hold them."""
+        return sum(int(getattr(s, "not_made", 0)) for s in self.all())
+
+    @property
     def failed_lookups(self) -> int:
-        """Lookups that failed (network, offline miss) so far, where the source counts them."""
+        """Lookups tried that failed (network, malformed answer) so far, where the source counts them."""
         return sum(int(getattr(s, "failed_lookups", 0)) for s in self.all())
 
 
@@ -51,26 +56,31 @@ def build_sources(
 
     directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
     store = LookupStore(directory)
-    inners = {} if offline else _real_sources(env)
+    classes = _source_classes()
+    inners = {} if offline else {name: cls(env=env) for name, cls in classes.items()}
 
     def wrap(name: str) -> MetadataSource:
-        return CachingSource(inners.get(name), store, refresh=refresh, offline=offline, name=name)
+        cls = classes[name]
+        return CachingSource(
+            inners.get(name),
+            store,
+            refresh=refresh,
+            offline=offline,
+            name=name,
+            kinds=cls.kinds,
+            searchable=cls.searchable,
+        )
 
     return SourceSet(
         pubmed=wrap("pubmed"), idconv=wrap("idconv"), crossref=wrap("crossref"), ctgov=wrap("ctgov")
     )
 
 
-def _real_sources(env: Mapping[str, str]) -> dict[str, MetadataSource]:
-    """The four HTTP sources configured from the environment (base URLs, API key, e-mail)."""
+def _source_classes() -> dict[str, type]:
+    """The four HTTP sources (configured from the environment: base URLs, API key, e-mail)."""
     from references.sources.crossref import CrossrefSource
     from references.sources.ctgov import CtGovSource
     from references.sources.idconv import IdConvSource
     from references.sources.pubmed import PubMedSource
 
-    return {
-        "pubmed": PubMedSource(env=env),
-        "idconv": IdConvSource(env=env),
-        "crossref": CrossrefSource(env=env),
-        "ctgov": CtGovSource(env=env),
-    }
+    return {"pubmed": PubMedSource, "idconv": IdConvSource, "crossref": CrossrefSource, "ctgov": CtGovSource}

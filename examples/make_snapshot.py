@@ -110,6 +110,9 @@ STRIVE = TrialRecord(
 )
 # The invented journal of the fabricated [5] entry of en-msc-review.md: no catalogue knows it.
 UNKNOWN_JOURNAL = "J Transl Neuroregen Exosomics"
+# Journals named in the text of zh-hans-stroke.md (the README's example), as the NLM Catalog knows them:
+# esearch db=nlmcatalog for "Nature" gives NLM ID 0410462 first.
+NATURE_CATALOG = Record(source="nlmcatalog", id="0410462", journal="Nature")
 
 
 def found(source: str, kind: IdKind, key: str, record: Record | None = None,
@@ -127,11 +130,12 @@ def lookups() -> list[LookupResult]:
     results += [found("pubmed", IdKind.DOI, r.doi.lower(), r) for r in papers if r.doi]
     results.append(found("crossref", IdKind.DOI, HESS_2017.id, HESS_2017))
     results.append(found("ctgov", IdKind.NCT, STRIVE.id, trial=STRIVE))
-    for source, catalogue in (("pubmed", "the NLM Catalog"), ("crossref", "Crossref")):
-        results.append(LookupResult(
-            source=source, kind=IdKind.JOURNAL, key=UNKNOWN_JOURNAL, status=LookupStatus.NOT_FOUND,
-            reason=f"{catalogue} has no journal titled {UNKNOWN_JOURNAL!r}",
-        ))
+    # journals are looked up in the NLM Catalog only (Crossref's source answers DOIs)
+    results.append(LookupResult(
+        source="pubmed", kind=IdKind.JOURNAL, key=UNKNOWN_JOURNAL, status=LookupStatus.NOT_FOUND,
+        reason=f"the NLM Catalog has no journal titled {UNKNOWN_JOURNAL!r}",
+    ))
+    results.append(found("pubmed", IdKind.JOURNAL, "Nature", NATURE_CATALOG))
     return results
 
 

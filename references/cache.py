@@ -3,7 +3,9 @@
 A batch of 200 PMIDs and a later batch of 7 share entries because each identifier is its own row.
 "Found" and "not found" expire separately (defaults 7 days and 1 day); FAILED results are never
 stored, and nothing that contains the NCBI API key is. `CachingSource` puts a store in front of a
-source; with `offline=True` (or no inner source) a miss is FAILED "offline: not in the cache".
+source; with `offline=True` (or no inner source) stored answers of any age are used (expiry only
+decides when to ask again, and offline nothing can be asked) and a miss is FAILED "offline: not in
+the cache".
 """
 
 from __future__ import annotations
@@ -112,13 +114,18 @@ class LookupStore:
 
     # --- lookups --------------------------------------------------------------------------
 
-    def get_many(self, source: str, kind: IdKind, keys: Iterable[str]) -> dict[str, LookupResult]:
-        """Fresh stored results for those keys (marked from_cache), keyed by the keys as given."""
+    def get_many(
+        self, source: str, kind: IdKind, keys: Iterable[str], *, any_age: bool = False
+    ) -> dict[str, LookupResult]:
+        """Fresh stored results for those keys (marked from_cache), keyed by the keys as given.
+
+        `any_age` returns expired entries too: offline, a stored answer of any age beats none.
+        """
         wanted = {normalise_key(kind.value, k): k for k in keys}
         rows = self._rows(source, kind.value, list(wanted))
         found: dict[str, LookupResult] = {}
         for stored_key, (status, value, stored_at) in rows.items():
-            if self._fresh(status, stored_at):
+            if any_age or self._fresh(status, stored_at):
                 result = LookupResult.model_validate_json(value)
                 key = wanted[stored_key]
                 found[key] = result.model_copy(update={"from_cache": True, "key": key})
@@ -139,10 +146,10 @@ class LookupStore:
 
     # --- searches -------------------------------------------------------------------------
 
-    def get_search(self, source: str, cache_key: str) -> SearchResult | None:
-        """A fresh stored search result for `BibliographicQuery.cache_key()`, or None."""
+    def get_search(self, source: str, cache_key: str, *, any_age: bool = False) -> SearchResult | None:
+        """A fresh (or, with `any_age`, any) stored search result for `BibliographicQuery.cache_key()`."""
         row = self._rows(source, SEARCH_KIND, [cache_key]).get(cache_key)
-        if row is None or not self._fresh(row[0], row[2]):
+        if row is None or not (any_age or self._fresh(row[0], row[2])):
             return None
         return SearchResult.model_validate_json(row[1]).model_copy(update={"from_cache": True})
 
@@ -263,17 +270,24 @@ class CachingSource(MetadataSource):
         refresh: bool = False,
         offline: bool = False,
         name: str | None = None,
+        kinds: frozenset[IdKind] | None = None,
+        searchable: bool | None = None,
     ) -> None:
         if inner is None and name is None:
             raise ValueError("CachingSource without an inner source needs the source name")
         self.inner = None if offline else inner
+        # offline the store is all there is: its answers count whatever their age
+        self.any_age = self.inner is None
         self.store, self.refresh = store, refresh
         self.name = name or (inner.name if inner else "")  # type: ignore[misc]
-        self.kinds = inner.kinds if inner else frozenset(IdKind)  # type: ignore[misc]
-        self.searchable = inner.searchable if inner else True  # type: ignore[misc]
+        # what the real service answers, so that offline the same lookups are "not made" as online
+        # would be made (a source's class attributes; every kind when nothing says otherwise)
+        self.kinds = kinds if kinds is not None else (inner.kinds if inner else frozenset(IdKind))  # type: ignore[misc]
+        self.searchable = searchable if searchable is not None else (inner.searchable if inner else True)  # type: ignore[misc]
         self.hits = 0
         self.misses = 0
-        self.failed_lookups = 0
+        self.failed_lookups = 0  # tried and failed
+        self.not_made = 0  # offline misses: not tried
         self._counter_lock = threading.Lock()
 
     @property
@@ -291,25 +305,27 @@ class CachingSource(MetadataSource):
         """Lookups and searches answered from the store."""
         return self.hits
 
-    def _count(self, hits: int, misses: int, failed: int = 0) -> None:
+    def _count(self, hits: int, misses: int, failed: int = 0, not_made: int = 0) -> None:
         with self._counter_lock:
             self.hits += hits
             self.misses += misses
             self.failed_lookups += failed
+            self.not_made += not_made
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """Stored results for what is cached and fresh; the rest asked in one batch (and stored)."""
         wanted = list(dict.fromkeys(keys))
-        cached = {} if self.refresh else self.store.get_many(self.name, kind, wanted)
+        cached = {} if self.refresh else self.store.get_many(self.name, kind, wanted, any_age=self.any_age)
         missing = [k for k in wanted if k not in cached]
         self._count(len(cached), len(missing))
         fresh: dict[str, LookupResult] = {}
         if missing and self.inner is None:
             fresh = {k: self._offline(kind, k) for k in missing}
+            self._count(0, 0, not_made=len(missing))
         elif missing and self.inner is not None:
             fresh = self.inner.lookup_many(kind, missing)
             self.store.put_many(fresh.values())
-        self._count(0, 0, sum(1 for r in fresh.values() if r.failed))
+            self._count(0, 0, sum(1 for r in fresh.values() if r.failed))
         return {k: cached[k] if k in cached else fresh[k] for k in wanted}
 
     def _offline(self, kind: IdKind, key: str) -> LookupResult:
@@ -320,12 +336,12 @@ class CachingSource(MetadataSource):
     def search(self, query: BibliographicQuery) -> SearchResult:
         """A stored search result, else the inner source's (stored unless FAILED)."""
         cache_key = query.cache_key()
-        cached = None if self.refresh else self.store.get_search(self.name, cache_key)
+        cached = None if self.refresh else self.store.get_search(self.name, cache_key, any_age=self.any_age)
         self._count(int(cached is not None), int(cached is None))
         if cached is not None:
             return cached
         if self.inner is None:
-            self._count(0, 0, 1)
+            self._count(0, 0, not_made=1)
             return SearchResult(source=self.name, status=LookupStatus.FAILED, reason=OFFLINE_REASON)
         result = self.inner.search(query)
         self.store.put_search(cache_key, result)

@@ -34,9 +34,9 @@ def summary_lines(report: AuditReport) -> list[str]:
     """The summary table of a run."""
     s = report.summary
     header = ["Documents", "Claims", "References", "Errors", "Warnings", "Infos"]
-    header += ["Lookups made", "Cache hits", "Failed lookups"]
+    header += ["HTTP requests", "Cache hits", "Failed lookups", "Not made (offline)"]
     values = [len(report.documents), s.claims, s.references, s.errors, s.warnings, s.infos]
-    values += [s.requests, s.cache_hits, s.failed_lookups]
+    values += [s.requests, s.cache_hits, s.failed_lookups, s.lookups_not_made]
     return md_table(header, [[str(value) for value in values]], "r" * len(header))
 
 

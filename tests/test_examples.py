@@ -66,7 +66,7 @@ ZH_HANS = Example(
         Planted("4×108个细胞", "malformed_number", "N307"),
         Planted("改善更明显（p）", "missing_statistic", "N308"),
         Planted("斯坦福大学", "missing_reference", "R104"),
-        Planted("(Levy et al., 2019, Stroke)", "missing_reference", "R102"),
+        Planted("(Levy et al., 2019)", "missing_reference", "R102"),
     ),
     network=(
         Planted("[2] Takahashi", "metadata_mismatch", "M403"),
@@ -198,21 +198,19 @@ def offline_report(name: str) -> DocumentReport:
 
 @cache
 def snapshot_report(cache_dir: str, name: str) -> DocumentReport:
-    """The audit of one example answered from a cache holding only the bundled snapshot.
+    """The audit of one example answered offline from a cache holding only the bundled snapshot.
 
-    The store never expires entries here: this tests the snapshot's content and the checks, not
-    the age of the snapshot (tests/test_readme.py runs the CLI path of `auditor cache import`).
+    Offline, stored entries count whatever their age, so this does not depend on when the
+    snapshot was made (tests/test_readme.py runs the CLI path of `auditor cache import`).
     """
-    from auditor.sources import SourceSet
-    from references.cache import CACHE_FILE, CachingSource, LookupStore
+    from auditor.sources import build_sources
+    from references.cache import CACHE_FILE, LookupStore
 
-    forever = float("inf")
-    store = LookupStore(Path(cache_dir) / CACHE_FILE, found_ttl=forever, not_found_ttl=forever)
+    store = LookupStore(Path(cache_dir) / CACHE_FILE)
     with SNAPSHOT.open(encoding="utf-8") as lines:
         store.import_jsonl(lines)
-    names = ("pubmed", "idconv", "crossref", "ctgov")
-    offline = {n: CachingSource(None, store, offline=True, name=n) for n in names}
-    report = _audit([EXAMPLES / name], SourceSet(**offline))
+    store.close()
+    report = _audit([EXAMPLES / name], build_sources(offline=True, refresh=False, cache_dir=Path(cache_dir)))
     (document,) = report.documents
     return document
 

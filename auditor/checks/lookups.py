@@ -1,22 +1,24 @@
 """U9xx: lookups that could not be made, said once and plainly.
 
-Online, each reference or claim left unverifiable by a failed lookup gets one U901 warning naming
-the lookup and why it failed. Offline with nothing cached (`ctx.online` False), the document gets
-ONE U902 note listing every lookup not made, instead of a flood of warnings.
+Each reference or claim left unverifiable by a lookup that was tried and failed (timeout, 5xx,
+malformed answer) gets one U901 warning naming the lookup and why. Lookups that were not made
+(offline and not in the cache) are not failures: the document gets ONE U902 note listing them, as it
+does when no source answered anything at all (`ctx.online` False), instead of a flood of warnings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from auditor.checks.metadata_evidence import reference_finding_fields
-from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
+from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
 from auditor.resolve_inputs import claim_identifiers, describe_failure, journal_names
 from claims.models import ClaimKind
-from references.models import IdKind
+from references.cache import OFFLINE_REASON
+from references.models import IdKind, LookupResult, LookupStatus, SearchResult
 
 _LISTED = 200  # at most this many lookups listed in the U902 evidence
 
@@ -27,17 +29,30 @@ class UnmadeLookup:
 
     subject: str  # "reference 3", "claim 10.1000/x"
     fields: dict[str, Any]  # span / quote / reference_id / claim_id of the finding
-    failures: tuple[str, ...]
+    failures: tuple[str, ...]  # lookups that were tried and failed
+    not_made: tuple[str, ...] = ()  # lookups not made: offline and not in the cache
 
 
-def _resolution_failures(resolution: ReferenceResolution) -> tuple[str, ...]:
-    lookups = [describe_failure(r) for r in resolution.lookups if r.failed]
-    searches = [
-        f"search ({s.source}: {s.reason or 'no answer'})"
-        for s in resolution.searches
-        if s.status.value == "failed"
-    ]
-    return tuple(dict.fromkeys([*lookups, *searches]))
+def _describe_search(search: SearchResult) -> str:
+    return f"search ({search.source}: {search.reason or 'no answer'})"
+
+
+def _split(results: Iterable[LookupResult], searches: Iterable[SearchResult]) -> tuple[tuple[str, ...], ...]:
+    """(failed, not made offline) descriptions of the failed lookups and searches."""
+    failed: list[str] = []
+    offline: list[str] = []
+    for result in results:
+        if result.failed:
+            (offline if result.reason == OFFLINE_REASON else failed).append(describe_failure(result))
+    for search in searches:
+        if search.status is LookupStatus.FAILED:
+            (offline if search.reason == OFFLINE_REASON else failed).append(_describe_search(search))
+    return tuple(dict.fromkeys(failed)), tuple(dict.fromkeys(offline))
+
+
+def _unmade(subject: str, fields: dict[str, Any], split: tuple[tuple[str, ...], ...]) -> UnmadeLookup | None:
+    failed, offline = split
+    return UnmadeLookup(subject, fields, failed, offline) if failed or offline else None
 
 
 def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
@@ -45,10 +60,12 @@ def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
         resolution = ctx.resolutions.get(reference.id)
         if resolution is None or resolution.status != "unverifiable":
             continue
-        failures = _resolution_failures(resolution)
-        if failures:
-            subject = f"reference {reference.label or reference.id}"
-            yield UnmadeLookup(subject, reference_finding_fields(reference), failures)
+        subject = f"reference {reference.label or reference.id}"
+        item = _unmade(
+            subject, reference_finding_fields(reference), _split(resolution.lookups, resolution.searches)
+        )
+        if item is not None:
+            yield item
 
 
 def _claim_keys(ctx: CheckContext) -> Iterator[tuple[Any, list[tuple[IdKind, str]]]]:
@@ -61,24 +78,22 @@ def _claim_keys(ctx: CheckContext) -> Iterator[tuple[Any, list[tuple[IdKind, str
 def _claim_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
     seen: set[tuple[IdKind, str]] = set()
     for claim, keys in _claim_keys(ctx):
-        failed = [
-            ctx.lookups[(k.value, v)]
-            for k, v in keys
-            if (k, v) not in seen and (k.value, v) in ctx.lookups and ctx.lookups[(k.value, v)].failed
+        results = [
+            ctx.lookups[(k.value, v)] for k, v in keys if (k, v) not in seen and (k.value, v) in ctx.lookups
         ]
         seen.update(keys)
-        if failed:
-            fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
-            yield UnmadeLookup(f'"{claim.text}"', fields, tuple(describe_failure(r) for r in failed))
+        fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
+        item = _unmade(f'"{claim.text}"', fields, _split(results, ()))
+        if item is not None:
+            yield item
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
         resolution = ctx.resolutions.get(claim.id)
-        if (
-            resolution is not None
-            and resolution.status == "unverifiable"
-            and _resolution_failures(resolution)
-        ):
-            fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
-            yield UnmadeLookup(f'"{claim.text}"', fields, _resolution_failures(resolution))
+        if resolution is None or resolution.status != "unverifiable":
+            continue
+        fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
+        item = _unmade(f'"{claim.text}"', fields, _split(resolution.lookups, resolution.searches))
+        if item is not None:
+            yield item
 
 
 def unmade_lookups(ctx: CheckContext) -> list[UnmadeLookup]:
@@ -98,34 +113,50 @@ def unmade_lookups(ctx: CheckContext) -> list[UnmadeLookup]:
         "U902",
         FindingKind.UNVERIFIABLE,
         Severity.INFO,
-        "Offline with nothing cached: one note per document listing the lookups not made.",
+        "Lookups not made (offline and not cached, or no source answered): one note per document.",
         network=True,
     ),
 )
 def lookups_not_made(ctx: CheckContext) -> Iterator[Finding]:
-    """U901 per item online; a single U902 summary when no source answered anything."""
+    """U901 per item for lookups that failed; one U902 note for the lookups not made.
+
+    Not made: offline and not in the cache, or every lookup of the document failed (no source
+    answered anything: the network is down), where one note says more than a warning per item.
+    """
     unmade = unmade_lookups(ctx)
     if not unmade:
         return
-    if not ctx.online:
-        failures = list(dict.fromkeys(f for u in unmade for f in u.failures))
+    summarised = [u for u in unmade if u.not_made or not ctx.online]
+    if summarised:
+        lookups = list(
+            dict.fromkeys(
+                f for u in summarised for f in (u.not_made if ctx.online else u.failures + u.not_made)
+            )
+        )
+        why = (
+            "offline and not in the cache"
+            if ctx.online or all(not u.failures for u in unmade)
+            else "no source answered"
+        )
         yield finding(
             "U902",
-            f"{len(failures)} lookups were not made (offline, nothing cached); "
-            f"{len(unmade)} references or claims were not checked against the sources.",
+            f"{len(lookups)} lookups were not made ({why}); "
+            f"{len(summarised)} references or claims were not checked against the sources.",
             evidence={
-                "lookups": failures[:_LISTED],
-                "lookups_total": len(failures),
-                "unchecked": [u.subject for u in unmade][:_LISTED],
+                "lookups": lookups[:_LISTED],
+                "lookups_total": len(lookups),
+                "unchecked": [u.subject for u in summarised][:_LISTED],
             },
-            suggestion="Run again online (without --offline) to check them.",
+            suggestion="Run again online (without --offline), or import a cache export that holds them.",
         )
+    if not ctx.online:
         return
     for item in unmade:
-        yield finding(
-            "U901",
-            f"Could not check {item.subject}: {'; '.join(item.failures)}.",
-            **item.fields,
-            evidence={"failed_lookups": list(item.failures)},
-            suggestion="Run the audit again later; the lookup may succeed.",
-        )
+        if item.failures:
+            yield finding(
+                "U901",
+                f"Could not check {item.subject}: {'; '.join(item.failures)}.",
+                **item.fields,
+                evidence={"failed_lookups": list(item.failures)},
+                suggestion="Run the audit again later; the lookup may succeed.",
+            )

@@ -161,9 +161,9 @@ def test_unlinked_author_citation_is_searched_and_linked_one_is_not() -> None:
     cited = Claim(
         id="c1",
         kind=ClaimKind.AUTHOR_CITATION,
-        text="Okafor等人(2019年)",
+        text="(Okafor et al., 2019, Nature Neuroscience)",
         span=SPAN,
-        normalized={"authors": ["Okafor"], "et_al": True, "year": 2019, "journal": None},
+        normalized={"authors": ["Okafor"], "et_al": True, "year": 2019, "journal": "Nature Neuroscience"},
     )
     linked = Claim(
         id="c2",
@@ -175,6 +175,20 @@ def test_unlinked_author_citation_is_searched_and_linked_one_is_not() -> None:
     res = Resolver(SourceSet(pubmed=source)).resolve([doc(claims=(cited, linked), links={"c2": ("r1",)})])[0]
     assert res.resolutions["c1"].status == "matched"
     assert "c2" not in res.resolutions
+
+
+def test_author_and_year_alone_are_not_searched() -> None:
+    """"Okafor等人(2019年)" fits thousands of works: neither a hit nor an empty answer means anything."""
+    source = pubmed(search_index=[WNT])
+    thin = Claim(
+        id="c1",
+        kind=ClaimKind.AUTHOR_CITATION,
+        text="Okafor等人(2019年)",
+        span=SPAN,
+        normalized={"authors": ["Okafor"], "et_al": True, "year": 2019, "journal": None},
+    )
+    res = Resolver(SourceSet(pubmed=source)).resolve([doc(claims=(thin,))])[0]
+    assert "c1" not in res.resolutions and source.queries == []
 
 
 def test_nct_and_journal_lookups_reach_the_right_sources() -> None:
@@ -242,3 +256,20 @@ def test_offline_sources_answer_failed_without_network(tmp_path) -> None:  # typ
     res = Resolver(sources).resolve([doc(ref("r1", pmid="11111111"))])[0]
     assert res.resolutions["r1"].status == "unverifiable"
     assert sources.requests == 0
+
+
+def test_author_and_year_alone_accept_no_candidate() -> None:
+    thin = BibliographicQuery(authors=["Okafor"], year=2019)
+    assert compare(thin, WNT).same_work is False
+    with_journal = BibliographicQuery(authors=["Okafor"], year=2019, journal="Nature Neuroscience")
+    assert compare(with_journal, WNT).same_work is True
+
+
+def test_journal_of_a_resolved_reference_is_not_looked_up() -> None:
+    """A found record proves its journal exists; only unresolved references' journals go to the catalogue."""
+    source = pubmed()
+    resolved = ref("r1", pmid="11111111", journal="Nature Neuroscience")
+    unresolved = ref("r2", pmid="99999999", journal="Journal of Imaginary Results")
+    Resolver(SourceSet(pubmed=source)).resolve([doc(resolved, unresolved)])
+    journals = [keys for kind, keys in source.calls if kind is IdKind.JOURNAL]
+    assert journals == [("Journal of Imaginary Results",)]

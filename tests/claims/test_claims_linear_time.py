@@ -62,4 +62,6 @@ def test_time_scales_linearly(build) -> None:  # type: ignore[no-untyped-def]
     small_text, large_text = build(MB // 4), build(MB)
     small = min(_seconds(small_text) for _ in range(3))
     large = min(_seconds(large_text) for _ in range(2))
-    assert large <= 6 * max(small, 0.05)
+    # 4× the text may take up to 6× the time; the floor keeps a busy CI machine's jitter on tiny
+    # timings from failing it (quadratic behaviour on 1 MB takes many seconds, far above it)
+    assert large <= 6 * max(small, 0.25)

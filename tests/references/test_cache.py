@@ -169,6 +169,24 @@ def test_offline_never_calls_inner(store: LookupStore) -> None:
     assert len(inner.batches) == 1 and inner.searches == 0 and offline.requests_made == 0
 
 
+def test_offline_uses_expired_entries_online_asks_again(store: LookupStore, clock: Clock) -> None:
+    """Expiry decides when to ask again; offline nothing can be asked, so any stored answer counts."""
+    inner = CountingSource()
+    query = BibliographicQuery(authors=["Wang"], year=2019, title="Outcomes")
+    online = CachingSource(inner, store)
+    online.lookup_many(IdKind.PMID, ["1", "2"])
+    online.search(query)
+    clock.now += 30 * 86400  # both "found" (7 d) and "not found" (1 d) have expired
+    offline = CachingSource(inner, store, offline=True)
+    results = offline.lookup_many(IdKind.PMID, ["1", "2"])
+    assert results["1"].status is LookupStatus.FOUND and results["1"].from_cache
+    assert results["2"].status is LookupStatus.NOT_FOUND and results["2"].from_cache
+    assert offline.search(query).from_cache and offline.failed_lookups == 0
+    assert len(inner.batches) == 1 and inner.searches == 1
+    assert not CachingSource(inner, store).lookup_many(IdKind.PMID, ["1"])["1"].from_cache
+    assert len(inner.batches) == 2
+
+
 def test_no_inner_source_is_offline(store: LookupStore) -> None:
     source = CachingSource(None, store, name="crossref")
     assert source.lookup(IdKind.DOI, "10.1/x").reason == OFFLINE_REASON
@@ -286,4 +304,4 @@ def test_counters_for_run_summaries(store: LookupStore) -> None:
     offline = CachingSource(None, store, name="pubmed")
     offline.lookup_many(IdKind.PMID, ["1", "9"])
     offline.search(BibliographicQuery(title="x"))
-    assert (offline.cache_hits, offline.failed_lookups) == (1, 2)
+    assert (offline.cache_hits, offline.failed_lookups, offline.not_made) == (1, 0, 2)

@@ -8,6 +8,7 @@ from auditor.checks.lookups import lookups_not_made
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.models import Severity
 from claims.models import Claim, ClaimKind, Document, Span
+from references.cache import OFFLINE_REASON
 from references.models import IdKind, LookupResult, LookupStatus, ParsedReference, Reference, SearchResult
 
 SPAN = Span(start=0, end=3, line=1, column=1)
@@ -124,3 +125,38 @@ def test_found_claim_lookup_not_reported() -> None:
     claim = Claim(id="c1", kind=ClaimKind.PMID, text="PMID 5", span=SPAN, normalized={"pmid": "5"})
     ok = LookupResult(source="pubmed", kind=IdKind.PMID, key="5", status=LookupStatus.FOUND)
     assert list(lookups_not_made(context(0, online=True, claims=(claim,), lookups={("pmid", "5"): ok}))) == []
+
+
+def test_offline_misses_are_one_note_even_when_the_cache_answered_some() -> None:
+    """Offline with a partial cache: what is not cached was not made, which is no failure (no U901)."""
+    ctx = CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=references(2),
+        resolutions={
+            "r1": ReferenceResolution("unverifiable", None, "x", (failed(IdKind.PMID, "1", OFFLINE_REASON),)),
+            "r2": ReferenceResolution("identifier", None, None, ()),
+        },
+        online=True,
+    )
+    (only,) = lookups_not_made(ctx)
+    assert only.code == "U902" and only.evidence["unchecked"] == ["reference 1"]
+    assert "offline and not in the cache" in only.message
+
+
+def test_real_failures_stay_warnings_beside_the_offline_note() -> None:
+    search = SearchResult(source="crossref", status=LookupStatus.FAILED, reason=OFFLINE_REASON)
+    ctx = CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=references(2),
+        resolutions={
+            "r1": ReferenceResolution("unverifiable", None, "x", (failed(IdKind.PMID, "1"),), (search,)),
+            "r2": ReferenceResolution("unverifiable", None, "x", (failed(IdKind.PMID, "2", OFFLINE_REASON),)),
+        },
+        online=True,
+    )
+    out = list(lookups_not_made(ctx))
+    assert [f.code for f in out] == ["U902", "U901"]
+    assert out[0].evidence["unchecked"] == ["reference 1", "reference 2"]
+    assert out[1].reference_id == "r1" and "timeout" in out[1].message and "offline" not in out[1].message
