@@ -164,15 +164,19 @@ def metadata_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         if diffs:
             yield finding(
                 "M403",
-                f"Reference {reference.label or reference.id} cites {record_citation(record)} "
-                f"with a different {', '.join(diffs).replace('_', ' ')}.",
+                f"Reference {reference.label or reference.id} gives "
+                + "; ".join(
+                    f"{field.replace('_', ' ')} {d['cited']} where the record has {d['record']}"
+                    for field, d in diffs.items()
+                )
+                + f": {record_citation(record)}.",
                 **reference_finding_fields(reference),
                 evidence={
                     "differences": diffs,
                     "record": record_citation(record),
                     "url": record_url(record),
                     "resolution": resolution.status,
-                    "translated": "title is a translation" if reference.parsed.translated else None,
+                    **({"translated": "title is a translation"} if reference.parsed.translated else {}),
                 },
                 suggestion="Correct the reference to: " + record_citation(record),
             )
