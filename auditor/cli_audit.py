@@ -140,7 +140,14 @@ def _sources(config: AuditorConfig, flags: dict[str, Any]) -> SourceSet:
     env = dict(os.environ)
     if config.email:
         env["AUDITOR_EMAIL"] = config.email
-    return build_sources(offline=config.offline, refresh=flags["refresh"], cache_dir=cache_dir, env=env)
+    return build_sources(
+        offline=config.offline,
+        refresh=flags["refresh"],
+        cache_dir=cache_dir,
+        env=env,
+        found_days=config.cache_found_days,
+        not_found_days=config.cache_not_found_days,
+    )
 
 
 def exit_code(report: AuditReport, fail_on: str) -> ExitCode:

@@ -49,13 +49,23 @@ class SourceSet:
 
 
 def build_sources(
-    *, offline: bool, refresh: bool, cache_dir: Path | None = None, env: Mapping[str, str] = os.environ
+    *,
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None = None,
+    env: Mapping[str, str] = os.environ,
+    found_days: float = 7.0,
+    not_found_days: float = 1.0,
 ) -> SourceSet:
-    """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache."""
-    from references.cache import CachingSource, LookupStore  # network layer imported only when used
+    """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache.
+
+    `found_days` / `not_found_days`: how long stored "found" and "not found" answers are used
+    before they are asked again (the `cache_found_days` / `cache_not_found_days` settings).
+    """
+    from references.cache import DAY, CachingSource, LookupStore  # network layer imported only when used
 
     directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
-    store = LookupStore(directory)
+    store = LookupStore(directory, found_ttl=found_days * DAY, not_found_ttl=not_found_days * DAY)
     classes = _source_classes()
     inners = {} if offline else {name: cls(env=env) for name, cls in classes.items()}
 

@@ -105,3 +105,18 @@ def test_codes_in_the_configuration_must_exist(config: AuditorConfig, fragment: 
         return
     with pytest.raises(ConfigError, match=re.escape(fragment)):
         config.check_codes(known)
+
+
+def test_cache_expiry_settings_reach_the_lookup_store(tmp_path: Path) -> None:
+    """`cache_found_days` / `cache_not_found_days` (file < env < flags) set the store's lifetimes."""
+    from auditor.cli_audit import _sources
+    from references.cache import DAY
+
+    (tmp_path / "auditor.toml").write_text(
+        'cache_found_days = 30\ncache_not_found_days = 0.5\noffline = true\n', encoding="utf-8"
+    )
+    config = load_config(cwd=tmp_path, env={"AUDITOR_CACHE_DIR": str(tmp_path / "cache")})
+    sources = _sources(config, {"refresh": False})
+    store = sources.pubmed.store  # type: ignore[union-attr]
+    assert (store.found_ttl, store.not_found_ttl) == (30 * DAY, 0.5 * DAY)
+    assert store.path.parent == tmp_path / "cache"
