@@ -129,6 +129,7 @@ class TrialRecord(BaseModel):
     brief_title: str | None = None
     official_title: str | None = None
     status: str | None = None
+    why_stopped: str | None = None  # statusModule.whyStopped (terminated / withdrawn / suspended)
     phases: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
     interventions: list[str] = Field(default_factory=list)

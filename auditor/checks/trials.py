@@ -2,7 +2,9 @@
 
 T501 an NCT ID the registry authoritatively does not know; T502 a registry without an API (the
 report gives its public page instead); T503 what the article says next to the ID (sponsor,
-condition, intervention, phase, enrollment, status) disagrees with the registry record.
+condition, intervention, phase, enrollment, status) disagrees with the registry record; T504 the
+registry says the trial stopped early (terminated, withdrawn, suspended): evidence an editor needs
+whatever the text says, and what a scheduled re-run reports as new when a trial's status changes.
 """
 
 from __future__ import annotations
@@ -148,4 +150,36 @@ def trial_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-__all__ = ["paragraph_at", "registry_without_api", "trial_mismatch", "trial_not_found"]
+STOPPED = {"TERMINATED": "terminated", "WITHDRAWN": "withdrawn", "SUSPENDED": "suspended"}
+
+
+@register(
+    CheckSpec(
+        "T504",
+        FindingKind.TRIAL_MISMATCH,
+        Severity.WARNING,
+        "The registry says the cited trial stopped early (terminated, withdrawn or suspended).",
+        network=True,
+    )
+)
+def trial_stopped(ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per NCT ID whose ClinicalTrials.gov status is TERMINATED, WITHDRAWN or SUSPENDED."""
+    for claim, nct in _trial_claims(ctx):
+        result = ctx.lookups.get(("nct", nct))
+        trial = result.trial if result is not None and result.status is LookupStatus.FOUND else None
+        if trial is None or (trial.status or "").upper() not in STOPPED:
+            continue
+        state = STOPPED[(trial.status or "").upper()]
+        why = f" ({trial.why_stopped})" if trial.why_stopped else ""
+        yield finding(
+            "T504",
+            f"ClinicalTrials.gov lists {nct} as {state}{why}.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={"status": trial.status, "why_stopped": trial.why_stopped, **_record_evidence(trial)},
+            suggestion=f"Say that the trial was {state}, or cite its results only with that caveat.",
+        )
+
+
+__all__ = ["paragraph_at", "registry_without_api", "trial_mismatch", "trial_not_found", "trial_stopped"]

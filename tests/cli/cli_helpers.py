@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 import auditor.cli_audit as cli_audit
 from auditor.cli import cli
 from auditor.sources import SourceSet
-from references.models import Author, IdKind, Record, Update, UpdateKind
+from references.models import Author, IdKind, Record, TrialRecord, Update, UpdateKind
 from references.sources.fake import InMemorySource
 
 CLEAN_EN = (
@@ -30,6 +30,23 @@ CLEAN_ZH = (
     "参考文献\n"
     "1. Smith J, Lee K. Stem cells in stroke recovery. Nature. 2019;570(7760):1-10. PMID: 31000001.\n"
 )
+
+
+TRIAL_EN = (
+    "In the randomised trial NCT04567890, exosomes were given after spinal cord injury.\n"
+)
+
+
+def sci_trial(status: str) -> TrialRecord:
+    """The ClinicalTrials.gov record of the trial TRIAL_EN names, with the given overall status."""
+    return TrialRecord(
+        id="NCT04567890",
+        brief_title="Exosomes for Acute Spinal Cord Injury",
+        status=status,
+        why_stopped="Funding withdrawn" if status == "TERMINATED" else None,
+        conditions=["Spinal Cord Injuries"],
+        interventions=["Biological: exosomes"],
+    )
 
 
 def smith_record(*, retracted: bool = False) -> Record:
@@ -52,16 +69,21 @@ def smith_record(*, retracted: bool = False) -> Record:
 
 
 class FakeNetwork:
-    """What `build_sources` returns in CLI tests; `retracted` flips the record between runs."""
+    """What `build_sources` returns in CLI tests; `retracted` / `trial_status` change records between runs."""
 
     def __init__(self) -> None:
         self.retracted = False
+        self.trial_status = "RECRUITING"
         self.calls = 0
 
     def build(self, **_: object) -> SourceSet:
         self.calls += 1
         records = {(IdKind.PMID, "31000001"): smith_record(retracted=self.retracted)}
-        return SourceSet(pubmed=InMemorySource("pubmed", records, kinds=[IdKind.PMID, IdKind.DOI]))
+        trials = {(IdKind.NCT, "NCT04567890"): sci_trial(self.trial_status)}
+        return SourceSet(
+            pubmed=InMemorySource("pubmed", records, kinds=[IdKind.PMID, IdKind.DOI]),
+            ctgov=InMemorySource("ctgov", trials, kinds=[IdKind.NCT]),  # type: ignore[arg-type]
+        )
 
 
 @pytest.fixture(name="network")

@@ -18,6 +18,7 @@ from tests.cli.cli_helpers import (
     BROKEN_EN,
     CLEAN_EN,
     CLEAN_ZH,
+    TRIAL_EN,
     FakeNetwork,
     network_fixture,  # noqa: F401  (the `network` fixture)
     run_fixture,  # noqa: F401  (the `run` fixture)
@@ -54,6 +55,22 @@ def test_diff_reports_exactly_the_newly_retracted_reference(
     last = run("diff", "--last", "--format", "json")
     assert json.loads(last.stdout)["summary"] == diff["summary"]
     assert run("diff", "--last").stdout.strip()
+
+
+def test_diff_reports_a_trial_stopped_since_the_last_run(
+    network: FakeNetwork, run: Run, tmp_path: Path
+) -> None:
+    write(tmp_path / "archive" / "trial.md", TRIAL_EN)
+    write(tmp_path / "archive" / "en.md", CLEAN_EN)
+    first = archive_run(run, tmp_path, "first")
+    network.trial_status = "TERMINATED"
+    second = archive_run(run, tmp_path, "second")
+    diff = json.loads(run("diff", first, second, "--format", "json").stdout)
+    new = [(Path(d["path"]).name, f["code"], f["message"]) for d in diff["documents"] for f in d["new"]]
+    assert new == [
+        ("trial.md", "T504", "ClinicalTrials.gov lists NCT04567890 as terminated (Funding withdrawn).")
+    ]
+    assert diff["summary"]["resolved"] == 0
 
 
 def test_diff_by_run_ids_and_runs_listing(network: FakeNetwork, run: Run, tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ def trial_of_study(study: dict[str, Any]) -> TrialRecord:
         brief_title=collapse_space(ident.get("briefTitle")),
         official_title=collapse_space(ident.get("officialTitle")),
         status=status.get("overallStatus"),
+        why_stopped=collapse_space(status.get("whyStopped")),
         phases=[str(p) for p in design.get("phases", [])],
         conditions=[str(c) for c in _module(protocol, "conditionsModule").get("conditions", [])],
         interventions=_names(_module(protocol, "armsInterventionsModule").get("interventions")),

@@ -8,7 +8,7 @@ import pytest
 
 from auditor.checks.registry import CheckContext
 from auditor.checks.trial_compare import enrollment_in_text, phases_in_text
-from auditor.checks.trials import registry_without_api, trial_mismatch, trial_not_found
+from auditor.checks.trials import registry_without_api, trial_mismatch, trial_not_found, trial_stopped
 from auditor.models import Severity
 from claims.models import Claim, ClaimKind, Document
 from references.models import IdKind, LookupResult, LookupStatus, TrialRecord
@@ -161,3 +161,27 @@ def test_enrollment_in_text(sentence: str, count: int | None) -> None:
 def test_adversarial_context_is_fast() -> None:
     text = "(" * 200_000 + f" {NCT} " + "1" * 200_000 + "期" + "招募" * 1000
     assert list(trial_mismatch(context(text, SCI_TRIAL))) is not None
+
+
+@pytest.mark.parametrize(
+    ("status", "why", "expected"),
+    [
+        ("TERMINATED", "Sponsor decision", "terminated (Sponsor decision)"),
+        ("WITHDRAWN", None, "withdrawn"),
+        ("SUSPENDED", "Safety review", "suspended (Safety review)"),
+    ],
+)
+@pytest.mark.parametrize(
+    "text", [f"该试验（{NCT}）显示", f"該試驗（{NCT}）顯示", f"The trial ({NCT}) showed"]
+)
+def test_stopped_trial_is_reported(status: str, why: str | None, expected: str, text: str) -> None:
+    trial = SCI_TRIAL.model_copy(update={"status": status, "why_stopped": why})
+    (only,) = trial_stopped(context(text + f"，另见{NCT}。", trial))
+    assert only.code == "T504" and expected in only.message and only.evidence["status"] == status
+
+
+@pytest.mark.parametrize("status", ["RECRUITING", "COMPLETED", "ACTIVE_NOT_RECRUITING", None])
+def test_running_or_completed_trial_is_not_reported(status: str | None) -> None:
+    trial = SCI_TRIAL.model_copy(update={"status": status})
+    assert list(trial_stopped(context(f"The trial ({NCT}) showed", trial))) == []
+    assert list(trial_stopped(context(f"The trial ({NCT}) showed", None, LookupStatus.FAILED))) == []

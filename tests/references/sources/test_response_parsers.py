@@ -201,3 +201,16 @@ def test_idconv_number_pmid_and_error_entries() -> None:
     assert missing[1] is None
     with pytest.raises(ParseError, match="mismatch for 'abc'"):
         parse_idconv(fixture_bytes("idconv/idconv_error_400.json"))
+
+
+def test_ctgov_why_stopped_is_kept() -> None:
+    from references.sources.parsing.ctgov_json import trial_of_study
+
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT01234567"},
+            "statusModule": {"overallStatus": "TERMINATED", "whyStopped": "Slow  accrual"},
+        }
+    }
+    trial = trial_of_study(study)
+    assert (trial.status, trial.why_stopped) == ("TERMINATED", "Slow accrual")
