@@ -7,14 +7,13 @@ Etiquette (https://github.com/CrossRef/rest-api-doc): `mailto` puts us in the po
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from references.http import FetchError, ServiceClient, ServiceConfig
+from references.http import FetchError
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
-from references.ratelimit import HostLimiter
-from references.sources.interface import MetadataSource
+from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
 from references.sources.parsing.crossref_json import parse_work_body, parse_works_list
 from references.sources.parsing.results import failed, found, not_found, unique, unsupported
@@ -22,27 +21,15 @@ from references.sources.parsing.results import failed, found, not_found, unique,
 SEARCH_ROWS = 5
 
 
-class CrossrefSource(MetadataSource):
+class CrossrefSource(HttpSource):
     """DOIs looked up in Crossref (with update notices); works searched by citation text."""
 
     name = "crossref"
     kinds = frozenset({IdKind.DOI})
     searchable = True
 
-    def __init__(
-        self,
-        config: ServiceConfig | None = None,
-        *,
-        limiter: HostLimiter | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
-        self.config = config or ServiceConfig.from_env(env)
-        self.client = ServiceClient("crossref", "Crossref", self.config, limiter=limiter)
-
-    @property
-    def requests_made(self) -> int:
-        """HTTP requests sent so far."""
-        return self.client.requests_made
+    service = "crossref"
+    service_title = "Crossref"
 
     def _params(self, **extra: Any) -> dict[str, Any]:
         return {**extra, "mailto": self.config.email} if self.config.email else dict(extra)

@@ -8,13 +8,12 @@ canonical study, whose record lists the alias in nctIdAliases.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from urllib.parse import quote
 
-from references.http import FetchError, ServiceClient, ServiceConfig
+from references.http import FetchError
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
-from references.ratelimit import HostLimiter
-from references.sources.interface import MetadataSource
+from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
 from references.sources.parsing.ctgov_json import parse_studies_list, parse_study_body
 from references.sources.parsing.results import failed, found, not_found, unique, unsupported
@@ -22,27 +21,15 @@ from references.sources.parsing.results import failed, found, not_found, unique,
 SEARCH_PAGE_SIZE = 5
 
 
-class CtGovSource(MetadataSource):
+class CtGovSource(HttpSource):
     """NCT IDs looked up in ClinicalTrials.gov; trials searched by free text."""
 
     name = "ctgov"
     kinds = frozenset({IdKind.NCT})
     searchable = True
 
-    def __init__(
-        self,
-        config: ServiceConfig | None = None,
-        *,
-        limiter: HostLimiter | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
-        self.config = config or ServiceConfig.from_env(env)
-        self.client = ServiceClient("ctgov", "ClinicalTrials.gov", self.config, limiter=limiter)
-
-    @property
-    def requests_made(self) -> int:
-        """HTTP requests sent so far."""
-        return self.client.requests_made
+    service = "ctgov"
+    service_title = "ClinicalTrials.gov"
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """GET /studies/{nctId} per ID (redirects for aliases are followed)."""

@@ -7,12 +7,11 @@ type; `tool` and `email` requested; NCBI etiquette applies (it shares NCBI's pac
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from references.http import FetchError, ServiceClient, ServiceConfig
+from references.http import FetchError
 from references.models import IdKind, LookupResult, Record
-from references.ratelimit import HostLimiter
-from references.sources.interface import MetadataSource
+from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
 from references.sources.parsing.idconv_json import error_message, parse_idconv
 from references.sources.parsing.results import all_failed, batches, found, not_found, unique, unsupported
@@ -21,26 +20,14 @@ IDCONV_BATCH = 200
 IDTYPE_OF_KIND = {IdKind.PMCID: "pmcid", IdKind.DOI: "doi", IdKind.PMID: "pmid"}
 
 
-class IdConvSource(MetadataSource):
+class IdConvSource(HttpSource):
     """PMCIDs, DOIs and PMIDs converted through the PMC ID Converter (found only when in PMC)."""
 
     name = "idconv"
     kinds = frozenset(IDTYPE_OF_KIND)
 
-    def __init__(
-        self,
-        config: ServiceConfig | None = None,
-        *,
-        limiter: HostLimiter | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
-        self.config = config or ServiceConfig.from_env(env)
-        self.client = ServiceClient("idconv", "the PMC ID converter", self.config, limiter=limiter)
-
-    @property
-    def requests_made(self) -> int:
-        """HTTP requests sent so far."""
-        return self.client.requests_made
+    service = "idconv"
+    service_title = "the PMC ID converter"
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """One request per ≤200 IDs of one type; entries with status "error" are NOT_FOUND."""

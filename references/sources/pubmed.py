@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from references.http import FetchError, ServiceClient, ServiceConfig
+from references.http import FetchError, ServiceConfig
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, Record, SearchResult
 from references.ratelimit import HostLimiter
-from references.sources.interface import MetadataSource
+from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
 from references.sources.parsing.eutils_json import (
     ecitmatch_line,
@@ -38,12 +38,15 @@ EFETCH_BATCH = 200
 SEARCH_RETMAX = 10
 
 
-class PubMedSource(MetadataSource):
+class PubMedSource(HttpSource):
     """PMIDs, DOIs and journal titles looked up in PubMed / the NLM Catalog; citation search."""
 
     name = "pubmed"
     kinds = frozenset({IdKind.PMID, IdKind.DOI, IdKind.JOURNAL})
     searchable = True
+
+    service = "eutils"
+    service_title = "PubMed"
 
     def __init__(
         self,
@@ -53,14 +56,8 @@ class PubMedSource(MetadataSource):
         env: Mapping[str, str] | None = None,
         batch_size: int = EFETCH_BATCH,
     ) -> None:
-        self.config = config or ServiceConfig.from_env(env)
-        self.client = ServiceClient("eutils", "PubMed", self.config, limiter=limiter)
+        super().__init__(config, limiter=limiter, env=env)
         self.batch_size = max(1, min(batch_size, EFETCH_BATCH))
-
-    @property
-    def requests_made(self) -> int:
-        """HTTP requests sent so far."""
-        return self.client.requests_made
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """PMIDs via efetch, DOIs via esearch + efetch, journal titles via the NLM Catalog."""
