@@ -161,6 +161,29 @@ def test_large_adversarial_html_is_fast() -> None:
     assert time.perf_counter() - started < 20
 
 
+def _nested_divs(depth: int) -> str:
+    return "<html><body>" + "<div>x " * depth + "</div>" * depth + "</body></html>"
+
+
+def test_deeply_nested_html_keeps_every_block_on_its_own_line() -> None:
+    text = html_text(_nested_divs(50_000))
+    assert text == "x\n" * 50_000
+
+
+def test_deeply_nested_html_time_scales_linearly() -> None:
+    def seconds(depth: int) -> float:
+        markup = _nested_divs(depth)
+        started = time.perf_counter()
+        html_text(markup)
+        return time.perf_counter() - started
+
+    small = min(seconds(12_500) for _ in range(2))
+    large = seconds(50_000)
+    # 4x the nesting may take up to 6x the time; inserting separators around every block, as
+    # html_text once did, re-walked the nested descendants and took 16x (516 s/MB at 1 MB)
+    assert large <= 6 * max(small, 0.25)
+
+
 def test_html_table_cells_are_separate_lines(tmp_path: Path) -> None:
     path = tmp_path / "t.htm"
     markup = "<table><tr><th>組別</th><th>例數</th></tr><tr><td>治療組</td><td>60</td></tr></table>"
