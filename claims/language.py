@@ -5,7 +5,7 @@ from __future__ import annotations
 from claims.models import Language
 
 # Frequent characters that exist in only one of the two scripts (pairs: simplified, traditional).
-_PAIRS = (
+_PAIRS = (  # noqa: SIM905 (the pairs read best as one block of text)
     "这這 说說 们們 来來 时時 为為 会會 发發 现現 经經 过過 还還 进進 对對 关關 问問 题題 "
     "学學 实實 验驗 长長 间間 细細 胞胞 疗療 疾疾 脑腦 脏臟 内內 药藥 医醫 剂劑 术術 统統 "
     "结結 论論 据據 报報 显顯 项項 试試 组組 数數 变變 应應 个個 从從 与與 后後 种種 "

@@ -230,7 +230,7 @@ class ServiceClient:
         `listing` marks a query/list request, which services like Crossref pace more slowly than
         single-record lookups: it then also waits for the host's separate "lists" bucket.
         """
-        bucket = bucket_of(urlsplit(url).netloc)
+        bucket = bucket_of(urlsplit(url).netloc, self.service)
         list_limit = listing_limit_for(self.service, self.config) if listing else None
         with self.limiter.slot(bucket, self.limit), ExitStack() as stack:
             if list_limit is not None:

@@ -38,12 +38,22 @@ class HostLimiter(Protocol):
         ...
 
 
-def bucket_of(host: str) -> str:
-    """The pacing bucket of a host: every *.ncbi.nlm.nih.gov host shares the "ncbi" bucket."""
+NCBI_SERVICES = frozenset({"eutils", "idconv"})
+
+
+def bucket_of(host: str, service: str = "") -> str:
+    """The pacing bucket of a request to `service` at `host`.
+
+    Every *.ncbi.nlm.nih.gov host shares the "ncbi" bucket (NCBI's limit is per client, across
+    E-utilities and the ID converter). Any other host is paced per service: a mirror or proxy that
+    serves several services under one host name (or the loopback fakes of the benchmarks) must not
+    make Crossref wait on NCBI's pace, nor NCBI's two services exceed it together.
+    """
     host = host.lower().split(":")[0]
     if host == "ncbi.nlm.nih.gov" or host.endswith(".ncbi.nlm.nih.gov"):
         return "ncbi"
-    return host
+    family = "ncbi" if service in NCBI_SERVICES else service
+    return f"{host}/{family}" if family else host
 
 
 class PyrateHostLimiter:

@@ -273,3 +273,11 @@ def test_journal_of_a_resolved_reference_is_not_looked_up() -> None:
     Resolver(SourceSet(pubmed=source)).resolve([doc(resolved, unresolved)])
     journals = [keys for kind, keys in source.calls if kind is IdKind.JOURNAL]
     assert journals == [("Journal of Imaginary Results",)]
+
+
+def test_crossref_is_not_searched_for_what_pubmed_found() -> None:
+    crossref = InMemorySource("crossref", {}, search_index=[WNT])
+    source = pubmed(search_index=[WNT])
+    items = [doc(ref("r1", **SEARCHED, year=2019))]
+    res = Resolver(SourceSet(pubmed=source, crossref=crossref)).resolve(items)[0]
+    assert res.resolutions["r1"].status == "matched" and crossref.queries == []

@@ -98,17 +98,22 @@ def test_limits(service: str, config: ServiceConfig, expected: HostLimit) -> Non
 
 
 @pytest.mark.parametrize(
-    ("host", "bucket"),
+    ("host", "service", "bucket"),
     [
-        ("eutils.ncbi.nlm.nih.gov", "ncbi"),
-        ("pmc.ncbi.nlm.nih.gov", "ncbi"),
-        ("EUTILS.NCBI.NLM.NIH.GOV:443", "ncbi"),
-        ("api.crossref.org", "api.crossref.org"),
-        ("evilncbi.nlm.nih.gov", "evilncbi.nlm.nih.gov"),
+        ("eutils.ncbi.nlm.nih.gov", "eutils", "ncbi"),
+        ("pmc.ncbi.nlm.nih.gov", "idconv", "ncbi"),
+        ("EUTILS.NCBI.NLM.NIH.GOV:443", "eutils", "ncbi"),
+        ("api.crossref.org", "crossref", "api.crossref.org/crossref"),
+        ("evilncbi.nlm.nih.gov", "eutils", "evilncbi.nlm.nih.gov/ncbi"),
+        # one proxy for every service: NCBI's two share NCBI's pace, the others keep their own
+        ("proxy.example:8080", "eutils", "proxy.example/ncbi"),
+        ("proxy.example:8080", "idconv", "proxy.example/ncbi"),
+        ("proxy.example:8080", "crossref", "proxy.example/crossref"),
+        ("proxy.example:8080", "ctgov", "proxy.example/ctgov"),
     ],
 )
-def test_buckets(host: str, bucket: str) -> None:
-    assert bucket_of(host) == bucket
+def test_buckets(host: str, service: str, bucket: str) -> None:
+    assert bucket_of(host, service) == bucket
 
 
 def test_pyrate_limiter_paces_and_caps_concurrency() -> None:

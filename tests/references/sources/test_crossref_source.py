@@ -120,7 +120,7 @@ def test_search_is_paced_as_a_list_request(config: ServiceConfig) -> None:
     source = CrossrefSource(config, limiter=limiter)
     source.search(BibliographicQuery(title="Outcomes"))
     source.lookup(IdKind.DOI, "10.5555/ir.2019.044")
-    assert limiter.acquired == ["fake.test", "fake.test/lists", "fake.test"]
+    assert limiter.acquired == ["fake.test/crossref", "fake.test/crossref/lists", "fake.test/crossref"]
 
 
 @responses.activate
