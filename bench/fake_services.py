@@ -151,7 +151,7 @@ class FakeServices:
         service = path.split("/")[1] if "/" in path else path
         self.count(service)
         with self._lock:
-            self.endpoints[f"{service}/{path.rstrip('/').rsplit('/', 1)[-1]}"] += 1
+            self.endpoints[endpoint_name(service, path)] += 1
         route = {
             "eutils": self._eutils,
             "idconv": self._idconv,
@@ -213,6 +213,14 @@ class FakeServices:
         if trial is None:
             return 404, "application/json", json.dumps({"message": "not found"})
         return 200, "application/json", json.dumps(ctgov_study(trial))
+
+
+def endpoint_name(service: str, path: str) -> str:
+    """"eutils/efetch.fcgi", "crossref/works" (a search), "crossref/works/{doi}", "ctgov/studies/{nct}"."""
+    if service in ("crossref", "ctgov") and not path.rstrip("/").endswith(("/works", "/studies")):
+        collection = "works" if service == "crossref" else "studies"
+        return f"{service}/{collection}/{{id}}"
+    return f"{service}/{path.rstrip('/').rsplit('/', 1)[-1]}"
 
 
 def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
