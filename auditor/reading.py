@@ -50,15 +50,14 @@ _FREQUENT = frozenset(
 )
 _HTML_SNIFF = re.compile(rb"\A\s{0,64}<(?:!doctype\s{1,8}html|html|head|body|meta|div|p)[\s>]", re.I)
 _LEGACY_CJK = ("gb18030", "big5")
-_DROPPED_TAGS = ["script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head"]
-_BLOCK_TAGS = [
+_DROPPED_TAGS = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head"}
+)
+_BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3",
     "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "hr", "title",
     "td", "th", "caption",
-]
-
-_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
-_DROPPED_TAG_SET = frozenset(_DROPPED_TAGS)
+})
 
 
 class InputError(ValueError):
@@ -173,21 +172,18 @@ def html_text(markup: str) -> str:
     """
     soup = BeautifulSoup(markup, "html.parser")
     pieces: list[str] = []
-    block_tags = _BLOCK_TAG_SET
-    dropped = _DROPPED_TAG_SET
     stack: list[PageElement | None] = [soup]
     while stack:
         node = stack.pop()
         if node is None:  # the end of a block element
             pieces.append("\n")
         elif isinstance(node, Tag):
-            name = node.name
-            if name in dropped:
+            if node.name in _DROPPED_TAGS:
                 continue
-            if name == "br":
+            if node.name == "br":
                 pieces.append("\n")
                 continue
-            if name in block_tags:
+            if node.name in _BLOCK_TAGS:
                 pieces.append("\n")
                 stack.append(None)
             stack.extend(reversed(node.contents))

@@ -27,9 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.fake_services import FakeServices, FixtureRecords  # noqa: E402
-from bench.network_bench import unique_identifiers, write_fixture  # noqa: E402
+from bench.network_bench import source_articles, unique_identifiers, write_fixture  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 # Runs the CLI in a child process and prints its own peak RSS (ru_maxrss: KiB on Linux) last,
 # so each run's memory is its own, not the maximum over all children of this process.
 CHILD = """
@@ -39,16 +38,6 @@ code = main(sys.argv[1:])
 print("maxrss_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 sys.exit(code)
 """
-
-
-def source_articles() -> list[Path]:
-    """The seed articles and the examples the benchmark copies."""
-    sources = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    examples = (ROOT / "examples").iterdir()
-    sources += sorted(p for p in examples if p.suffix in (".txt", ".md", ".html") and p.stem != "EXPECTED")
-    if not sources:
-        raise SystemExit("no articles: neither ../shared/seeds nor examples/ has any")
-    return sources
 
 
 def build_tree(count: int, root: Path) -> list[Path]:

@@ -28,13 +28,16 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.fake_services import FakeServices, FixtureRecords  # noqa: E402
+from references.http import ServiceConfig, limit_for, listing_limit_for  # noqa: E402
 from references.models import Author, Record, TrialRecord  # noqa: E402
+from references.ratelimit import NCBI_SERVICES  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 PATTERNS = {
@@ -43,25 +46,39 @@ PATTERNS = {
     "doi": re.compile(r"\b(10\.[0-9]{4,9}/[^\s\"<>，。；)）]{1,200})"),
     "nct": re.compile(r"NCT[0-9]{8}"),
 }
-# (requests, per seconds) each bucket allows, as references/http.py paces them: NCBI 3/s (10/s
-# with a key); Crossref 5/s for single works and 1/s for listings (searches), 10/s and 3/s in the
-# polite pool (with an e-mail); ClinicalTrials.gov ~50/min. Each window admits a burst of its size.
 def rates(ncbi_key: bool, email: bool) -> dict[str, tuple[int, float]]:
-    """The pace of each bucket for this run's settings."""
-    return {
-        "ncbi": (10 if ncbi_key else 3, 1.0),
-        "crossref": (10 if email else 5, 1.0),
-        "crossref search": (3 if email else 1, 1.0),
-        "ctgov": (50, 60.0),
+    """(requests, per seconds) of each pacing bucket, as references/http.py paces this run.
+
+    Each window admits a burst of its size. Crossref searches also wait for the listing pace.
+    """
+    config = ServiceConfig(
+        ncbi_api_key="bench-loopback-only" if ncbi_key else None,
+        email="bench@example.org" if email else None,
+    )
+    listing = listing_limit_for("crossref", config)
+    assert listing is not None
+    paces = {
+        "ncbi": limit_for("eutils", config),
+        "crossref": limit_for("crossref", config),
+        "crossref search": listing,
+        "ctgov": limit_for("ctgov", config),
     }
+    return {name: (limit.requests, limit.per_seconds) for name, limit in paces.items()}
+
+
+def source_articles() -> list[Path]:
+    """The seed articles and the examples (not examples/EXPECTED.md) that the benchmarks copy."""
+    sources = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    examples = (ROOT / "examples").iterdir()
+    sources += sorted(p for p in examples if p.suffix in (".txt", ".md", ".html") and p.stem != "EXPECTED")
+    if not sources:
+        raise SystemExit("no articles: neither ../shared/seeds nor examples/ has any")
+    return sources
 
 
 def articles(min_count: int, workdir: Path) -> list[Path]:
     """Copies of the seeds and examples, numbered, until there are at least `min_count`."""
-    sources = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    sources += sorted(p for p in (ROOT / "examples").glob("*") if p.suffix in (".txt", ".md", ".html"))
-    if not sources:
-        raise SystemExit("no articles: neither ../shared/seeds nor examples/ has any")
+    sources = source_articles()
     out: list[Path] = []
     while len(out) < min_count:
         for source in sources:
@@ -116,11 +133,17 @@ def unique_identifiers(paths: list[Path]) -> dict[str, set[str]]:
     return found
 
 
+def write_records(path: Path, records: Sequence[Record], trials: Sequence[TrialRecord] = ()) -> None:
+    """Fixture records as the JSON Lines that `FixtureRecords.load` reads."""
+    lines = [{"type": "record", **r.model_dump()} for r in records]
+    lines += [{"type": "trial", **t.model_dump()} for t in trials]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
 def write_fixture(ids: dict[str, set[str]], path: Path) -> None:
     """Synthetic records (our own text) for every identifier found, as JSON Lines."""
-    lines = []
-    for i, pmid in enumerate(sorted(ids["pmid"])):
-        record = Record(
+    records = [
+        Record(
             source="pubmed",
             id=pmid,
             pmid=pmid,
@@ -129,14 +152,17 @@ def write_fixture(ids: dict[str, set[str]], path: Path) -> None:
             authors=[Author(family="Bench", given="A")],
             journal="Journal of Benchmarks",
         )
-        lines.append({"type": "record", **record.model_dump()})
-    for i, doi in enumerate(sorted(ids["doi"])):
-        record = Record(source="crossref", id=doi, doi=doi, title=f"Synthetic DOI work {i}", year=2010)
-        lines.append({"type": "record", **record.model_dump()})
-    for nct in sorted(ids["nct"]):
-        trial = TrialRecord(id=nct.upper(), status="COMPLETED", phases=["PHASE2"], enrollment=100)
-        lines.append({"type": "trial", **trial.model_dump()})
-    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+        for i, pmid in enumerate(sorted(ids["pmid"]))
+    ]
+    records += [
+        Record(source="crossref", id=doi, doi=doi, title=f"Synthetic DOI work {i}", year=2010)
+        for i, doi in enumerate(sorted(ids["doi"]))
+    ]
+    trials = [
+        TrialRecord(id=nct.upper(), status="COMPLETED", phases=["PHASE2"], enrollment=100)
+        for nct in sorted(ids["nct"])
+    ]
+    write_records(path, records, trials)
 
 
 def run_once(paths: list[Path], cache_dir: Path) -> tuple[float, int, int]:
@@ -159,7 +185,7 @@ def bucket_requests(endpoints: dict[str, int]) -> dict[str, int]:
     buckets = {"ncbi": 0, "crossref": 0, "crossref search": 0, "ctgov": 0}
     for endpoint, count in endpoints.items():
         service = endpoint.split("/", 1)[0]
-        bucket = "ncbi" if service in ("eutils", "idconv") else service
+        bucket = "ncbi" if service in NCBI_SERVICES else service
         buckets[bucket] += count
         if endpoint == "crossref/works":
             buckets["crossref search"] += count
@@ -198,10 +224,7 @@ def main() -> int:
         if args.synthetic_pmids:
             paths, records = synthetic_articles(args.copies, args.synthetic_pmids, workdir / "articles")
             ids = unique_identifiers(paths)
-            (workdir / "records.jsonl").write_text(
-                "".join(json.dumps({"type": "record", **r.model_dump()}) + "\n" for r in records),
-                encoding="utf-8",
-            )
+            write_records(workdir / "records.jsonl", records)
         else:
             paths = articles(args.copies, workdir / "articles")
             ids = unique_identifiers(paths)
@@ -213,10 +236,9 @@ def main() -> int:
             if args.email:
                 os.environ["AUDITOR_EMAIL"] = "bench@example.org"
             cold = run_once(paths, workdir / "cache")
-            cold_requests = dict(services.requests)
             cold_endpoints = dict(services.endpoints)
             warm = run_once(paths, workdir / "cache")
-            warm_requests = sum(services.requests.values()) - sum(cold_requests.values())
+            warm_requests = sum(services.endpoints.values()) - sum(cold_endpoints.values())
         pace = rates(args.api_key_rate, args.email)
         report(len(paths), ids, cold_endpoints, cold, warm, warm_requests, pace)
     return 0 if warm_requests == 0 else 1

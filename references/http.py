@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from references.ratelimit import HostLimit, HostLimiter, bucket_of, shared_limiter
+from references.ratelimit import NCBI_SERVICES, HostLimit, HostLimiter, bucket_of, shared_limiter
 from references.sources.interface import SourceError
 
 PROJECT_URL = "https://github.com/auditor-project/auditor"
@@ -169,7 +169,7 @@ def build_session(
 
 def limit_for(service: str, config: ServiceConfig) -> HostLimit:
     """The published (or prudent) pace of a service; see references/ratelimit.py for sources."""
-    if service in ("eutils", "idconv"):
+    if service in NCBI_SERVICES:
         return HostLimit(requests=10 if config.api_key else 3)
     if service == "crossref":
         return HostLimit(requests=10, concurrency=3) if config.email else HostLimit(requests=5)

@@ -41,7 +41,7 @@ class HostLimiter(Protocol):
 NCBI_SERVICES = frozenset({"eutils", "idconv"})
 
 
-def bucket_of(host: str, service: str = "") -> str:
+def bucket_of(host: str, service: str) -> str:
     """The pacing bucket of a request to `service` at `host`.
 
     Every *.ncbi.nlm.nih.gov host shares the "ncbi" bucket (NCBI's limit is per client, across
@@ -52,8 +52,7 @@ def bucket_of(host: str, service: str = "") -> str:
     host = host.lower().split(":")[0]
     if host == "ncbi.nlm.nih.gov" or host.endswith(".ncbi.nlm.nih.gov"):
         return "ncbi"
-    family = "ncbi" if service in NCBI_SERVICES else service
-    return f"{host}/{family}" if family else host
+    return f"{host}/{'ncbi' if service in NCBI_SERVICES else service}"
 
 
 class PyrateHostLimiter:
