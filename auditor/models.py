@@ -85,6 +85,14 @@ VERDICT_OF_KIND: dict[FindingKind, Verdict] = {
 }
 
 
+class CitedSpan(Span):
+    """Where the text cites a work a finding is about: the citation's span and its sentence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sentence: str = ""  # the citing sentence, as written (at most ~400 characters)
+
+
 class Finding(BaseModel):
     """One problem a check found, with the quote, the evidence and the fix."""
 
@@ -101,6 +109,8 @@ class Finding(BaseModel):
     reference_id: str | None = None
     evidence: dict[str, Any] = Field(default_factory=dict)
     suggestion: str = ""
+    # for a finding about a cited work: every in-text citation of that work (empty when none)
+    cited_at: list[CitedSpan] = Field(default_factory=list)
 
 
 class ClaimReport(BaseModel):

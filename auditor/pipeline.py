@@ -18,6 +18,7 @@ from typing import Literal, TypeVar
 from auditor import __version__
 from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
 from auditor.config import AuditorConfig
+from auditor.evidence import attach_cited_at
 from auditor.linking import link_citations
 from auditor.models import (
     AuditReport,
@@ -226,7 +227,8 @@ def run_checks(
     for check in all_checks():
         if any(config.code_enabled(s.code) for s in check.specs):
             findings.extend(_run_one(check, ctx, config))
-    return number_findings(findings), examined
+    cited = attach_cited_at(findings, prepared.document, prepared.claims, prepared.links)
+    return number_findings(cited), examined
 
 
 def _run_one(check: RegisteredCheck, ctx: CheckContext, config: AuditorConfig) -> list[Finding]:

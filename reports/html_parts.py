@@ -42,12 +42,13 @@ def finding_item(finding: Finding, prefix: str) -> str:
     anchor = f' id="{esc(prefix + finding.id)}"' if finding.id else ""
     head = (
         f'<div class="finding-head"><span class="badge sev-{esc(severity)}">{esc(severity)}</span>'
-        f"<code>{esc(finding.code)}</code><span class=\"kind\">{esc(kind)}</span>"
+        f'<code>{esc(finding.code)}</code><span class="kind">{esc(kind)}</span>'
         f'<span class="loc">{esc(finding.id)} · {esc(location(finding))}</span></div>'
     )
     parts = [head, f'<p class="message">{esc(finding.message)}</p>']
     if finding.quote:
         parts.append(f'<blockquote class="quote">{esc(finding.quote)}</blockquote>')
+    parts.append(_cited_at(finding))
     parts.append(_evidence(finding.evidence))
     if finding.suggestion:
         parts.append(f'<p class="suggestion"><strong>Suggestion:</strong> {esc(finding.suggestion)}</p>')
@@ -55,6 +56,17 @@ def finding_item(finding: Finding, prefix: str) -> str:
         f'<li class="finding sev-{esc(severity)}"{anchor} data-severity="{esc(severity)}" '
         f'data-kind="{esc(kind)}"{claim}>' + "".join(parts) + "</li>"
     )
+
+
+def _cited_at(finding: Finding) -> str:
+    """The sentences that cite the work a finding is about (empty when none)."""
+    if not finding.cited_at:
+        return ""
+    items = "".join(
+        f'<li><span class="loc">{at.line}:{at.column}</span> {esc(at.sentence)}</li>'
+        for at in finding.cited_at
+    )
+    return f'<div class="cited-at"><strong>Cited at:</strong><ul>{items}</ul></div>'
 
 
 def findings_list(findings: list[Finding], prefix: str) -> str:
@@ -89,7 +101,7 @@ def ledger_table(document: DocumentReport, prefix: str, highlighted: set[str]) -
             f"<td>{_finding_links(claim, prefix)}</td></tr>"
         )
     head = "<tr><th>ID</th><th>Kind</th><th>Line</th><th>Text</th><th>Verdict</th><th>Findings</th></tr>"
-    return f"<table class=\"ledger\"><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    return f'<table class="ledger"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _reference_row(reference: ReferenceReport) -> str:

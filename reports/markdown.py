@@ -56,6 +56,9 @@ def finding_lines(finding: Finding) -> list[str]:
     lines.append(f"  - Location: {where}" + (f" ({', '.join(targets)})" if targets else ""))
     if finding.quote:
         lines += ["", f"  > {md_line(finding.quote)}", ""]
+    if finding.cited_at:
+        lines.append("  - Cited at:")
+        lines += [f"    - {at.line}:{at.column}: {md_inline(at.sentence)}" for at in finding.cited_at]
     items = evidence_items(finding.evidence)
     if items:
         lines.append("  - Evidence:")

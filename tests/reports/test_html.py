@@ -59,13 +59,18 @@ def test_no_event_handlers_or_javascript_urls(full: tuple[str, BeautifulSoup]) -
 
 def test_links_are_anchors_or_record_sites(full: tuple[str, BeautifulSoup]) -> None:
     _, soup = full
-    allowed = re.compile(r"#.+|https://(pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|doi\.org|clinicaltrials\.gov)/.+")
+    allowed = re.compile(
+        r"#.+|https://(pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|doi\.org|clinicaltrials\.gov)/.+"
+    )
     for anchor in soup.find_all("a"):
         assert allowed.fullmatch(str(anchor["href"])), anchor["href"]
     hrefs = {anchor["href"] for anchor in soup.find_all("a")}
-    assert {"https://pubmed.ncbi.nlm.nih.gov/31234567/", "https://clinicaltrials.gov/study/NCT09876543",
-            "https://doi.org/10.1016/S0140-6736%2820%2930001-1",
-            "https://pmc.ncbi.nlm.nih.gov/articles/PMC7654321/"} <= hrefs
+    assert {
+        "https://pubmed.ncbi.nlm.nih.gov/31234567/",
+        "https://clinicaltrials.gov/study/NCT09876543",
+        "https://doi.org/10.1016/S0140-6736%2820%2930001-1",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC7654321/",
+    } <= hrefs
 
 
 def test_csp_hashes_our_inline_script_and_style(full: tuple[str, BeautifulSoup]) -> None:
@@ -158,20 +163,30 @@ def test_without_text_the_ledger_stands_alone() -> None:
     _, soup = _soup(AuditReport(tool=ToolInfo(version="1"), documents=[document]))
     assert soup.find("mark") is None and soup.find("div", class_="article") is None
     ledger = one(soup, "table.ledger")
-    assert [one(tr, "td").get_text() for tr in ledger.select("tbody tr")] == [
-        f"c{n}" for n in range(1, 8)
-    ]
+    assert [one(tr, "td").get_text() for tr in ledger.select("tbody tr")] == [f"c{n}" for n in range(1, 8)]
     assert len(soup.find_all("li", class_="finding")) == 4
 
 
 def test_attribute_injection_through_report_fields() -> None:
-    text = 'He said "hi" \'there\' <b>'
-    hostile = Finding(id='f1" onmouseover="alert(1)', code="X1'><svg onload=alert(1)>",
-                      kind=FindingKind.MALFORMED_NUMBER, severity=Severity.ERROR, message="m",
-                      claim_id='c1" onclick="alert(1)', evidence={"u": "https://x.org/\" onclick=alert(1)"})
+    text = "He said \"hi\" 'there' <b>"
+    hostile = Finding(
+        id='f1" onmouseover="alert(1)',
+        code="X1'><svg onload=alert(1)>",
+        kind=FindingKind.MALFORMED_NUMBER,
+        severity=Severity.ERROR,
+        message="m",
+        claim_id='c1" onclick="alert(1)',
+        evidence={"u": 'https://x.org/" onclick=alert(1)'},
+    )
     claims = [claim("c1", 'kind" onclick="x', text, '"hi"', Verdict.INCONSISTENT, ['f1" x="'])]
-    document = DocumentReport(path='p"><script>alert(1)</script>', sha256="0" * 64, language='en" onload="x',
-                              claims=claims, findings=[hostile], text=text)
+    document = DocumentReport(
+        path='p"><script>alert(1)</script>',
+        sha256="0" * 64,
+        language='en" onload="x',
+        claims=claims,
+        findings=[hostile],
+        text=text,
+    )
     page, soup = _soup(AuditReport(tool=ToolInfo(version='1"><script>x</script>'), documents=[document]))
     assert len(soup.find_all("script")) == 1 and soup.find("svg") is None
     assert one(soup, "p.para").find("b") is None and "&lt;b&gt;" in page
@@ -190,11 +205,28 @@ def test_paragraph_language(language: str) -> None:
 def test_large_adversarial_text_renders_quickly() -> None:
     text = "((((" * 250_000 + "\n" + "10^10^10 " * 100_000 + "\n" + "9" * 1_000_000
     claims = [
-        ClaimReport(id=f"c{i}", kind="count", text=text[i : i + 9], verdict=Verdict.SUPPORTED,
-                    span=Span(start=i, end=i + 9, line=1, column=i + 1))
+        ClaimReport(
+            id=f"c{i}",
+            kind="count",
+            text=text[i : i + 9],
+            verdict=Verdict.SUPPORTED,
+            span=Span(start=i, end=i + 9, line=1, column=i + 1),
+        )
         for i in range(0, len(text), 997)
     ]
     document = DocumentReport(path="big.txt", sha256="f" * 64, language="en", claims=claims, text=text)
     began = time.perf_counter()
     page = HtmlRenderer().render(AuditReport(tool=ToolInfo(version="1"), documents=[document]))
     assert time.perf_counter() - began < 10 and len(page) > len(text)
+
+
+def test_html_finding_lists_the_citing_sentences_escaped() -> None:
+    from auditor.models import CitedSpan, Finding, FindingKind, Severity
+    from reports.html_parts import finding_item
+
+    at = CitedSpan(start=1, end=2, line=4, column=2, sentence="<b>relies</b> on it [2]")
+    finding = Finding(
+        code="M404", kind=FindingKind.RETRACTED, severity=Severity.ERROR, message="m", cited_at=[at]
+    )
+    html = finding_item(finding, "d0-")
+    assert 'class="cited-at"' in html and "&lt;b&gt;relies&lt;/b&gt; on it [2]" in html and "4:2" in html

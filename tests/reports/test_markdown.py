@@ -141,3 +141,16 @@ def test_reference_without_identifiers_has_no_link() -> None:
     document = DocumentReport(path="p", sha256="e" * 64, language="en", references=[reference])
     markdown = MarkdownRenderer().render(AuditReport(tool=ToolInfo(version="1"), documents=[document]))
     assert "| r1 | — | Nothing | not_found | — |" in markdown
+
+
+def test_a_finding_about_a_cited_work_shows_the_citing_sentences() -> None:
+    from auditor.models import CitedSpan, Finding, FindingKind, Severity
+    from reports.markdown import finding_lines
+
+    at = CitedSpan(start=10, end=13, line=3, column=7, sentence="That claim relies on it [2].")
+    finding = Finding(
+        code="M404", kind=FindingKind.RETRACTED, severity=Severity.ERROR, message="retracted", cited_at=[at]
+    )
+    lines = finding_lines(finding)
+    assert "  - Cited at:" in lines
+    assert "    - 3:7: That claim relies on it \\[2\\]." in lines
