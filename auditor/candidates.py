@@ -1,71 +1,26 @@
 """Comparing a cited work with a record: the precision-first acceptance rule of DESIGN.md.
 
 A search candidate is accepted only if the first author's surname matches, the year is within
-±1, and the title is similar (rapidfuzz ≥ 80) — or, when the citation's title is a translation or
-absent, the journal matches. Pure functions, no I/O; used by the resolver and the M4xx checks.
+±1, and the title is similar (`references.matching.title_similarity` ≥ 80) — or, when the
+citation's title is a translation or absent, the journal matches. Pure functions, no I/O; used
+by the resolver and the M4xx checks.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
+from references.matching import first_page, journal_matches, surnames_match, title_similarity, year_gap
 from references.models import BibliographicQuery, ParsedReference, Record
 
 TITLE_THRESHOLD = 80.0
-_NON_WORD = re.compile(r"[^0-9a-z]{1,50}")
 _LATIN = re.compile(r"[A-Za-z]")
-_JOURNAL_STOP = re.compile(r"^the |[.,:;()&]| of | and | journal ")
-
-
-def surname_key(name: str) -> str:
-    """Lower-case ASCII letters of a surname ("Müller" → "muller", "O'Brien" → "obrien")."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return "".join(ch for ch in folded.lower() if ch.isalpha())
-
-
-def surnames_match(cited: str, recorded: str) -> bool:
-    """Same surname after folding; a compound surname matches either of its parts."""
-    a, b = surname_key(cited), surname_key(recorded)
-    if not a or not b:
-        return False
-    return a == b or (len(a) > 3 and len(b) > 3 and (a in b or b in a))
-
-
-def title_similarity(a: str | None, b: str | None) -> float:
-    """0–100 similarity of two titles, ignoring case, punctuation and a trailing period."""
-    if not a or not b:
-        return 0.0
-    left, right = _NON_WORD.sub(" ", a.lower()).strip(), _NON_WORD.sub(" ", b.lower()).strip()
-    return float(fuzz.token_sort_ratio(left, right))
 
 
 def is_latin(text: str | None) -> bool:
     """True when the text contains Latin letters (English titles, journal names)."""
     return bool(text and _LATIN.search(text))
-
-
-def journal_key(name: str) -> str:
-    """Lower-case journal name without "The", punctuation and filler words."""
-    lowered = " " + name.lower().strip() + " "
-    return "".join(_JOURNAL_STOP.sub(" ", lowered).split())
-
-
-def journals_match(cited: str | None, record: Record) -> bool:
-    """The cited journal is the record's full title or ISO abbreviation (case, "The", dots ignored)."""
-    if not cited:
-        return False
-    key = journal_key(cited)
-    names = [n for n in (record.journal, record.journal_abbrev) if n]
-    return any(journal_key(n) == key or fuzz.ratio(journal_key(n), key) >= 92 for n in names)
-
-
-def years_close(cited: int | None, recorded: int | None, slack: int = 1) -> bool:
-    """Years within ±slack (both must be known)."""
-    return cited is not None and recorded is not None and abs(cited - recorded) <= slack
 
 
 def first_surname(record: Record) -> str | None:
@@ -106,10 +61,10 @@ def compare(query: BibliographicQuery, record: Record, *, translated: bool = Fal
     """Compare a citation (as a query) with a record."""
     recorded = first_surname(record)
     author = surnames_match(query.authors[0], recorded) if query.authors and recorded else None
-    year_off = abs(query.year - record.year) if query.year is not None and record.year is not None else None
+    year_off = year_gap(query.year, record.year)
     usable_title = query.title if query.title and is_latin(query.title) and not translated else None
     title_score = title_similarity(usable_title, record.title) if usable_title and record.title else None
-    journal_ok = journals_match(query.journal, record) if query.journal and is_latin(query.journal) else None
+    journal_ok = journal_matches(query.journal, record) if query.journal and is_latin(query.journal) else None
     title_unusable = translated or bool(query.title and not usable_title)
     return Comparison(author, year_off, title_score, journal_ok, title_unusable)
 
@@ -125,14 +80,13 @@ def best_candidate(
 
 def query_of(parsed: ParsedReference, free_text: str | None = None) -> BibliographicQuery:
     """The search query for a parsed reference."""
-    first_page = parsed.pages.split("-")[0].strip() if parsed.pages else None
     return BibliographicQuery(
         authors=[a.family for a in parsed.authors],
         year=parsed.year,
         title=parsed.title,
         journal=parsed.journal,
         volume=parsed.volume,
-        first_page=first_page,
+        first_page=first_page(parsed.pages),
         doi=parsed.doi,
         free_text=free_text,
     )

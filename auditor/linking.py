@@ -7,41 +7,16 @@ journal given in English or in a known Chinese translation.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from claims.models import Claim, ClaimKind
+from references.matching import surname_key, translate_journal, year_matches
 from references.models import Reference
 
-_NON_LETTERS = re.compile(r"[^a-z\u00c0-\u024f\u4e00-\u9fff]")
 _MAX_TEXT_SCAN = 2000  # reference texts searched for a journal name only in lists up to this size
 _JOURNAL_NOISE = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
-
-
-def optional_function(module: str, *names: str) -> Callable[..., Any] | None:
-    """A function of another engineer's module when it exists (it may not have landed yet)."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    for name in names:
-        found = getattr(mod, name, None)
-        if callable(found):
-            return found  # type: ignore[no-any-return]
-    return None
-
-
-def surname_key(name: str) -> str:
-    """Case- and accent-insensitive key of a surname ("Majoré" → "majore")."""
-    shared = optional_function("references.matching", "author_surname_key", "surname_key")
-    if shared is not None:
-        return str(shared(name))
-    decomposed = unicodedata.normalize("NFKD", name.strip())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_LETTERS.sub("", plain.casefold())
 
 
 def journal_key(name: str) -> str:
@@ -52,29 +27,9 @@ def journal_key(name: str) -> str:
 
 
 def journal_names(name: str) -> set[str]:
-    """Keys of a cited journal name and of its English translation, when one is known."""
-    keys = {journal_key(name)}
-    translate = optional_function("references.matching", "translate_journal")
-    if translate is not None:
-        translated = translate(name)
-        forms = [translated] if isinstance(translated, str) else list(translated or [])
-        keys.update(journal_key(str(form)) for form in forms if form)
-    table = _translation_table()
-    if name.strip() in table:
-        keys.add(journal_key(table[name.strip()]))
+    """Keys of a cited journal name and of its English names, when a translation is known."""
+    keys = {journal_key(name), *(journal_key(form) for form in translate_journal(name))}
     return {k for k in keys if k}
-
-
-def _translation_table() -> dict[str, str]:
-    """The shared Chinese → English journal table (`references.matching.journal_translations`)."""
-    try:
-        mod = importlib.import_module("references.matching")
-    except ImportError:
-        return {}
-    table = getattr(mod, "journal_translations", None)
-    if callable(table):
-        table = table()
-    return dict(table) if isinstance(table, dict) else {}
 
 
 def references_by_number(references: Sequence[Reference]) -> dict[int, Reference]:
@@ -89,11 +44,6 @@ def references_by_number(references: Sequence[Reference]) -> dict[int, Reference
             continue
         by_label.setdefault(int(label) if label else position, ref)
     return by_label
-
-
-def year_agrees(cited: int | None, recorded: int | None, *, slack: int = 0) -> bool:
-    """True when either year is unknown or they differ by at most `slack` years."""
-    return cited is None or recorded is None or abs(cited - recorded) <= slack
 
 
 def _author_keys(ref: Reference) -> list[str]:
@@ -144,7 +94,7 @@ def _by_year(year: int | None, candidates: list[Reference]) -> list[Reference]:
     if year is None:
         return candidates
     exact = [r for r in candidates if r.parsed.year == year]
-    return exact or [r for r in candidates if year_agrees(year, r.parsed.year, slack=1)]
+    return exact or [r for r in candidates if year_matches(year, r.parsed.year, tolerance=1)]
 
 
 def link_author_citation(claim: Claim, references: Sequence[Reference] | ReferenceIndex) -> tuple[str, ...]:

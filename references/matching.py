@@ -22,6 +22,13 @@ _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s{1,1000}")
 _PARENTHETICAL = re.compile(r"\s{0,3}[(（][^()（）]{0,80}[)）]")
 _STOPWORDS = frozenset({"the", "of", "and", "in", "for", "on", "de", "la", "und", "fur"})
+_NAME_NOISE = re.compile(r"[\s\-'’.‐‑_]")
+_ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z0-9])"
+_GROUP_HEAD = re.compile(rf"\s{{0,3}}({_ACRONYM}(?:[ \-]{{1,2}}(?:{_ACRONYM}|\d{{1,4}}(?![\d.,])))"
+                         rf"{{0,4}}|{_ACRONYM})")
+_PAGE_SEP = re.compile(r"\s{0,3}[-–—~‐‑−]\s{0,3}")
+_TRUNCATED_WORDS = 5
+_TRUNCATED_SCORE = 95.0
 
 
 def _fold(text: str) -> str:
@@ -31,12 +38,37 @@ def _fold(text: str) -> str:
 
 
 def surname_key(name: str | Author) -> str:
-    """Comparable surname: casefolded, accents, spaces, hyphens and apostrophes removed."""
+    """Comparable surname: casefolded, accents, spaces, hyphens, dots and apostrophes removed.
+
+    Letters of every script are kept ("王" → "王"), so a Chinese name is never an empty key.
+    """
     family = name.family if isinstance(name, Author) else name
-    return re.sub(r"[\s\-'’.‐]", "", _fold(family))
+    return _NAME_NOISE.sub("", _fold(family))
 
 
-author_surname_key = surname_key  # the name docs/ARCHITECTURE.md uses
+def surnames_match(cited: str, recorded: str) -> bool:
+    """Same surname after folding; a compound surname ("Torres Crigna") matches either part."""
+    a, b = surname_key(cited), surname_key(recorded)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    parts_a, parts_b = _name_parts(cited), _name_parts(recorded)
+    return len(parts_a) != len(parts_b) and bool(set(parts_a) & set(parts_b))
+
+
+def _name_parts(name: str) -> list[str]:
+    return [part for part in (surname_key(p) for p in re.split(r"[\s\-‐]", name)) if len(part) > 2]
+
+
+def group_key(name: str) -> str | None:
+    """Key of a group author across languages: its leading acronym (and number) tokens, else None.
+
+    "RECOVERY Collaborative Group", "RECOVERY协作组" → "recovery"; "GBD 2019 Tobacco Collaborators",
+    "GBD 2019菸草合作團隊" → "gbd2019"; "SPRINT Research Group" → "sprint".
+    """
+    match = _GROUP_HEAD.match(unicodedata.normalize("NFKC", name[:200]))
+    return _SPACES.sub("", match.group(1)).replace("-", "").casefold() if match else None
 
 
 def _title_words(title: str) -> str:
@@ -45,10 +77,47 @@ def _title_words(title: str) -> str:
 
 
 def title_similarity(a: str | None, b: str | None) -> float:
-    """0–100 token-set similarity of two titles (tags, case, accents and punctuation ignored)."""
+    """0–100 similarity of two titles (tags, case, accents, punctuation and word order ignored).
+
+    A title cut short (the first ≥ 5 words of the other, e.g. a dropped subtitle) scores 95: the
+    same work, but not proof that the titles are identical. Extra words otherwise lower the score
+    (a short title is not "contained" in every longer one).
+    """
     if not a or not b:
         return 0.0
-    return float(fuzz.token_set_ratio(_title_words(a), _title_words(b)))
+    left, right = _title_words(a), _title_words(b)
+    if not left or not right:
+        return 0.0
+    score = float(fuzz.token_sort_ratio(left, right))
+    short, long = sorted((left, right), key=len)
+    if short != long and len(short.split()) >= _TRUNCATED_WORDS and long.startswith(short + " "):
+        return max(score, _TRUNCATED_SCORE)
+    return score
+
+
+def year_gap(cited: int | None, recorded: int | None) -> int | None:
+    """Absolute difference of two years; None when either is unknown."""
+    return None if cited is None or recorded is None else abs(cited - recorded)
+
+
+def year_matches(cited: int | None, record: int | None, tolerance: int = 1) -> bool:
+    """Years agree within `tolerance` (online-first vs print); an unknown year contradicts nothing."""
+    gap = year_gap(cited, record)
+    return gap is None or gap <= tolerance
+
+
+def first_page(pages: str | None) -> str | None:
+    """First page of a page range ("233–241", "233-41", "e1002" → "233", "233", "e1002")."""
+    if not pages:
+        return None
+    first = _PAGE_SEP.split(unicodedata.normalize("NFKC", pages).strip(), maxsplit=1)[0].strip()
+    return first.lstrip("pP. ") or None
+
+
+def pages_agree(cited: str | None, recorded: str | None) -> bool:
+    """Same first page, whatever the dash ("233–241" = "233-241" = "233-41"); unknown agrees."""
+    a, b = first_page(cited), first_page(recorded)
+    return a is None or b is None or a.casefold() == b.casefold()
 
 
 def _journal_words(name: str) -> list[str]:
@@ -119,13 +188,6 @@ def translate_journal(zh: str) -> list[str]:
         if key in table:
             return list(table[key])
     return []
-
-
-def year_matches(cited: int | None, record: int | None, tolerance: int = 1) -> bool:
-    """Years agree within `tolerance` (online-first vs print); an unknown year contradicts nothing."""
-    if cited is None or record is None:
-        return True
-    return abs(cited - record) <= tolerance
 
 
 def _is_cjk(text: str) -> bool:

@@ -14,9 +14,10 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.duplicates import duplicate_pairs
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
-from auditor.linking import link_citations, references_by_number, surname_key
+from auditor.linking import link_citations, references_by_number
 from auditor.models import Finding, FindingKind, Severity
 from claims.models import Claim, ClaimKind
+from references.matching import surname_key
 from references.models import Reference
 
 NO_LIST = "the article has no reference list"

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from rapidfuzz import fuzz
-
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.linking import optional_function, surname_key
 from auditor.models import Finding, FindingKind, Severity
+from references.matching import surname_key, title_similarity
 from references.models import Reference
 
 TITLE_SIMILARITY = 90  # 0–100; two titles at or above this are the same title
@@ -22,13 +20,6 @@ def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
     parsed = ref.parsed
     pairs = [("doi", parsed.doi), ("pmid", parsed.pmid), ("pmcid", parsed.pmcid)]
     return [(kind, value.strip().lower()) for kind, value in pairs if value and value.strip()]
-
-
-def _title_similarity(a: str, b: str) -> float:
-    shared = optional_function("references.matching", "title_similarity")
-    if shared is not None:
-        return float(shared(a, b))
-    return float(fuzz.token_sort_ratio(a.casefold(), b.casefold()))
 
 
 _MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
@@ -41,7 +32,7 @@ def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) 
         return None
     key = (surname_key(parsed.authors[0].family), parsed.year)
     for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
-        if earlier.parsed.title and _title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
+        if earlier.parsed.title and title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
             return earlier
     return None
 

@@ -21,6 +21,7 @@ from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution
 from auditor.models import Finding, FindingKind, Severity
 from auditor.resolve_inputs import claim_identifiers, reference_identifiers
 from claims.models import ClaimKind
+from references.matching import pages_agree
 from references.models import IdKind, LookupStatus, Record, Reference, UpdateKind
 
 
@@ -135,8 +136,7 @@ def metadata_differences(reference: Reference, record: Record) -> dict[str, dict
         }
     if parsed.volume and record.volume and parsed.volume.strip() != record.volume.strip():
         diffs["volume"] = {"cited": parsed.volume, "record": record.volume}
-    first = (parsed.pages or "").split("-")[0].strip()
-    if first and record.pages and first != record.pages.split("-")[0].strip():
+    if not pages_agree(parsed.pages, record.pages):
         diffs["pages"] = {"cited": parsed.pages or "", "record": record.pages}
     if c.author is False and c.title_score is not None and c.title_score >= 80:
         diffs["first_author"] = {"cited": parsed.authors[0].family, "record": record.authors[0].family}

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from auditor.linking import journal_names, link_citations, references_by_number, surname_key
+from auditor.linking import journal_names, link_citations, references_by_number
 from claims.models import Claim, ClaimKind, Document
 from references.models import Author, ParsedReference, Reference
 
@@ -134,11 +134,6 @@ def test_non_citation_claims_are_not_linked() -> None:
     doc = Document.from_text("Up by 38%.")
     claim = make_claim(doc, "38%", ClaimKind.PERCENTAGE, value=38.0, decimals=0, unit="%", approx=False)
     assert link_citations([claim], REFS) == {}
-
-
-@pytest.mark.parametrize(("name", "key"), [("Majoré", "majore"), ("O'Brien", "obrien"), ("  KIM ", "kim")])
-def test_surname_key_ignores_case_and_accents(name: str, key: str) -> None:
-    assert surname_key(name) == key
 
 
 def test_references_by_number_uses_labels_then_positions() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.candidates import compare, title_similarity
+from auditor.candidates import compare
 from auditor.resolve import DocumentInputs, Resolver, merge_results
 from auditor.sources import SourceSet
 from claims.models import Claim, ClaimKind, Document, Span
+from references.matching import title_similarity
 from references.models import (
     Author,
     BibliographicQuery,

@@ -8,13 +8,17 @@ from importlib import resources
 import pytest
 
 from references.matching import (
-    author_surname_key,
     first_author_matches,
+    first_page,
+    group_key,
     journal_matches,
     journal_translations,
+    pages_agree,
     surname_key,
+    surnames_match,
     title_similarity,
     translate_journal,
+    year_gap,
     year_matches,
 )
 from references.models import Author, Record
@@ -27,7 +31,7 @@ from references.models import Author, Record
 )
 def test_surname_key(name: str, key: str) -> None:
     assert surname_key(name) == key
-    assert author_surname_key(Author(family=name)) == key
+    assert surname_key(Author(family=name)) == key
 
 
 @pytest.mark.parametrize(
@@ -145,3 +149,62 @@ def test_first_author_matches(
     cited: list[Author | str], recorded: list[Author | str], expected: bool | None
 ) -> None:
     assert first_author_matches(cited, recorded) is expected
+
+
+@pytest.mark.parametrize(
+    ("cited", "recorded", "same"),
+    [("Torres Crigna", "Torres", True), ("Torres", "Torres Crigna", True), ("Müller", "Muller", True),
+     ("Li", "Lin", False), ("王", "王", True), ("王", "Wang", False), ("", "Kim", False),
+     ("Van der Berg", "van der Berg", True), ("Smith", "Smithson", False)],
+)
+def test_surnames_match(cited: str, recorded: str, same: bool) -> None:
+    assert surnames_match(cited, recorded) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("RECOVERY Collaborative Group", "recovery"), ("RECOVERY协作组", "recovery"),
+     ("SPRINT Research Group", "sprint"), ("GBD 2019 Tobacco Collaborators", "gbd2019"),
+     ("GBD 2019菸草合作團隊", "gbd2019"), ("Smith", None), ("早期乳腺癌试验协作组", None)],
+)
+def test_group_key(name: str, key: str | None) -> None:
+    assert group_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        # a title cut short (subtitle dropped) is the same work, in every caller
+        ("Stem cell therapy for ischemic stroke",
+         "Stem cell therapy for ischemic stroke: a randomized controlled trial", 95, 95),
+        # a short generic title is not "contained" in every longer one
+        ("Stroke", "Stroke in young adults: risk factors and outcomes", 0, 40),
+        ("干细胞治疗脑卒中的临床研究", "干细胞治疗脑卒中的临床研究", 100, 100),
+    ],
+)
+def test_title_similarity_truncation(a: str, b: str, low: float, high: float) -> None:
+    assert low <= title_similarity(a, b) <= high
+    assert title_similarity(a, b) == title_similarity(b, a)
+
+
+@pytest.mark.parametrize(
+    ("cited", "recorded", "gap", "within_one"),
+    [(2019, 2019, 0, True), (2019, 2020, 1, True), (2017, 2019, 2, False), (None, 2019, None, True)],
+)
+def test_year_comparison(cited: int | None, recorded: int | None, gap: int | None, within_one: bool) -> None:
+    assert year_gap(cited, recorded) == gap
+    assert year_matches(cited, recorded) is within_one
+
+
+@pytest.mark.parametrize(
+    ("cited", "recorded", "agree"),
+    [("233–241", "233-241", True), ("233-41", "233-241", True), ("233 — 241", "233-241", True),
+     ("e1002", "E1002", True), ("234-241", "233-241", False), (None, "233-241", True),
+     ("p. 12-19", "12-9", True)],
+)
+def test_pages_agree(cited: str | None, recorded: str | None, agree: bool) -> None:
+    assert pages_agree(cited, recorded) is agree
+
+
+def test_first_page() -> None:
+    assert [first_page(p) for p in ("233–241", "S12-S19", "", None)] == ["233", "S12", None, None]
