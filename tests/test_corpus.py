@@ -1,0 +1,92 @@
+"""The evaluation corpus (bench/corpus) and its answer keys are well formed.
+
+Not a recall target: these tests fail when a key quotes text that is not in its article (or is
+there twice), names a code that does not exist, or when the corpus loses the coverage it
+promises (8 offline articles per language, every input format, every offline check planted).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.checks.registry import all_specs
+from auditor.models import FindingKind
+from auditor.reading import read_document
+from bench.corpus_key import (
+    ArticleKey,
+    CorpusError,
+    KeyEntry,
+    label_is_known,
+    load_corpus,
+    locate,
+    matches,
+)
+
+KEYS = load_corpus()
+CODES = {spec.code for spec in all_specs()}
+KINDS = {kind.value for kind in FindingKind}
+OFFLINE_CODES = {spec.code for spec in all_specs() if not spec.network and spec.code[0] in "RIN"}
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda k: k.article)
+def test_every_quote_occurs_once_in_the_text_the_reader_produces(key: ArticleKey) -> None:
+    text = read_document(key.article_path).text
+    for entry in key.entries:
+        locate(entry.quote, text, key.path.name)  # raises CorpusError
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda k: k.article)
+def test_every_label_is_a_registered_code_prefix_or_kind(key: ArticleKey) -> None:
+    for entry in key.entries:
+        labels = entry.expect or [entry.must_not_flag or ""]
+        unknown = [label for label in labels if not label_is_known(label, CODES, KINDS)]
+        assert not unknown, f"{key.path.name}: {entry.quote!r} names unknown {unknown}"
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if k.records], ids=lambda k: k.article)
+def test_records_files_load_as_fake_service_records(key: ArticleKey) -> None:
+    from bench.fake_services import FixtureRecords
+
+    assert key.records_path is not None
+    records = FixtureRecords.load(key.records_path)
+    assert records.by_pmid or records.by_doi or records.by_nct
+
+
+
+
+
+def test_an_entry_has_expect_or_must_not_flag_and_expect_may_be_a_string() -> None:
+    assert KeyEntry.model_validate({"quote": "x", "expect": "R101"}).expect == ["R101"]
+    with pytest.raises(ValueError):
+        KeyEntry.model_validate({"quote": "x"})
+    with pytest.raises(ValueError):
+        KeyEntry.model_validate({"quote": "x", "expect": "R101", "must_not_flag": "any"})
+
+
+def test_locate_rejects_absent_and_repeated_quotes() -> None:
+    assert locate("b", "abc") == (1, 2)
+    with pytest.raises(CorpusError):
+        locate("z", "abc")
+    with pytest.raises(CorpusError):
+        locate("a", "aba")
+
+
+def test_labels_match_codes_prefixes_and_kinds() -> None:
+    assert matches("N30", "N301", "arithmetic_inconsistency")
+    assert matches("arithmetic_inconsistency", "N301", "arithmetic_inconsistency")
+    assert matches("any", "R105", "uncited_reference")
+    assert not matches("R101", "R105", "uncited_reference")
+    assert not label_is_known("R", CODES, KINDS)  # a one-letter prefix would match a whole family
+
+
+def test_a_malformed_key_is_a_corpus_error(tmp_path: Path) -> None:
+    from bench.corpus_key import load_key
+
+    (tmp_path / "a.md").write_text("text", encoding="utf-8")
+    bad = {"article": "a.md", "language": "fr", "entries": [{"quote": "text", "expect": "R101"}]}
+    (tmp_path / "a.key.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(CorpusError):
+        load_key(tmp_path / "a.key.json")
