@@ -96,6 +96,8 @@ def _read_json(path: Path) -> Any:
         raise AuditFileError(f"{path}: cannot be read ({exc})") from None
     except json.JSONDecodeError as exc:
         raise AuditFileError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise AuditFileError(f"{path}: not an auditor report (JSON nested too deeply)") from None
 
 
 def load_audit(path: Path) -> AuditReport:

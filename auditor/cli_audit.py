@@ -15,13 +15,15 @@ from auditor.checks.registry import all_specs
 from auditor.cli_errors import user_errors
 from auditor.cli_inputs import expand_inputs
 from auditor.cli_render import REPORT_FORMATS, render_index, render_report
+from auditor.cli_warnings import library_warnings
 from auditor.config import AuditorConfig, load_config
 from auditor.exit_codes import ExitCode
-from auditor.history import RunHistory, cache_directory
+from auditor.history import RunHistory
 from auditor.models import AuditReport, Severity
 from auditor.pipeline import AuditOptions, audit_paths
 from auditor.sources import SourceSet, build_sources
 from references.bibfiles import load_references
+from references.cache_db import cache_directory
 
 FAIL_ON = ("error", "warning", "never")
 THRESHOLD = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank}
@@ -94,7 +96,8 @@ def audit(ctx: click.Context, paths: tuple[str, ...], **flags: Any) -> None:
     if not inputs:
         raise click.UsageError("no input files: give PATH…, @list.txt or --manifest")
     _progress(flags, f"auditing {len(inputs)} article(s)…")
-    report = audit_paths(inputs, _options(config, flags), _sources(config, flags))
+    with library_warnings(quiet=flags["quiet"]):
+        report = audit_paths(inputs, _options(config, flags), _sources(config, flags))
     unreadable = [d for d in report.documents if d.error]
     if len(unreadable) == len(report.documents):
         for document in unreadable:

@@ -14,9 +14,10 @@ from auditor.checks.registry import all_specs
 from auditor.cli_errors import user_errors
 from auditor.cli_render import render_diff, render_report
 from auditor.diff import diff_reports
-from auditor.history import RunHistory, cache_directory
+from auditor.history import RunHistory
 from auditor.models import AuditReport
 from references.cache import CACHE_FILE, LookupStore
+from references.cache_db import cache_directory, clear_database
 
 cache_dir_option = click.option(
     "--cache-dir",
@@ -162,10 +163,12 @@ def cache_stats(cache_dir: Path | None) -> None:
 @user_errors
 def cache_clear(cache_dir: Path | None) -> None:
     """Delete every cached lookup."""
-    store = _store(cache_dir)
-    removed = store.clear()
-    store.close()
-    click.echo(f"removed {removed} cached lookup(s) from {store.path}")
+    path = cache_directory(cache_dir) / CACHE_FILE
+    removed, repaired = clear_database(path)
+    if repaired:
+        click.echo(f"the lookup cache {path} was corrupted: deleted it and created an empty one")
+    else:
+        click.echo(f"removed {removed} cached lookup(s) from {path}")
 
 
 @cache.command("export")

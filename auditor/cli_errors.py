@@ -14,7 +14,7 @@ from auditor.config import ConfigError
 from auditor.exit_codes import ExitCode
 from auditor.reading import InputError
 from references.bibfiles import ReferenceFileError
-from references.cache import CacheImportError
+from references.cache_db import CacheError
 from references.sources.interface import SourceError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,7 +23,7 @@ USER_ERRORS = (
     ReferenceFileError,
     ConfigError,
     AuditFileError,
-    CacheImportError,
+    CacheError,
     SourceError,
     sqlite3.Error,
     OSError,

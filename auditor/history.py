@@ -7,14 +7,11 @@ A run is stored with its id, date, command-line arguments and either the path of
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from platformdirs import user_cache_dir
 
 from auditor.archive import AuditFileError, load_audit
 from auditor.models import AuditReport
@@ -32,15 +29,6 @@ CREATE TABLE IF NOT EXISTS runs (
     warnings INTEGER NOT NULL DEFAULT 0
 )
 """
-
-
-def cache_directory(cache_dir: str | Path | None = None, env: Mapping[str, str] = os.environ) -> Path:
-    """`cache_dir`, else AUDITOR_CACHE_DIR, else the user cache directory of auditor."""
-    if cache_dir:
-        return Path(cache_dir)
-    if env.get("AUDITOR_CACHE_DIR"):
-        return Path(env["AUDITOR_CACHE_DIR"])
-    return Path(user_cache_dir("auditor"))
 
 
 @dataclass(frozen=True)

@@ -62,10 +62,15 @@ def build_sources(
     `found_days` / `not_found_days`: how long stored "found" and "not found" answers are used
     before they are asked again (the `cache_found_days` / `cache_not_found_days` settings).
     """
-    from references.cache import DAY, CachingSource, LookupStore  # network layer imported only when used
+    from references.cache import CACHE_FILE, DAY, CachingSource, LookupStore, cache_directory
 
-    directory = cache_dir or (Path(env["AUDITOR_CACHE_DIR"]) if env.get("AUDITOR_CACHE_DIR") else None)
-    store = LookupStore(directory, found_ttl=found_days * DAY, not_found_ttl=not_found_days * DAY)
+    # an audit runs without a cache it cannot use (one warning), never stops because of it
+    store = LookupStore(
+        cache_directory(cache_dir, env) / CACHE_FILE,
+        found_ttl=found_days * DAY,
+        not_found_ttl=not_found_days * DAY,
+        tolerant=True,
+    )
     classes = _source_classes()
     inners = {} if offline else {name: cls(env=env) for name, cls in classes.items()}
 

@@ -10,41 +10,39 @@ the cache".
 
 from __future__ import annotations
 
-import json
+import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from platformdirs import user_cache_dir
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from references.cache_db import CACHE_FILE, LOCK_TIMEOUT, CacheDatabase, cache_directory, database_path
+from references.cache_io import CacheImportError, export_lines, import_rows
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
 from references.sources.interface import MetadataSource
 
+LOG = logging.getLogger("references.cache")
 DAY = 86400.0
 SEARCH_KIND = "search"
-CACHE_FILE = "lookups.sqlite3"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS lookups (
-    source TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
-    status TEXT NOT NULL, value TEXT NOT NULL, stored_at REAL NOT NULL,
-    PRIMARY KEY (source, kind, key)
-)
-"""
-
-
-class CacheImportError(ValueError):
-    """An export file with lines that are not cache entries (a one-line message with line numbers)."""
+_INSERT = "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?, ?, ?)"
+__all__ = [
+    "CACHE_FILE",
+    "DAY",
+    "CacheImportError",
+    "CachingSource",
+    "LookupStore",
+    "cache_directory",
+    "default_cache_path",
+]
 
 
 def default_cache_path() -> Path:
     """$AUDITOR_CACHE_DIR/lookups.sqlite3, else the user cache dir of "auditor"."""
-    directory = os.environ.get("AUDITOR_CACHE_DIR") or user_cache_dir("auditor")
-    return Path(directory) / CACHE_FILE
+    return cache_directory() / CACHE_FILE
 
 
 def normalise_key(kind: str, key: str) -> str:
@@ -57,24 +55,12 @@ def normalise_key(kind: str, key: str) -> str:
     return key
 
 
-def _database_path(path: Path) -> Path:
-    """A directory (existing, or a path without a suffix) means the cache file inside it."""
-    return path / CACHE_FILE if path.is_dir() or not path.suffix else path
-
-
-class ExportLine(BaseModel):
-    """One line of `export_jsonl`: an entry with its payload fields."""
-
-    source: str
-    kind: str
-    key: str
-    status: LookupStatus
-    stored_at: float
-    entry: dict[str, Any]
-
-
 class LookupStore:
-    """SQLite store of lookup and search results (thread-safe: one connection behind a lock; WAL)."""
+    """SQLite store of lookup and search results (thread-safe; WAL); see `references.cache_db`.
+
+    `tolerant` (audits): a corrupted or unusable file means running without the cache, after one
+    warning, instead of a `CacheError`. A malformed row is dropped (logged) and counts as a miss.
+    """
 
     def __init__(
         self,
@@ -84,22 +70,24 @@ class LookupStore:
         not_found_ttl: float = 1 * DAY,
         clock: Callable[[], float] = time.time,
         secrets: Iterable[str] | None = None,
+        tolerant: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
     ) -> None:
-        self.path = _database_path(Path(path)) if path is not None else default_cache_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = database_path(path)
         self.found_ttl, self.not_found_ttl, self.clock = found_ttl, not_found_ttl, clock
         env_key = os.environ.get("NCBI_API_KEY")
         self._secrets = [s for s in (secrets if secrets is not None else [env_key or ""]) if s]
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False)
-        with self._lock, self._db:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
+        self.db = CacheDatabase(self.path, lock_timeout=lock_timeout, tolerant=tolerant)
+        self.dropped = 0  # malformed rows dropped so far
+
+    @property
+    def problem(self) -> str | None:
+        """Why the cache is (partly) not used, or None when it works."""
+        return self.db.problem
 
     def close(self) -> None:
         """Close the database connection."""
-        with self._lock:
-            self._db.close()
+        self.db.close()
 
     # --- freshness and safety -------------------------------------------------------------
 
@@ -112,6 +100,20 @@ class LookupStore:
         text = key + value
         return "api_key=" not in text and not any(secret in text for secret in self._secrets)
 
+    def _drop(self, source: str, kind: str, key: str, error: Exception) -> None:
+        """Delete a row that is not a valid entry, so that the lookup is made again (and logged)."""
+        self.dropped += 1
+        log = LOG.warning if self.dropped == 1 else LOG.info
+        log(
+            "dropped a malformed entry of the lookup cache %s (%s %s %s: %s); it is looked up again",
+            self.path,
+            source,
+            kind,
+            key,
+            type(error).__name__,
+        )
+        self.db.execute("DELETE FROM lookups WHERE source=? AND kind=? AND key=?", (source, kind, key))
+
     # --- lookups --------------------------------------------------------------------------
 
     def get_many(
@@ -122,13 +124,19 @@ class LookupStore:
         `any_age` returns expired entries too: offline, a stored answer of any age beats none.
         """
         wanted = {normalise_key(kind.value, k): k for k in keys}
-        rows = self._rows(source, kind.value, list(wanted))
         found: dict[str, LookupResult] = {}
-        for stored_key, (status, value, stored_at) in rows.items():
-            if any_age or self._fresh(status, stored_at):
+        for stored_key, (status, value, stored_at) in self._rows(source, kind.value, list(wanted)).items():
+            try:
+                if not (any_age or self._fresh(status, stored_at)):
+                    continue
                 result = LookupResult.model_validate_json(value)
-                key = wanted[stored_key]
-                found[key] = result.model_copy(update={"from_cache": True, "key": key})
+                if result.status.value != status or result.status is LookupStatus.FAILED:
+                    raise ValueError("status disagrees with the stored entry")
+            except (ValueError, TypeError, ValidationError) as error:
+                self._drop(source, kind.value, stored_key, error)
+                continue
+            key = wanted[stored_key]
+            found[key] = result.model_copy(update={"from_cache": True, "key": key})
         return found
 
     def put_many(self, results: Iterable[LookupResult]) -> int:
@@ -141,119 +149,79 @@ class LookupStore:
             value = result.model_copy(update={"from_cache": False, "key": key}).model_dump_json()
             if self._storable(key, value):
                 rows.append((result.source, result.kind.value, key, result.status.value, value, self.clock()))
-        self._write(rows)
-        return len(rows)
+        self.db.write(_INSERT, rows)
+        return len(rows) if self.db.writable else 0
 
     # --- searches -------------------------------------------------------------------------
 
     def get_search(self, source: str, cache_key: str, *, any_age: bool = False) -> SearchResult | None:
         """A fresh (or, with `any_age`, any) stored search result for `BibliographicQuery.cache_key()`."""
         row = self._rows(source, SEARCH_KIND, [cache_key]).get(cache_key)
-        if row is None or not (any_age or self._fresh(row[0], row[2])):
+        if row is None:
             return None
-        return SearchResult.model_validate_json(row[1]).model_copy(update={"from_cache": True})
+        try:
+            if not (any_age or self._fresh(row[0], row[2])):
+                return None
+            result = SearchResult.model_validate_json(row[1])
+            if result.status is LookupStatus.FAILED:
+                raise ValueError("a failed search is not an entry")
+        except (ValueError, TypeError, ValidationError) as error:
+            self._drop(source, SEARCH_KIND, cache_key, error)
+            return None
+        return result.model_copy(update={"from_cache": True})
 
     def put_search(self, cache_key: str, result: SearchResult) -> bool:
         """Store a FOUND / NOT_FOUND search result; returns whether it was stored."""
         value = result.model_copy(update={"from_cache": False}).model_dump_json()
         if result.status is LookupStatus.FAILED or not self._storable(cache_key, value):
             return False
-        self._write([(result.source, SEARCH_KIND, cache_key, result.status.value, value, self.clock())])
-        return True
+        self.db.write(
+            _INSERT, [(result.source, SEARCH_KIND, cache_key, result.status.value, value, self.clock())]
+        )
+        return self.db.writable
 
     # --- SQL ------------------------------------------------------------------------------
 
-    def _rows(self, source: str, kind: str, keys: list[str]) -> dict[str, tuple[str, str, float]]:
-        rows: dict[str, tuple[str, str, float]] = {}
+    def _rows(self, source: str, kind: str, keys: list[str]) -> dict[str, tuple[Any, Any, Any]]:
+        rows: dict[str, tuple[Any, Any, Any]] = {}
         sql = "SELECT key, status, value, stored_at FROM lookups WHERE source=? AND kind=? AND key IN ({})"
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
-            with self._lock:
-                cursor = self._db.execute(sql.format(",".join("?" * len(chunk))), [source, kind, *chunk])
-                rows.update({key: (status, value, at) for key, status, value, at in cursor.fetchall()})
+            found = self.db.read(sql.format(",".join("?" * len(chunk))), [source, kind, *chunk])
+            rows.update({key: (status, value, at) for key, status, value, at in found})
         return rows
-
-    def _write(self, rows: list[tuple[str, str, str, str, str, float]]) -> None:
-        if rows:
-            with self._lock, self._db:
-                self._db.executemany("INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     # --- maintenance ----------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
         """Entries per source and status, file size, oldest and newest storage times."""
-        with self._lock:
-            counts = self._db.execute("SELECT source, status, COUNT(*) FROM lookups GROUP BY source, status")
-            per_source: dict[str, dict[str, int]] = {}
-            for source, status, count in counts.fetchall():
-                per_source.setdefault(source, {})[status] = count
-            oldest, newest, total = self._db.execute(
-                "SELECT MIN(stored_at), MAX(stored_at), COUNT(*) FROM lookups"
-            ).fetchone()
+        per_source: dict[str, dict[str, int]] = {}
+        for source, status, count in self.db.read(
+            "SELECT source, status, COUNT(*) FROM lookups GROUP BY source, status"
+        ):
+            per_source.setdefault(source, {})[status] = count
+        totals = self.db.read("SELECT MIN(stored_at), MAX(stored_at), COUNT(*) FROM lookups")
+        oldest, newest, total = totals[0] if totals else (None, None, 0)
         files = [self.path, self.path.with_name(self.path.name + "-wal")]
         size = sum(f.stat().st_size for f in files if f.exists())
         return {"entries": total, "per_source": per_source, "bytes": size, "oldest": oldest, "newest": newest}
 
     def clear(self) -> int:
         """Delete every entry; returns how many there were."""
-        with self._lock, self._db:
-            return self._db.execute("DELETE FROM lookups").rowcount
+        return self.db.execute("DELETE FROM lookups")
 
     def export_jsonl(self, fp: IO[str]) -> int:
-        """Write every entry as one JSON object per line; returns the number of lines."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT source, kind, key, status, value, stored_at FROM lookups ORDER BY source, kind, key"
-            ).fetchall()
-        for source, kind, key, status, value, stored_at in rows:
-            entry = json.loads(value)
-            line = {"source": source, "kind": kind, "key": key, "status": status, "stored_at": stored_at}
-            fp.write(json.dumps({**line, **_payload(entry)}, ensure_ascii=False) + "\n")
-        return len(rows)
+        """Write every entry as one strict-JSON object per line; returns the number of lines."""
+        rows = self.db.read(
+            "SELECT source, kind, key, status, value, stored_at FROM lookups ORDER BY source, kind, key"
+        )
+        return export_lines(rows, fp)
 
     def import_jsonl(self, fp: IO[str]) -> int:
         """Read lines written by `export_jsonl`; all or nothing; CacheImportError names bad lines."""
-        rows, bad = [], []
-        for number, text in enumerate(fp, start=1):
-            if not text.strip():
-                continue
-            try:
-                rows.append(_row_of_line(text))
-            except (ValueError, ValidationError):
-                bad.append(number)
-        if bad:
-            shown = ", ".join(str(n) for n in bad[:10]) + (" …" if len(bad) > 10 else "")
-            raise CacheImportError(f"not a cache export: bad JSON Lines entries at line(s) {shown}")
-        rows = [r for r in rows if self._storable(r[2], r[4])]
-        self._write(rows)
-        return len(rows)
-
-
-_PAYLOAD_FIELDS = ("record", "trial", "candidates", "trials", "reason")
-
-
-def _payload(entry: dict[str, Any]) -> dict[str, Any]:
-    return {name: entry[name] for name in _PAYLOAD_FIELDS if name in entry}
-
-
-def _row_of_line(text: str) -> tuple[str, str, str, str, str, float]:
-    """Validate one export line and rebuild the stored value from it."""
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise ValueError("not an object")
-    fields = {k: data.get(k) for k in ("source", "kind", "key", "status", "stored_at")}
-    line = ExportLine.model_validate({**fields, "entry": data})
-    payload = _payload(data)
-    if line.status is LookupStatus.FAILED:
-        raise ValueError("failed results are not cache entries")
-    if line.kind == SEARCH_KIND:
-        value = SearchResult(source=line.source, status=line.status, **payload).model_dump_json()
-    else:
-        kind = IdKind(line.kind)
-        value = LookupResult(
-            source=line.source, kind=kind, key=line.key, status=line.status, **payload
-        ).model_dump_json()
-    return (line.source, line.kind, line.key, line.status.value, value, line.stored_at)
+        rows = [r for r in import_rows(fp, now=self.clock()) if self._storable(r[2], r[4])]
+        self.db.write(_INSERT, rows)
+        return len(rows) if self.db.writable else 0
 
 
 OFFLINE_REASON = "offline: not in the cache"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from auditor.archive import AuditFileError, write_archive
-from auditor.history import RunHistory, cache_directory
+from auditor.history import RunHistory
 from auditor.models import AuditReport, DocumentReport, Summary, ToolInfo
+from references.cache_db import cache_directory
 
 
 def report(run_id: str, created: str, errors: int = 0) -> AuditReport:
