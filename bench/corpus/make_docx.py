@@ -1,0 +1,99 @@
+"""Build the .docx articles of the corpus from the text below: `python bench/corpus/make_docx.py`.
+
+Each article is a list of paragraphs; a paragraph starting with "# " is a heading. Inside a
+paragraph, `^{…}` is a real superscript run (w:vertAlign="superscript"), as a word processor
+writes citation numbers and exponents. Core properties get a fixed date so rebuilding changes
+nothing but what the text changes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+
+HERE = Path(__file__).resolve().parent
+SUPERSCRIPT = re.compile(r"\^\{([^{}]{1,40})\}")
+FIXED = datetime(2026, 12, 1, tzinfo=timezone.utc)
+
+ARTICLES: dict[str, list[str]] = {}
+
+
+def build(name: str, paragraphs: list[str]) -> Path:
+    """Write one .docx article."""
+    document = docx.Document()
+    for text in paragraphs:
+        if text.startswith("# "):
+            document.add_heading(text[2:], level=1)
+            continue
+        paragraph = document.add_paragraph()
+        position = 0
+        for match in SUPERSCRIPT.finditer(text):
+            paragraph.add_run(text[position : match.start()])
+            paragraph.add_run(match.group(1)).font.superscript = True
+            position = match.end()
+        paragraph.add_run(text[position:])
+    props = document.core_properties
+    props.author, props.created, props.modified, props.last_modified_by = "corpus", FIXED, FIXED, "corpus"
+    path = HERE / name
+    document.save(str(path))
+    return path
+
+
+ARTICLES["en-03-car-t.docx"] = [
+    "# Living drugs: what CAR T cells have achieved, and at what cost",
+    "Chimeric antigen receptor (CAR) T cells are a patient's own lymphocytes, collected by apheresis, "
+    "engineered to recognise a tumour antigen and infused back. In children and young adults with "
+    "relapsed B-cell acute lymphoblastic leukaemia, the ELIANA trial gave the first multicentre evidence "
+    "that a single infusion could induce durable remission^{1}. Maude and colleagues^{1} followed the "
+    "patients for more than a year. The United States approved the first CAR T product on 30 August 2017.",
+    "In 2008, Neelapu et al.^{2} reported the pivotal trial of a second product in refractory large B-cell "
+    "lymphoma. Checkpoint inhibitors had already changed melanoma treatment^{3,4}, and Robert and "
+    "colleagues^{3} later compared nivolumab with chemotherapy. The underlying biology, from immune "
+    "evasion to tumour-promoting inflammation, has been reviewed widely^{2-5}. June et al. (2018) "
+    "described the manufacturing steps in a widely read essay.",
+    "# Numbers worth checking",
+    "Of 75 infused patients, 61 achieved remission (85%). Cytokine release syndrome of grade 3 or 4 "
+    "occurred in 35 of 75 patients (46.7%). Of the 111 patients enrolled in the lymphoma trial, 101 "
+    "received the product and 12 did not. Of 30 patients in a single-centre series, 18 were adults and "
+    "12 children; 58% of the paediatric patients were boys and 46% girls.",
+    "Products are dosed by weight: one label allows 0.2 to 5.0×10? CAR-positive T cells per kilogram, "
+    "a range that cannot be read as printed, while one centre reported a median dose of 3.1 × 10^{6} "
+    "cells per kilogram. In melanoma, median survival improved from 6.4 to 10.0 months, a 46% gain "
+    "(hazard ratio for death, 0.66; P = 0.003). In a registry, one-year survival rose from 25% to 45%, "
+    "a 20% increase, and relapse fell from 40% to 30%, a relative reduction of 25%.",
+    "Neurotoxicity was significantly associated with peak cytokine levels (P value = ), but the "
+    "comparison of ferritin between groups, t(40) = 2.9, P = 0.006, was reported in full (n = 101). "
+    "Expansion kinetics are shown in Figure 3. Registered trials include ELIANA (NCT02435849); a "
+    "press release gave another as NCT024358 and a European study as ISRCTN1234567. A newer product "
+    "is still being tested^{9}.",
+    "# References",
+    "1. Maude SL, Laetsch TW, Buechner J, et al. Tisagenlecleucel in children and young adults with "
+    "B-cell lymphoblastic leukemia. N Engl J Med. 2018;378(5):439-448. doi:10.1056/NEJMoa1709866",
+    "2. Neelapu SS, Locke FL, Bartlett NL, et al. Axicabtagene ciloleucel CAR T-cell therapy in "
+    "refractory large B-cell lymphoma. N Engl J Med. 2017;377(26):2531-2544. doi:10.1056/NEJMoa1707447",
+    "3. Hodi FS, O'Day SJ, McDermott DF, et al. Improved survival with ipilimumab in patients with "
+    "metastatic melanoma. N Engl J Med. 2010;363(8):711-723. doi:10.1056/NEJMoa1003466",
+    "4. Robert C, Long GV, Brady B, et al. Nivolumab in previously untreated melanoma without BRAF "
+    "mutation. N Engl J Med. 2015;372(4):320-330. doi:10.1056/NEJMoa1412082. PMCID: PMCA5996391",
+    "5. Hanahan D, Weinberg RA. Hallmarks of cancer: the next generation. Cell. 2011;144(5):646-674. "
+    "doi:10.1016/j.cell.2011.02.013",
+    "6. Reck M, Rodríguez-Abreu D, Robinson AG, et al. Pembrolizumab versus chemotherapy for "
+    "PD-L1-positive non-small-cell lung cancer. N Engl J Med. 2016;375(19):1823-1833. "
+    "doi:10.1056/NEJMoa1606774",
+    "7. Maude SL, Laetsch TW, Buechner J, et al. Tisagenlecleucel in children and young adults with "
+    "B-cell lymphoblastic leukemia. N Engl J Med. 2018;378:439–48. PMID: 29385370.",
+]
+
+
+def main() -> int:
+    """Build every article."""
+    for name, paragraphs in ARTICLES.items():
+        print(build(name, paragraphs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
