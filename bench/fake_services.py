@@ -69,9 +69,23 @@ def _article_xml(r: Record) -> str:
         f"<ISOAbbreviation>{escape(r.journal_abbrev or '')}</ISOAbbreviation></Journal>"
         f"<ArticleTitle>{escape(r.title or '')}</ArticleTitle>"
         f"<Pagination><MedlinePgn>{escape(r.pages or '')}</MedlinePgn></Pagination>"
-        f"<AuthorList>{authors}</AuthorList></Article></MedlineCitation>"
+        f"{_abstract_xml(r.abstract)}<AuthorList>{authors}</AuthorList></Article></MedlineCitation>"
         f"<PubmedData><ArticleIdList>{ids}</ArticleIdList></PubmedData></PubmedArticle>"
     )
+
+
+def _abstract_xml(abstract: str | None) -> str:
+    """`<Abstract>` with one AbstractText per line ("LABEL: text" lines become labelled sections)."""
+    if not abstract:
+        return ""
+    sections = []
+    for line in abstract.splitlines():
+        label, sep, rest = line.partition(": ")
+        if sep and label.isupper() and len(label) <= 40:
+            sections.append(f'<AbstractText Label="{escape(label)}">{escape(rest)}</AbstractText>')
+        elif line.strip():
+            sections.append(f"<AbstractText>{escape(line)}</AbstractText>")
+    return "<Abstract>" + "".join(sections) + "</Abstract>"
 
 
 def crossref_work(r: Record) -> dict[str, Any]:
@@ -91,8 +105,18 @@ def ctgov_study(t: TrialRecord) -> dict[str, Any]:
     """A ClinicalTrials.gov v2 study for a trial record."""
     return {
         "protocolSection": {
-            "identificationModule": {"nctId": t.id, "nctIdAliases": t.aliases, "briefTitle": t.brief_title},
-            "statusModule": {"overallStatus": t.status},
+            "identificationModule": {
+                "nctId": t.id,
+                "nctIdAliases": t.aliases,
+                "briefTitle": t.brief_title,
+                "officialTitle": t.official_title,
+                "acronym": t.acronym,
+            },
+            "statusModule": {
+                "overallStatus": t.status,
+                "whyStopped": t.why_stopped,
+                "startDateStruct": {"date": t.start_date},
+            },
             "designModule": {
                 "phases": t.phases,
                 "enrollmentInfo": {"count": t.enrollment, "type": t.enrollment_type},

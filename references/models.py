@@ -126,6 +126,7 @@ class TrialRecord(BaseModel):
     source: str = "ctgov"
     id: str  # canonical NCT ID of the record served
     aliases: list[str] = Field(default_factory=list)
+    acronym: str | None = None  # identificationModule.acronym ("RECOVERY", "ACTT-1")
     brief_title: str | None = None
     official_title: str | None = None
     status: str | None = None

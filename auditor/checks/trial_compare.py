@@ -1,17 +1,23 @@
-"""Comparing the text around a trial ID with its registry record (pure; used by T503).
+"""Comparing the text around a trial ID with its registry record (pure; used by T503, T505–T510).
 
 Sponsor, condition and intervention are read from the ID's sentence, or its paragraph when the
-paragraph names no other trial; phase, enrollment and status only from the sentence itself.
-A field disagrees only when the text names something and the record names none of it.
+paragraph names no other trial; phase, enrollment, status, start year and the trial's name from the
+ID's sentence and the sentence after it (when that one names no other trial). A field disagrees
+only when the text names something and the record names none of it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from auditor.checks.sentence_context import sentence_at
+from auditor.checks.sentence_context import next_sentence, sentence_at
+from auditor.checks.trial_identity import (
+    TrialDisagreement,
+    identity_field,
+    lead_sponsor_field,
+    start_year_field,
+)
 from auditor.checks.trial_terms import CONDITIONS, INSTITUTIONS, INTERVENTIONS, STATUSES, Term
 from references.models import TrialRecord
 
@@ -23,24 +29,25 @@ _PHASE_ZH = re.compile(
     rf"(?<![0-9a-z]){_PHASE_TOKEN}(?:\s{{0,2}}[/／-]\s{{0,2}}{_PHASE_TOKEN})?\s{{0,2}}期(?!间|間)", re.I
 )
 _ENROLL = re.compile(
-    r"(?:招募|招收|纳入|納入|入组|入組|enrol{1,2}(?:ed|ing|s)?|recruit(?:ed|ing|s)?)"
-    r"[^0-9。；;.]{0,12}([0-9][0-9,]{0,7})(?![0-9,]{0,8}\s{0,2}[万萬亿億%])",
+    r"(?:招募|招收|纳入|納入|入组|入組|enrol{1,2}(?:ed|ing|s)?|recruit(?:ed|ing|s)?|randomi[sz]ed)"
+    r"(?P<gap>[^0-9。；;.]{0,12})(?P<num>[0-9][0-9,]{0,7})(?![0-9,]{0,8}\s{0,2}[万萬亿億%])",
     re.I,
 )
+# "4,744 patients were enrolled", "共6425例患者入组"
+_ENROLL_AFTER = re.compile(
+    r"(?P<num>[0-9][0-9,]{0,7})\s{0,2}(?:名|例|位)?[^0-9。；;.]{0,14}?"
+    r"(?:were |was |have been |had been )?(?:enrolled|randomi[sz]ed|入组|入組|被纳入|被納入)",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"(?:plan(?:s|ned)? to|will|aims? to|expect(?:s|ed)? to|target(?:s|ed)?|intend(?:s|ed)? to|"
+    r"计划|計劃|拟|擬|预计|預計|将|將|目标|目標)[^。；;.]{0,12}$",
+    re.I,
+)
+_APPROX = re.compile(
+    r"(?:约|約|近|逾|超过|超過|大约|大約|about|approximately|nearly|around|over|more than)\s{0,2}$", re.I
+)
 _OTHER_TRIAL = re.compile(r"NCT[0-9]{8}", re.I)
-
-
-@dataclass(frozen=True)
-class TrialDisagreement:
-    """One field where the text and the registry disagree."""
-
-    field: str  # sponsor | condition | intervention | phase | enrollment | status
-    text_says: str
-    record_says: str
-
-    def as_evidence(self) -> dict[str, Any]:
-        """The disagreement as JSON-ready evidence."""
-        return {"field": self.field, "text": self.text_says, "registry": self.record_says}
 
 
 def paragraph_at(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,27 +100,67 @@ def _phase_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
     return [TrialDisagreement("phase", "/".join(map(str, sorted(said))), ", ".join(trial.phases))]
 
 
+@dataclass(frozen=True)
+class EnrollmentClaim:
+    """A number of participants the text says were (or will be) enrolled."""
+
+    count: int
+    planned: bool  # "plans to enrol 120" rather than "enrolled 120"
+    approximate: bool  # "about 6,000", "超过6000例"
+
+
+def enrollment_claim(sentence: str) -> EnrollmentClaim | None:
+    """The enrollment a sentence states, with whether it is planned and whether it is approximate."""
+    match = _ENROLL.search(sentence) or _ENROLL_AFTER.search(sentence)
+    if match is None:
+        return None
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    gap = match.groupdict().get("gap") or ""
+    planned = bool(_PLANNED.search(before + sentence[match.start() : match.start("num")]))
+    approximate = bool(_APPROX.search(before if match.re is _ENROLL_AFTER else gap))
+    count = int(match.group("num").replace(",", ""))
+    return EnrollmentClaim(count, planned, approximate)
+
+
 def enrollment_in_text(sentence: str) -> int | None:
     """The number of participants a sentence says were (or will be) enrolled."""
-    match = _ENROLL.search(sentence)
-    return int(match.group(1).replace(",", "")) if match else None
+    claim = enrollment_claim(sentence)
+    return claim.count if claim else None
+
+
+def enrollment_tolerance(claim: EnrollmentClaim, enrollment_type: str | None) -> float | None:
+    """How far a stated enrollment may be from the record's: None when the two cannot be compared.
+
+    A planned figure against an actual count is not compared (plans change); an actual figure against
+    an anticipated (ESTIMATED) count, or an approximate one, gets 10 %; like against like 2 %.
+    """
+    recorded_actual = (enrollment_type or "").upper() == "ACTUAL"
+    if claim.planned and recorded_actual:
+        return None
+    if claim.approximate or claim.planned != (not recorded_actual):
+        return 0.1
+    return 0.02
 
 
 def _enrollment_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
-    said = enrollment_in_text(sentence)
+    said = enrollment_claim(sentence)
     if said is None or trial.enrollment is None:
         return []
-    if abs(said - trial.enrollment) <= max(2.0, 0.1 * trial.enrollment):
+    tolerance = enrollment_tolerance(said, trial.enrollment_type)
+    if tolerance is None or abs(said.count - trial.enrollment) <= max(2.0, tolerance * trial.enrollment):
         return []
-    shown = f"{trial.enrollment} ({(trial.enrollment_type or '').lower() or 'enrollment'})"
-    return [TrialDisagreement("enrollment", str(said), shown)]
+    kind = (trial.enrollment_type or "").lower() or "enrollment"
+    shown = f"{trial.enrollment} ({'anticipated' if kind == 'estimated' else kind})"
+    return [TrialDisagreement("enrollment", f"{said.count}{' (planned)' if said.planned else ''}", shown)]
 
 
 def _status_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
     named = mentioned(sentence, STATUSES)
-    if not named or not trial.status or any(t.name == trial.status.upper() for t in named):
+    status = (trial.status or "").lower()
+    if not named or not status or any(status in t.record_words for t in named):
         return []
-    return [TrialDisagreement("status", ", ".join(t.name.lower() for t in named), trial.status)]
+    why = f" ({trial.why_stopped})" if trial.why_stopped else ""
+    return [TrialDisagreement("status", ", ".join(t.name for t in named), f"{trial.status}{why}")]
 
 
 def _topic_context(text: str, start: int, end: int) -> str:
@@ -124,20 +171,36 @@ def _topic_context(text: str, start: int, end: int) -> str:
     return chosen.lower()
 
 
+def claim_context(text: str, start: int) -> str:
+    """The ID's sentence, plus the sentence after it when that one names no other trial ID."""
+    s_start, s_end = sentence_at(text, start)
+    following = next_sentence(text, s_end)
+    if following is not None and not _OTHER_TRIAL.search(text, following[0], following[1]):
+        s_end = following[1]
+    return text[s_start:s_end]
+
+
+def _sponsor_field(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
+    sponsors = [trial.lead_sponsor or "", *trial.collaborators, trial.organization or "", *trial.locations]
+    return _term_field("sponsor", topic, INSTITUTIONS, " ".join(sponsors).lower(), trial.lead_sponsor or "")
+
+
 def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[TrialDisagreement]:
     """Every field where the text around text[start:end] disagrees with the registry record."""
-    s_start, s_end = sentence_at(text, start)
-    sentence = text[s_start:s_end].lower()
+    raw = claim_context(text, start)
+    sentence = raw.lower()
     topic = _topic_context(text, start, end)
-    sponsors = [trial.lead_sponsor or "", *trial.collaborators, trial.organization or "", *trial.locations]
-    titles = [trial.brief_title or "", trial.official_title or ""]
+    titles = [trial.brief_title or "", trial.official_title or "", trial.acronym or ""]
     conditions = " ".join([*trial.conditions, *titles]).lower()
     interventions = " ".join([*trial.interventions, *titles]).lower()
     return [
-        *_term_field("sponsor", topic, INSTITUTIONS, " ".join(sponsors).lower(), trial.lead_sponsor or ""),
+        *_sponsor_field(topic, trial),
         *_term_field("condition", topic, CONDITIONS, conditions, "; ".join(trial.conditions)),
         *_term_field("intervention", topic, INTERVENTIONS, interventions, "; ".join(trial.interventions)),
         *_phase_field(sentence, trial),
         *_enrollment_field(sentence, trial),
         *_status_field(sentence, trial),
+        *lead_sponsor_field(raw, trial),
+        *start_year_field(raw, trial),
+        *identity_field(raw, text[start:end], trial),
     ]

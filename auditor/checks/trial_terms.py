@@ -53,6 +53,11 @@ CONDITIONS: tuple[Term, ...] = (
     _t("macular degeneration", "黄斑变性|黃斑變性|macular degeneration", "macular"),
     _t("autism", "自闭症|自閉症|孤独症|孤獨症|autism", "autism|autistic"),
     _t("cancer", "癌症|肿瘤|腫瘤|cancer|tumor|tumour", "cancer|tumor|carcinoma|neoplasm|lymphoma|leukemia"),
+    _t("lung cancer", "肺癌|lung cancer|nsclc", "lung|nsclc"),
+    _t("obesity", "肥胖|obesity", "obesity|overweight"),
+    _t("hypertension", "高血压|高血壓|hypertension", "hypertension|blood pressure"),
+    _t("coronary artery disease", "冠心病|冠状动脉疾病|冠狀動脈疾病|coronary", "coronary|angina|ischemi"),
+    _t("cystic fibrosis", "囊性纤维化|囊性纖維化|cystic fibrosis", "cystic fibrosis"),
 )
 
 INTERVENTIONS: tuple[Term, ...] = (
@@ -68,6 +73,18 @@ INTERVENTIONS: tuple[Term, ...] = (
         "脑机接口|腦機介面|腦機接口|brain-computer interface|bci",
         "brain-computer|brain computer|bci|neural interface",
     ),
+    _t("dexamethasone", "地塞米松|dexamethasone", "dexamethasone"),
+    _t("hydroxychloroquine", "羟氯喹|羥氯喹|hydroxychloroquine", "hydroxychloroquine"),
+    _t("remdesivir", "瑞德西韦|瑞德西韋|remdesivir", "remdesivir"),
+    _t("empagliflozin", "恩格列净|恩格列淨|empagliflozin", "empagliflozin"),
+    _t("dapagliflozin", "达格列净|達格列淨|dapagliflozin", "dapagliflozin"),
+    _t("semaglutide", "司美格鲁肽|司美格魯肽|semaglutide", "semaglutide"),
+    _t(
+        "pembrolizumab", "帕博利珠单抗|帕博利珠單抗|派姆单抗|pembrolizumab|keytruda", "pembrolizumab|keytruda"
+    ),
+    _t("lecanemab", "仑卡奈单抗|侖卡奈單抗|lecanemab", "lecanemab|ban2401"),
+    _t("sacubitril-valsartan", "沙库巴曲缬沙坦|沙庫巴曲纈沙坦|sacubitril|lcz696", "sacubitril|lcz696"),
+    _t("mRNA vaccine", "mrna疫苗|mrna vaccine|mrna-1273|bnt162b2", "mrna|bnt162|vaccine"),
 )
 
 INSTITUTIONS: tuple[Term, ...] = (
@@ -105,16 +122,76 @@ INSTITUTIONS: tuple[Term, ...] = (
     ),
     _t("Karolinska Institute", "卡罗林斯卡|卡羅林斯卡|karolinska", "karolinska"),
     _t("University of Miami", "迈阿密大学|邁阿密大學|university of miami", "miami"),
+    _t("University of Oxford", "牛津大学|牛津大學|university of oxford|oxford university", "oxford"),
+    _t("Imperial College London", "帝国理工|帝國理工|imperial college", "imperial college"),
+    _t("Pfizer", "辉瑞|輝瑞|pfizer", "pfizer"),
+    _t("BioNTech", "biontech", "biontech"),
+    _t("Moderna", "莫德纳|莫德納|moderna", "moderna"),
+    _t("Novartis", "诺华|諾華|novartis", "novartis"),
+    _t("Roche", "罗氏|羅氏|roche|genentech", "roche|genentech"),
+    _t("AstraZeneca", "阿斯利康|astrazeneca", "astrazeneca"),
+    _t("Merck Sharp & Dohme", "默沙东|默沙東|msd|merck sharp", "merck"),
+    _t("Eli Lilly", "礼来|禮來|eli lilly|lilly", "lilly"),
+    _t("Boehringer Ingelheim", "勃林格殷格翰|百灵佳殷格翰|百靈佳殷格翰|boehringer", "boehringer"),
+    _t("Novo Nordisk", "诺和诺德|諾和諾德|novo nordisk", "novo nordisk"),
+    _t("Sanofi", "赛诺菲|賽諾菲|sanofi", "sanofi"),
+    _t("Bayer", "拜耳|bayer", "bayer"),
+    _t("Janssen", "杨森|楊森|强生|強生|janssen|johnson & johnson", "janssen|johnson"),
+    _t("Gilead Sciences", "吉利德|gilead", "gilead"),
+    _t("Bristol-Myers Squibb", "百时美施贵宝|必治妥施貴寶|bristol-myers|bristol myers", "bristol"),
+    _t("GlaxoSmithKline", "葛兰素史克|葛蘭素史克|glaxosmithkline|gsk", "glaxosmithkline|gsk"),
+    _t("AbbVie", "艾伯维|艾伯維|abbvie", "abbvie"),
+    _t("Amgen", "安进|安進|amgen", "amgen"),
+    _t("Biogen", "渤健|百健|biogen", "biogen"),
+    _t("Eisai", "卫材|衛采|eisai", "eisai"),
+    _t("Regeneron", "再生元|regeneron", "regeneron"),
+    _t("Takeda", "武田|takeda", "takeda"),
+    _t("Vertex Pharmaceuticals", "福泰制药|福泰製藥|vertex pharmaceuticals", "vertex"),
+    _t(
+        "National Institutes of Health",
+        "美国国立卫生研究院|美國國立衛生研究院|national institutes of health|nih",
+        "national institute|nih|niaid|nhlbi|nci",
+    ),
+    _t(
+        "National Institute of Allergy and Infectious Diseases",
+        "美国国家过敏和传染病研究所|美國國家過敏和傳染病研究所|niaid|allergy and infectious",
+        "allergy and infectious|niaid",
+    ),
+    _t(
+        "National Heart, Lung, and Blood Institute",
+        "美国国家心肺血液研究所|美國國家心肺血液研究所|nhlbi|heart, lung, and blood",
+        "heart, lung|nhlbi",
+    ),
+    _t(
+        "Capital Medical University",
+        "首都医科大学|首都醫科大學|capital medical university",
+        "capital medical",
+    ),
+    _t("NYU Langone Health", "纽约大学|紐約大學|nyu", "nyu|new york university"),
+    _t("BeiGene", "百济神州|百濟神州|beigene", "beigene"),
+    _t("Jiangsu Hengrui", "恒瑞|hengrui", "hengrui"),
+    _t("Innovent Biologics", "信达生物|信達生物|innovent", "innovent"),
 )
 
-# Article phrasing → ClinicalTrials.gov overallStatus values.
+# Article phrasing → the ClinicalTrials.gov overallStatus values that agree with it (`record_words`).
+_RUNNING = "recruiting|active_not_recruiting|enrolling_by_invitation|not_yet_recruiting"
 STATUSES: tuple[Term, ...] = (
-    _t("COMPLETED", "已完成|已經完成|已经完成|has been completed|was completed|completed in", "completed"),
     _t(
-        "RECRUITING",
-        "正在招募|招募中|正在招募患者|is recruiting|currently recruiting|now recruiting",
-        "recruiting",
+        "completed",
+        "已完成|已經完成|已经完成|已结束|已結束|has been completed|was completed|completed in|has completed",
+        "completed",
     ),
-    _t("TERMINATED", "已终止|已終止|提前终止|提前終止|was terminated|has been terminated", "terminated"),
-    _t("NOT_YET_RECRUITING", "尚未开始招募|尚未開始招募|尚未招募|not yet recruiting", "not_yet_recruiting"),
+    _t(
+        "recruiting",
+        "正在招募|招募中|仍在招募|is recruiting|currently recruiting|now recruiting|still recruiting",
+        "recruiting|enrolling_by_invitation|not_yet_recruiting",
+    ),
+    _t("ongoing", "正在进行|正在進行|仍在进行|仍在進行|is ongoing|is still ongoing|is under way", _RUNNING),
+    _t(
+        "terminated",
+        "已终止|已終止|提前终止|提前終止|was terminated|has been terminated|stopped early|was stopped",
+        "terminated|suspended|withdrawn",
+    ),
+    _t("withdrawn", "已撤回|was withdrawn|has been withdrawn", "withdrawn"),
+    _t("not yet recruiting", "尚未开始招募|尚未開始招募|尚未招募|not yet recruiting", "not_yet_recruiting"),
 )

@@ -2,7 +2,8 @@
 
 T501 an NCT ID the registry authoritatively does not know; T502 a registry without an API (the
 report gives its public page instead); T503 what the article says next to the ID (sponsor,
-condition, intervention, phase, enrollment, status) disagrees with the registry record; T504 the
+condition, intervention) disagrees with the registry record, and T505–T510 one field each (phase,
+enrollment, status, start year, a different trial than the one named, lead sponsor); T504 the
 registry says the trial stopped early (terminated, withdrawn, suspended): evidence an editor needs
 whatever the text says, and what a scheduled re-run reports as new when a trial's status changes.
 """
@@ -101,53 +102,134 @@ def _record_evidence(trial: TrialRecord) -> dict[str, Any]:
     return {
         "nct": trial.id,
         "aliases": trial.aliases,
+        "acronym": trial.acronym,
         "title": trial.brief_title,
         "status": trial.status,
+        "why_stopped": trial.why_stopped,
         "phases": trial.phases,
         "conditions": trial.conditions,
         "interventions": trial.interventions,
         "lead_sponsor": trial.lead_sponsor,
         "collaborators": trial.collaborators,
         "enrollment": trial.enrollment,
+        "enrollment_type": trial.enrollment_type,
+        "start_date": trial.start_date,
         "url": trial.url or f"https://clinicaltrials.gov/study/{trial.id}",
     }
 
 
-@register(
-    CheckSpec(
+TOPIC_FIELDS = frozenset({"sponsor", "condition", "intervention"})
+# field → (code, message template with {nct}, {text}, {registry}, suggestion)
+FIELD_CODES: dict[str, tuple[str, str, str]] = {
+    "phase": (
+        "T505",
+        "The text gives {nct} as phase {text}; ClinicalTrials.gov lists {registry}.",
+        "Correct the phase, or check that the trial ID is the one meant.",
+    ),
+    "enrollment": (
+        "T506",
+        "The text gives {text} participants for {nct}; ClinicalTrials.gov lists {registry}.",
+        "Correct the number of participants (say whether it is planned or actual).",
+    ),
+    "status": (
+        "T507",
+        "The text says {nct} is {text}; ClinicalTrials.gov lists it as {registry}.",
+        "Give the trial's current status as the registry shows it.",
+    ),
+    "start_year": (
+        "T508",
+        "The text says {nct} started in {text}; ClinicalTrials.gov gives the start date {registry}.",
+        "Correct the start year.",
+    ),
+    "identity": (
+        "T509",
+        "The text names {nct} as {text}, but the ClinicalTrials.gov record is another trial: {registry}.",
+        "Check the trial ID: it belongs to a different trial than the one named.",
+    ),
+    "lead_sponsor": (
+        "T510",
+        "The text gives {text} as the sponsor of {nct}; ClinicalTrials.gov lists it only as a "
+        "collaborator, the lead sponsor being {registry}.",
+        "Name the lead sponsor, or say that the named organisation collaborates.",
+    ),
+}
+
+
+def _spec(code: str, severity: Severity, summary: str) -> CheckSpec:
+    return CheckSpec(code, FindingKind.TRIAL_MISMATCH, severity, summary, network=True)
+
+
+def _topic_finding(claim: Claim, nct: str, trial: TrialRecord, problems: list[TrialDisagreement]) -> Finding:
+    strong = {p.field for p in problems} & {"sponsor", "condition"}
+    severity = Severity.ERROR if strong and len(problems) >= 2 else Severity.WARNING
+    return finding(
         "T503",
-        FindingKind.TRIAL_MISMATCH,
-        Severity.WARNING,
-        "Sponsor, condition, intervention, phase, enrollment or status near a trial ID disagrees "
-        "with the registry (error when the sponsor or condition disagrees with another field).",
-        network=True,
+        _mismatch_message(nct, problems),
+        severity=severity,
+        span=claim.span,
+        quote=claim.text,
+        claim_id=claim.id,
+        evidence={"record": _record_evidence(trial), "disagreements": [p.as_evidence() for p in problems]},
+        suggestion="Check that the trial ID is the one meant, or correct the details to match it.",
     )
+
+
+def _field_finding(claim: Claim, nct: str, trial: TrialRecord, problem: TrialDisagreement) -> Finding:
+    code, template, suggestion = FIELD_CODES[problem.field]
+    return finding(
+        code,
+        template.format(nct=nct, text=problem.text_says, registry=problem.record_says),
+        span=claim.span,
+        quote=claim.text,
+        claim_id=claim.id,
+        evidence={"record": _record_evidence(trial), "disagreements": [problem.as_evidence()]},
+        suggestion=suggestion,
+    )
+
+
+@register(
+    _spec(
+        "T503",
+        Severity.WARNING,
+        "Sponsor, condition or intervention near a trial ID disagrees with the registry "
+        "(error when the sponsor or condition disagrees with another field).",
+    ),
+    _spec("T505", Severity.WARNING, "The trial's phase in the text differs from the registry's."),
+    _spec(
+        "T506",
+        Severity.WARNING,
+        "The number enrolled in the text differs from the registry's (planned vs actual respected).",
+    ),
+    _spec(
+        "T507",
+        Severity.WARNING,
+        "The text calls the trial completed, recruiting, ongoing or stopped; the registry says otherwise.",
+    ),
+    _spec("T508", Severity.WARNING, "The trial's start year in the text differs from the registry's."),
+    _spec(
+        "T509",
+        Severity.ERROR,
+        "The trial ID's record is a different trial than the one the text names (acronym not in the record).",
+    ),
+    _spec(
+        "T510",
+        Severity.WARNING,
+        "The text names as sponsor an organisation the registry lists only as a collaborator.",
+    ),
 )
 def trial_mismatch(ctx: CheckContext) -> Iterator[Finding]:
-    """Compare the sentence/paragraph around each NCT ID with the record served for it."""
+    """Compare the sentences/paragraph around each NCT ID with the record served for it."""
     for claim, nct in _trial_claims(ctx):
         result = ctx.lookups.get(("nct", nct))
         if result is None or result.status is not LookupStatus.FOUND or result.trial is None:
             continue
         problems = compare_trial(ctx.document.text, claim.span.start, claim.span.end, result.trial)
-        if not problems:
-            continue
-        strong = {p.field for p in problems} & {"sponsor", "condition"}
-        severity = Severity.ERROR if strong and len(problems) >= 2 else Severity.WARNING
-        evidence = {
-            "record": _record_evidence(result.trial),
-            "disagreements": [p.as_evidence() for p in problems],
-        }
-        yield finding(
-            "T503",
-            _mismatch_message(nct, problems),
-            severity=severity,
-            span=claim.span,
-            quote=claim.text,
-            claim_id=claim.id,
-            evidence=evidence,
-            suggestion="Check that the trial ID is the one meant, or correct the details to match it.",
-        )
+        topic = [p for p in problems if p.field in TOPIC_FIELDS]
+        if topic:
+            yield _topic_finding(claim, nct, result.trial, topic)
+        for problem in problems:
+            if problem.field in FIELD_CODES:
+                yield _field_finding(claim, nct, result.trial, problem)
 
 
 STOPPED = {"TERMINATED": "terminated", "WITHDRAWN": "withdrawn", "SUSPENDED": "suspended"}

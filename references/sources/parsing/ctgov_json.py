@@ -54,6 +54,7 @@ def trial_of_study(study: dict[str, Any]) -> TrialRecord:
     return TrialRecord(
         id=nct,
         aliases=[str(a).upper() for a in ident.get("nctIdAliases", [])],
+        acronym=collapse_space(ident.get("acronym")),
         brief_title=collapse_space(ident.get("briefTitle")),
         official_title=collapse_space(ident.get("officialTitle")),
         status=status.get("overallStatus"),

@@ -185,3 +185,61 @@ def test_running_or_completed_trial_is_not_reported(status: str | None) -> None:
     trial = SCI_TRIAL.model_copy(update={"status": status})
     assert list(trial_stopped(context(f"The trial ({NCT}) showed", trial))) == []
     assert list(trial_stopped(context(f"The trial ({NCT}) showed", None, LookupStatus.FAILED))) == []
+
+
+RECOVERY = TrialRecord(
+    id=NCT,
+    acronym="RECOVERY",
+    brief_title="Randomised Evaluation of COVID-19 Therapy",
+    status="RECRUITING",
+    phases=["PHASE2", "PHASE3"],
+    conditions=["COVID-19"],
+    interventions=["Drug: Dexamethasone"],
+    lead_sponsor="University of Oxford",
+    collaborators=["Pfizer"],
+    enrollment=50000,
+    enrollment_type="ESTIMATED",
+    start_date="2020-03-19",
+)
+ENDED = RECOVERY.model_copy(
+    update={
+        "status": "TERMINATED",
+        "why_stopped": "slow accrual",
+        "enrollment": 237,
+        "enrollment_type": "ACTUAL",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "trial", "codes"),
+    [
+        (f"The RECOVERY trial ({NCT}) started in 2020 and is still recruiting.", RECOVERY, set()),
+        (f"The ACTT-1 trial ({NCT}) tested dexamethasone.", RECOVERY, {"T509"}),
+        (f"RECOVERY研究（{NCT}）于2019年启动。", RECOVERY, {"T508"}),
+        (f"RECOVERY試驗（{NCT}）已完成。", RECOVERY, {"T507"}),
+        (f"The trial ({NCT}) was completed in 2021.", ENDED, {"T507"}),
+        (f"The trial ({NCT}) was terminated early.", ENDED, set()),
+        (f"The trial ({NCT}) is sponsored by Pfizer.", RECOVERY, {"T510"}),
+        (f"该试验（{NCT}）由牛津大学发起。", RECOVERY, set()),
+        (f"该试验（{NCT}）由辉瑞发起。", RECOVERY, {"T510"}),
+        # enrollment: planned against anticipated is compared, planned against actual is not
+        (f"The trial ({NCT}) plans to enrol 50,000 patients.", RECOVERY, set()),
+        (f"The trial ({NCT}) plans to enrol 5,000 patients.", RECOVERY, {"T506"}),
+        (f"该试验（{NCT}）计划纳入300例患者。", ENDED, set()),
+        (f"该试验（{NCT}）共纳入300例患者。", ENDED, {"T506"}),
+        (f"該試驗（{NCT}）共納入237名患者，為2/3期研究。", ENDED, set()),
+        (f"In the trial ({NCT}), 260 patients were randomized.", ENDED, {"T506"}),
+        # the sentence after the ID's sentence is read too, unless it names another trial
+        (f"We cite {NCT}. It was a phase 1 trial.", RECOVERY, {"T505"}),
+        (f"We cite {NCT}. NCT11111111 was a phase 1 trial.", RECOVERY, set()),
+    ],
+)
+def test_trial_field_codes(text: str, trial: TrialRecord, codes: set[str]) -> None:
+    got = {f.code for f in trial_mismatch(context(text, trial))}
+    assert got == codes
+
+
+def test_status_disagreement_gives_why_the_trial_stopped() -> None:
+    (only,) = trial_mismatch(context(f"The trial ({NCT}) was completed in 2021.", ENDED))
+    assert "TERMINATED (slow accrual)" in only.message
