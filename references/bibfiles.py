@@ -15,13 +15,27 @@ from typing import Any
 
 import bibtexparser
 import rispy
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc import latexwalker, macrospec
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from references.identifiers import ids_from_url, normalize_doi, normalize_pmcid, normalize_pmid
 from references.models import Author, ParsedReference, Reference
 
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)")
-_LATEX = LatexNodes2Text()
+# pylatexenc's default \href spec reads one argument and then indexes a second (IndexError), so
+# links are declared here: \href{url}{text} → text, \url{u} → u.
+_WALKER_CONTEXT = latexwalker.get_default_latex_context_db()
+_WALKER_CONTEXT.add_context_category(
+    "links", prepend=True, macros=[macrospec.MacroSpec("href", "{{"), macrospec.MacroSpec("url", "{")]
+)
+_TEXT_CONTEXT = get_default_latex_context_db()
+_TEXT_CONTEXT.add_context_category(
+    "links",
+    prepend=True,
+    macros=[MacroTextSpec("href", simplify_repl="%(2)s"), MacroTextSpec("url", simplify_repl="%(1)s")],
+)
+_LATEX = LatexNodes2Text(latex_context=_TEXT_CONTEXT)
+_COMMAND = re.compile(r"\\[A-Za-z]{1,30}\*?|[{}]")
 
 
 class ReferenceFileError(ValueError):
@@ -83,7 +97,11 @@ def _load_bibtex(text: str, path: Path) -> Loaded:
 def _latex(value: Any) -> str | None:
     if value is None or not str(value).strip():
         return None
-    return " ".join(_LATEX.latex_to_text(str(value)).split()) or None
+    try:
+        text = _LATEX.latex_to_text(str(value), latex_context=_WALKER_CONTEXT)
+    except Exception:  # noqa: BLE001 - pylatexenc raises bare IndexError/KeyError on odd macros
+        text = _COMMAND.sub(" ", str(value))  # a readable title beats a crashed audit
+    return " ".join(text.split()) or None
 
 
 def _bibtex_fields(fields: dict[str, Any]) -> ParsedReference:

@@ -91,3 +91,30 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_reference_file_error_is_a_value_error() -> None:
     assert issubclass(ReferenceFileError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # pylatexenc's own \href spec raised IndexError and crashed the whole audit
+        (r"The \href{https://www.cosmos.esa.int/gaia}{Gaia} mission", "The Gaia mission"),
+        (
+            r"{\"U}ber die \emph{Quantenmechanik} der Sto{\ss}vorg{\"a}nge",
+            "Über die Quantenmechanik der Stoßvorgänge",
+        ),
+        (r"The $\alpha$-helix \textit{in vivo}", "The α-helix in vivo"),
+        (r"See \url{https://example.org/a} here", "See https://example.org/a here"),
+        # a literal % starts a LaTeX comment: decoding fails, the fallback keeps the words
+        (r"\href{https://example.org/a%20b}{Linked} title", "https://example.org/a%20b Linked title"),
+    ],
+)
+def test_latex_titles_are_decoded_without_crashing(title: str, expected: str, tmp_path: Path) -> None:
+    path = tmp_path / "latex.bib"
+    path.write_text(
+        "@article{born1926,\n  title = {" + title + "},\n  author = {Born, Max},\n"
+        "  journal = {Zeitschrift f{\\\"u}r Physik},\n  year = {1926},\n}\n",
+        encoding="utf-8",
+    )
+    (reference,) = load_references(path)
+    assert reference.parsed.title == expected
+    assert reference.parsed.journal == "Zeitschrift für Physik"
