@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from auditor.journal_names import journal_agrees
-from references.matching import first_page, surnames_match, title_similarity, year_gap
+from references.matching import first_page, surnames_match, title_similarity, title_word_changes, year_gap
 from references.models import Author, BibliographicQuery, ParsedReference, Record
 from references.sources.parsing import clean_markup
 
@@ -87,6 +89,19 @@ def _volume_page(query: BibliographicQuery, record: Record) -> bool | None:
     )
 
 
+def _main_title(title: str) -> str:
+    return re.split(r"[:：]\s", title, maxsplit=1)[0]
+
+
+def _title_score(cited: str, recorded: str) -> float:
+    """Similarity of the titles, or of either one's main title (a subtitle dropped or added)."""
+    return max(
+        title_similarity(cited, recorded),
+        title_similarity(_main_title(cited), recorded),
+        title_similarity(cited, _main_title(recorded)),
+    )
+
+
 def compare(query: BibliographicQuery, record: Record, *, translated: bool = False) -> Comparison:
     """Compare a citation (as a query) with a record."""
     recorded = first_surname(record)
@@ -97,10 +112,11 @@ def compare(query: BibliographicQuery, record: Record, *, translated: bool = Fal
     cited_title = _plain(query.title)
     latin_title = is_latin(cited_title) and not has_cjk(cited_title) and not translated
     usable_title = cited_title if latin_title else None
-    title_score = (
-        title_similarity(usable_title, _plain(record.title)) if usable_title and record.title else None
+    title_score = _title_score(usable_title, _plain(record.title)) if usable_title and record.title else None
+    plain_record = record.model_copy(
+        update={"journal": _plain(record.journal), "journal_abbrev": _plain(record.journal_abbrev)}
     )
-    journal_ok = journal_agrees(query.journal, record) if query.journal else None
+    journal_ok = journal_agrees(_plain(query.journal), plain_record) if query.journal else None
     if journal_ok is False and not is_latin(query.journal):
         journal_ok = None  # a Chinese name the term table does not know: not comparable
     title_unusable = translated or bool(query.title and not usable_title)
@@ -125,6 +141,56 @@ def author_overlap(cited: list[Author], recorded: list[Author]) -> int | None:
     if not people:
         return None
     return sum(any(surnames_match(a.family, n) for n in names) for a in people)
+
+
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ω": "omega"}
+_FILLER = frozenset(
+    ["a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "by", "at", "from", "as"]
+)
+_SAME_SPELLING = 80.0  # tumour/tumor, colour/color, pluripotnet/pluripotent
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    a, b = _GREEK.get(a, a), _GREEK.get(b, b)
+    return a == b or (not (a.isdigit() or b.isdigit()) and fuzz.ratio(a, b) >= _SAME_SPELLING)
+
+
+def altered_title_words(cited: str | None, recorded: str | None) -> tuple[list[str], list[str]] | None:
+    """Words of a cited title replaced by others of the record's ("mouse" for "human"), or None.
+
+    Dropped or added words (a shortened title, a subtitle Crossref keeps apart) are not a change;
+    only a word of the citation standing where the record has a different word is.
+    """
+    only_cited, only_record = title_word_changes(_plain(cited), _plain(recorded))
+    only_cited = [w for w in only_cited if w not in _FILLER]
+    only_record = [w for w in only_record if w not in _FILLER]
+    cited_left = [w for w in only_cited if not any(_spelled_alike(w, r) for r in only_record)]
+    record_left = [r for r in only_record if not any(_spelled_alike(w, r) for w in only_cited)]
+    return (cited_left, record_left) if cited_left and record_left else None
+
+
+def author_differences(cited: list[Author], recorded: list[Author], *, listed_all: bool) -> dict[str, str]:
+    """Cited authors the record lacks, and (when the citation claims to list all) omitted ones.
+
+    Only personal names in the same script are compared; `listed_all` is False when the citation
+    says "et al" / "等" or lists few enough that omissions are a style choice.
+    """
+    names = [a for a in recorded if not a.collective]
+    people = [a for a in cited if not a.collective]
+    if not names or not people or any(has_cjk(a.family) != has_cjk(names[0].family) for a in people):
+        return {}
+    absent = [a.family for a in people if not any(surnames_match(a.family, n.family) for n in names)]
+    diffs: dict[str, str] = {}
+    if people[0].family not in absent and not surnames_match(people[0].family, names[0].family):
+        diffs["first"] = people[0].family
+    if absent:
+        diffs["not_in_record"] = ", ".join(absent)
+    if listed_all and not absent and len(people) < len(names):
+        diffs["omitted"] = ", ".join(n.family for n in names[len(people) :][:10])
+    if diffs:
+        diffs["cited"] = ", ".join(a.family for a in people[:12])
+        diffs["record"] = ", ".join(n.family for n in names[:12]) + (" et al" if len(names) > 12 else "")
+    return diffs
 
 
 def query_of(parsed: ParsedReference, free_text: str | None = None) -> BibliographicQuery:

@@ -95,6 +95,12 @@ def title_similarity(a: str | None, b: str | None) -> float:
     return score
 
 
+def title_word_changes(a: str | None, b: str | None) -> tuple[list[str], list[str]]:
+    """Words only in `a` and words only in `b`, after the normalisation `title_similarity` uses."""
+    left, right = (_title_words(a or "").split(), _title_words(b or "").split())
+    return [w for w in left if w not in right], [w for w in right if w not in left]
+
+
 def year_gap(cited: int | None, recorded: int | None) -> int | None:
     """Absolute difference of two years; None when either is unknown."""
     return None if cited is None or recorded is None else abs(cited - recorded)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.candidates import best_candidate, compare, query_of
+from auditor.candidates import best_candidate
+from auditor.checks.metadata_compare import describe, is_identifier_mismatch, metadata_differences
 from auditor.checks.metadata_evidence import (
     record_citation,
     record_url,
@@ -21,7 +22,6 @@ from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution
 from auditor.models import Finding, FindingKind, Severity
 from auditor.resolve_inputs import claim_identifiers, reference_identifiers
 from claims.models import ClaimKind
-from references.matching import pages_agree
 from references.models import IdKind, LookupStatus, Record, Reference, UpdateKind
 
 
@@ -84,16 +84,6 @@ def _claim_identifiers_not_found(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _is_identifier_mismatch(reference: Reference, record: Record) -> bool:
-    """First author AND title disagree (or, for a translated title, author AND year)."""
-    c = compare(query_of(reference.parsed), record, translated=reference.parsed.translated)
-    if c.author is not False:
-        return False
-    if c.title_score is not None:
-        return c.title_score < 50
-    return c.year_off is not None and c.year_off > 1
-
-
 @register(
     CheckSpec(
         "M402",
@@ -107,42 +97,22 @@ def identifier_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     """A real identifier attached to a work it does not belong to."""
     for reference, resolution in _resolved(ctx, "identifier"):
         record = resolution.record
-        if record is None or not _is_identifier_mismatch(reference, record):
+        if record is None or not is_identifier_mismatch(reference, record):
             continue
         yield finding(
             "M402",
             f"Reference {reference.label or reference.id}: {' / '.join(_bibliographic_ids(reference))} "
             f"is another work: {record_citation(record)}.",
             **reference_finding_fields(reference),
-            evidence={"record": record_citation(record), "url": record_url(record), "record_id": record.id},
+            evidence={
+                "record": record_citation(record),
+                "url": record_url(record),
+                "record_id": record.id,
+                **_other_work_notices(record),
+            },
             suggestion=search_suggestion(reference, resolution)
             or "Find the cited work's own identifier, or correct the citation to match the identifier.",
         )
-
-
-def metadata_differences(reference: Reference, record: Record) -> dict[str, dict[str, str]]:
-    """Fields where a citation and the (same) work's record disagree: year, journal, volume, pages, …"""
-    parsed, c = (
-        reference.parsed,
-        compare(query_of(reference.parsed), record, translated=reference.parsed.translated),
-    )
-    diffs: dict[str, dict[str, str]] = {}
-    if c.year_off is not None and c.year_off > 1:
-        diffs["year"] = {"cited": str(parsed.year), "record": str(record.year)}
-    if c.journal is False:
-        diffs["journal"] = {
-            "cited": parsed.journal or "",
-            "record": record.journal or record.journal_abbrev or "",
-        }
-    if parsed.volume and record.volume and parsed.volume.strip() != record.volume.strip():
-        diffs["volume"] = {"cited": parsed.volume, "record": record.volume}
-    if not pages_agree(parsed.pages, record.pages):
-        diffs["pages"] = {"cited": parsed.pages or "", "record": record.pages}
-    if c.author is False and c.title_score is not None and c.title_score >= 80:
-        diffs["first_author"] = {"cited": parsed.authors[0].family, "record": record.authors[0].family}
-    if c.author and c.title_score is not None and c.title_score < 60:
-        diffs["title"] = {"cited": parsed.title or "", "record": record.title or ""}
-    return diffs
 
 
 @register(
@@ -158,17 +128,14 @@ def metadata_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     """The right record as evidence; never called fabricated."""
     for reference, resolution in _resolved(ctx, "identifier", "matched"):
         record = resolution.record
-        if record is None or _is_identifier_mismatch(reference, record):
+        if record is None or is_identifier_mismatch(reference, record):
             continue
         diffs = metadata_differences(reference, record)
         if diffs:
             yield finding(
                 "M403",
                 f"Reference {reference.label or reference.id} gives "
-                + "; ".join(
-                    f"{field.replace('_', ' ')} {d['cited']} where the record has {d['record']}"
-                    for field, d in diffs.items()
-                )
+                + "; ".join(describe(field, d) for field, d in diffs.items())
                 + f": {record_citation(record)}.",
                 **reference_finding_fields(reference),
                 evidence={
@@ -180,6 +147,20 @@ def metadata_mismatch(ctx: CheckContext) -> Iterator[Finding]:
                 },
                 suggestion="Correct the reference to: " + record_citation(record),
             )
+
+
+def _other_work_notices(record: Record) -> dict[str, object]:
+    """The other work's retraction or notices: evidence of the mismatch, not of the citation."""
+    notices = [
+        {"kind": u.kind.value, "notice": u.notice_id, "label": u.label, "date": u.date}
+        for u in record.updates
+        if u.kind is not UpdateKind.OTHER
+    ]
+    if "Retracted Publication" in record.publication_types and not any(
+        n["kind"] == UpdateKind.RETRACTION.value for n in notices
+    ):
+        notices.append({"kind": UpdateKind.RETRACTION.value, "notice": None, "label": None, "date": None})
+    return {"record_notices": notices} if notices else {}
 
 
 _NOTICE_CODES = {
@@ -216,7 +197,7 @@ _NOTICE_CODES = {
 def post_publication_notices(ctx: CheckContext) -> Iterator[Finding]:
     """Retractions, expressions of concern and corrections, each reported as what it is."""
     for reference, resolution in _resolved(ctx, "identifier", "matched"):
-        if resolution.record is not None and not _is_identifier_mismatch(reference, resolution.record):
+        if resolution.record is not None and not is_identifier_mismatch(reference, resolution.record):
             yield from _notices(
                 resolution.record,
                 f"Reference {reference.label or reference.id}",
@@ -268,4 +249,9 @@ def _notices(record: Record, subject: str, fields: dict[str, object]) -> Iterato
         )
 
 
-__all__ = ["best_candidate", "identifier_mismatch", "identifier_not_found", "metadata_differences"]
+__all__ = [
+    "best_candidate",
+    "identifier_mismatch",
+    "identifier_not_found",
+    "metadata_differences",
+]

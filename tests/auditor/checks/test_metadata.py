@@ -129,7 +129,7 @@ def test_identifier_mismatch_suggests_work_found_by_search() -> None:
         ({"journal": "Cell"}, {"journal"}),
         ({"journal": "Nature neuroscience."}, set()),
         ({"volume": "23", "pages": "201-9"}, {"volume", "pages"}),
-        ({"authors": [Author(family="Lind")]}, {"first_author"}),
+        ({"authors": [Author(family="Lind")]}, {"authors"}),
         ({"title": "Wnt信号促进轴突再生", "journal": "自然神经科学", "translated": True}, set()),
     ],
 )
