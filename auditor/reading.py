@@ -21,10 +21,12 @@ from docx.document import Document as DocxDocument
 from docx.opc.exceptions import OpcError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml.etree import LxmlError
 
 from claims.language import detect_language
 from claims.models import Document
+from claims.text import as_superscript
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -186,11 +188,35 @@ def html_text(markup: str) -> str:
             if node.name in _BLOCK_TAGS:
                 pieces.append("\n")
                 stack.append(None)
+            if node.name == "sup" and (raised := as_superscript(node.get_text())) is not None:
+                pieces.append(raised)  # a superscript citation or power stays one: "¹²", "10⁶"
+                continue
+            if node.name == "li":
+                pieces.append(_list_number(node))
             stack.extend(reversed(node.contents))
         elif type(node) is NavigableString or isinstance(node, CData):
             pieces.append(str(node))
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def _list_number(item: Tag) -> str:
+    """ "3. " for the third item of an `<ol>` (honouring `start` and `value`); "" elsewhere."""
+    parent = item.parent
+    if not isinstance(parent, Tag) or parent.name != "ol":
+        return ""
+    number = _int_attribute(parent, "start", 1)
+    for sibling in parent.find_all("li", recursive=False):
+        number = _int_attribute(sibling, "value", number)
+        if sibling is item:
+            return f"{number}. "
+        number += 1
+    return ""
+
+
+def _int_attribute(tag: Tag, name: str, default: int) -> int:
+    value = str(tag.get(name) or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else default
 
 
 def _docx_text(path: Path, raw: bytes) -> str:
@@ -206,8 +232,19 @@ def _docx_blocks(document: DocxDocument) -> list[str]:
     blocks: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
-            blocks.append(Paragraph(child, document).text)
+            blocks.append(_paragraph_text(Paragraph(child, document)))
         elif child.tag.endswith("}tbl"):
             table = Table(child, document)
             blocks.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
     return blocks
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph's text, superscript runs (citations, powers) in Unicode superscripts."""
+    if not any(run.font.superscript for run in paragraph.runs):
+        return paragraph.text
+    parts = []
+    for item in paragraph.iter_inner_content():
+        raised = as_superscript(item.text) if isinstance(item, Run) and item.font.superscript else None
+        parts.append(raised if raised is not None else item.text)
+    return "".join(parts)

@@ -49,11 +49,25 @@ _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟"
 _MYRIAD = {"万": 1e4, "萬": 1e4}
 _HUNDRED_MILLION = {"亿": 1e8, "億": 1e8}
 _ARABIC_RUN = re.compile(r"\d{1,15}(?:\.\d{1,8})?")
+# What a superscript run may hold to be written in superscript digits: numbers, ranges, commas.
+_SUPERSCRIPT_RUN = re.compile(r"[ \t]{0,2}\d{1,3}(?:[ \t]{0,2}[,\-–—‐−][ \t]{0,2}\d{1,3}){0,20}[ \t]{0,2}")
+_TO_SUPERSCRIPT = str.maketrans("0123456789-–—‐−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁻⁻⁻")
 
 
 def fold_width(text: str) -> str:
     """Map full-width ASCII, ideographic space and en-dash/minus to ASCII; length is unchanged."""
     return text.translate(_FOLD_TABLE)
+
+
+def as_superscript(run: str) -> str | None:
+    """A superscript run of a rich-text source in Unicode superscripts ("1,3-5" → "¹,³⁻⁵"), else None.
+
+    The HTML and .docx readers call it so that a superscript citation (`<sup>2</sup>`) or power
+    (`10<sup>6</sup>`) stays one in the plain text; runs holding anything else stay as written.
+    """
+    if len(run) > 120 or not _SUPERSCRIPT_RUN.fullmatch(run):
+        return None
+    return "".join(run.split()).translate(_TO_SUPERSCRIPT)
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:

@@ -1,33 +1,97 @@
-"""Numbered citations: "(11)", "(4, 3, 5)", "[1]", "[3-5]", superscripts "¹²" and "^3"."""
+"""Numbered citations: a table of forms and one linear scanner over the text.
+
+Forms: `[1]`, `[1-3]`, `[1,4–6]`, `【2】`, `[1]-[3]`, `(1)`, `(4, 3, 5)`, Unicode superscripts
+(`¹²³`, `¹⁻³`, `¹,⁴`), pandoc `^1^` / `^1,2^`, the older `^3`, and raw HTML `<sup>1</sup>`
+(`<sup>[1]</sup>` is a bracket inside a `<sup>`). The HTML and .docx readers turn superscript runs
+into Unicode superscripts, so their citations arrive as the superscript form.
+
+Each form names the guards that reject its look-alikes. Parentheses are the ambiguous form:
+`(1)` also numbers a list, and `t(28) = 2.20`, `F(2, 57) = 4.1`, `Eq. (3)`, `2 (5)` are not
+citations, while `STUDY-301 (2)` and `Protocol 0042 (7)` are. Superscripts and carets reject
+exponents and unit powers (`10⁶`, `mm²`, `R²`, `10^3`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from claims.extract.patterns import S2, SUPERSCRIPT_DIGITS, Candidate, from_superscript, line_start_before
+from claims.extract.citation_context import (
+    after_quantity,
+    exponent_before,
+    followed_by_comparison,
+    is_enumeration,
+    is_list_marker,
+    statistic_before,
+)
+from claims.extract.patterns import SUPERSCRIPT_DIGITS, Candidate, from_superscript
 from claims.models import ClaimKind
 
-_ITEM = r"\d{1,3}(?:[ \t]{0,2}[-~][ \t]{0,2}\d{1,3})?"
-_LIST = rf"{_ITEM}(?:{S2}[,、;]{S2}{_ITEM}){{0,30}}"
-_PAREN = re.compile(rf"\({S2}(?P<list>{_LIST}){S2}\)")
-_BRACKET = re.compile(rf"[\[【]{S2}(?P<list>{_LIST}){S2}[\]】]")
-_SUP = f"[{SUPERSCRIPT_DIGITS}]"
-_SUPERSCRIPT = re.compile(
-    rf"(?<![{SUPERSCRIPT_DIGITS}⁻]){_SUP}{{1,3}}(?:[,⁻\-]{_SUP}{{1,3}}){{0,10}}(?![{SUPERSCRIPT_DIGITS}])"
-)
-_CARET = re.compile(r"(?<![\d^])\^(?P<list>\d{1,3}(?:[,-]\d{1,3}){0,10})(?![\d^])")
-_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])[μµcmnkd]?[mgL]$")
+_MAX_RANGE = 50  # "[1-300]" is not a range of citations
+_MAX_NUMBER = 999
 _NUMBER_PART = re.compile(r"\d{1,3}")
-_MAX_RANGE = 50
+_ITEM_SPLIT = re.compile(r"[ \t]{0,2}[,、;][ \t]{0,2}")
+
+Guard = Callable[[str, int, int, list[int]], bool]
 
 
-def _expand(listing: str) -> list[int] | None:
+def _ascii_list(blank: str) -> str:
+    item = rf"\d{{1,3}}(?:{blank}[-~—]{blank}\d{{1,3}})?"
+    return rf"{item}(?:{blank}[,、;]{blank}{item}){{0,30}}"
+
+
+_SUP = f"[{SUPERSCRIPT_DIGITS}]"
+_SUP_ITEM = rf"{_SUP}{{1,3}}(?:[⁻\-]{_SUP}{{1,3}})?"
+_SUP_LIST = rf"{_SUP_ITEM}(?:[,˒]{_SUP_ITEM}){{0,10}}(?![{SUPERSCRIPT_DIGITS}⁻])"
+_LIST = _ascii_list(r"[ \t]{0,2}")  # blanks allowed inside brackets
+_TIGHT_LIST = _ascii_list("")
+
+
+@dataclass(frozen=True)
+class NumberedForm:
+    """One written form of a numbered citation: its pattern (group `list`), style and guards."""
+
+    name: str
+    pattern: re.Pattern[str]
+    style: str  # the `style` of the claim: "bracket", "paren" or "superscript"
+    guards: tuple[Guard, ...] = ()
+    superscript: bool = False  # the list is written in superscript digits
+
+
+def _form(name: str, pattern: str, style: str, *guards: Guard, superscript: bool = False) -> NumberedForm:
+    return NumberedForm(name, re.compile(pattern), style, guards, superscript)
+
+
+_B = r"[ \t]{0,2}"
+_PAREN_GUARDS = (is_list_marker, statistic_before, followed_by_comparison, after_quantity, is_enumeration)
+FORMS: tuple[NumberedForm, ...] = (
+    _form("html-sup-bracket", rf"<sup>{_B}\[(?P<list>{_LIST})\]{_B}</sup>", "bracket"),
+    _form("html-sup", rf"<sup>{_B}(?P<list>{_LIST}){_B}</sup>", "superscript"),
+    _form("bracket-range", rf"[\[【](?P<list>\d{{1,3}}[\]】]{_B}[-~—]{_B}[\[【]\d{{1,3}})[\]】]", "bracket"),
+    _form("bracket", rf"[\[【]{_B}(?P<list>{_LIST}){_B}[\]】]", "bracket", followed_by_comparison),
+    _form("paren", rf"\({_B}(?P<list>{_LIST}){_B}\)", "paren", *_PAREN_GUARDS),
+    _form("caret-pair", rf"(?<![\d^])\^(?P<list>{_TIGHT_LIST})\^", "superscript", exponent_before),
+    _form("caret", rf"(?<![\d^])\^(?P<list>{_TIGHT_LIST})(?![\d^])", "superscript", exponent_before),
+    _form(
+        "superscript",
+        rf"(?<![{SUPERSCRIPT_DIGITS}⁻])(?P<list>{_SUP_LIST})",
+        "superscript",
+        exponent_before,
+        followed_by_comparison,
+        superscript=True,
+    ),
+)
+# Where any form may start: one search finds the next position, each form is tried there once.
+_TRIGGER = re.compile(rf"[<\[【(^{SUPERSCRIPT_DIGITS}]")
+
+
+def expand_numbers(listing: str) -> list[int] | None:
     """Numbers in text order with ranges expanded; None when a number cannot be a citation."""
     numbers: list[int] = []
-    for item in re.split(r"[ \t]{0,2}[,、;][ \t]{0,2}", listing.strip()):
+    for item in _ITEM_SPLIT.split(listing.strip()):
         parts = [int(p) for p in _NUMBER_PART.findall(item)]
-        if not parts or min(parts) < 1:
+        if not parts or min(parts) < 1 or max(parts) > _MAX_NUMBER:
             return None
         if len(parts) == 2 and parts[0] < parts[1] <= parts[0] + _MAX_RANGE:
             numbers.extend(range(parts[0], parts[1] + 1))
@@ -38,69 +102,37 @@ def _expand(listing: str) -> list[int] | None:
     return numbers
 
 
-def _is_list_marker(text: str, start: int, end: int) -> bool:
-    """ "(1)细胞递送" at a line start, or "包括:(1)…" after a colon, numbers a list: it cites nothing."""
-    if end >= len(text) or text[end] in "\n。.,;，":
-        return False
-    return line_start_before(text, start) or text[max(0, start - 3) : start].rstrip(" ")[-1:] in (
-        ":",
-        ";",
-        "：",
-        "；",
-    )
+def _numbers_of(form: NumberedForm, listing: str) -> list[int] | None:
+    text = from_superscript(listing).replace("˒", ",") if form.superscript else listing
+    return expand_numbers(text)
 
 
-def _after_number(text: str, start: int) -> bool:
-    """A bracket right after a digit ("2 (5)") or inside a ratio is a dose or label, not a cite."""
-    head = text[max(0, start - 2) : start].rstrip(" ")
-    return head[-1:].isdigit()
-
-
-def _bracketed(text: str, pattern: re.Pattern[str], style: str) -> Iterator[Candidate]:
-    for match in pattern.finditer(text):
-        numbers = _expand(match.group("list"))
-        if numbers is None or _is_list_marker(text, match.start(), match.end()):
+def _at(text: str, pos: int) -> tuple[Candidate, int] | None:
+    """The first form that matches at `pos` and passes its guards, with its end; else None."""
+    for form in FORMS:
+        match = form.pattern.match(text, pos)
+        if match is None:
             continue
-        if _after_number(text, match.start()):
+        numbers = _numbers_of(form, match.group("list"))
+        if numbers is None:
             continue
-        yield Candidate(
-            ClaimKind.NUMBERED_CITATION, match.start(), match.end(), {"numbers": numbers, "style": style}
-        )
-
-
-def _superscripts(text: str) -> Iterator[Candidate]:
-    for match in _SUPERSCRIPT.finditer(text):
-        before = text[max(0, match.start() - 4) : match.start()]
-        if before.endswith(("10", "^")) or before[-1:] in "×xX*" or _UNIT_BEFORE.search(before):
-            continue  # an exponent or a unit power (10⁶, mm²), not a citation
-        numbers = _expand(from_superscript(match.group()))
-        if numbers:
-            yield Candidate(
-                ClaimKind.NUMBERED_CITATION,
-                match.start(),
-                match.end(),
-                {"numbers": numbers, "style": "superscript"},
-            )
-
-
-def _carets(text: str) -> Iterator[Candidate]:
-    for match in _CARET.finditer(text):
-        before = text[max(0, match.start() - 4) : match.start()]
-        if not before or not (before[-1].isalpha() or before[-1] in ".)]") or _UNIT_BEFORE.search(before):
-            continue  # "10^3" is a power, "cm^3" a unit
-        numbers = _expand(match.group("list"))
-        if numbers:
-            yield Candidate(
-                ClaimKind.NUMBERED_CITATION,
-                match.start(),
-                match.end(),
-                {"numbers": numbers, "style": "superscript"},
-            )
+        if any(guard(text, match.start(), match.end(), numbers) for guard in form.guards):
+            return None  # a look-alike: no other form may reread the same characters as a citation
+        payload = {"numbers": numbers, "style": form.style}
+        return Candidate(ClaimKind.NUMBERED_CITATION, match.start(), match.end(), payload), match.end()
+    return None
 
 
 def numbered_citations(text: str) -> Iterator[Candidate]:
-    """Every numbered citation in `text` (already width-folded)."""
-    yield from _bracketed(text, _PAREN, "paren")
-    yield from _bracketed(text, _BRACKET, "bracket")
-    yield from _superscripts(text)
-    yield from _carets(text)
+    """Every numbered citation in `text` (already width-folded), left to right, non-overlapping."""
+    pos = 0
+    while True:
+        trigger = _TRIGGER.search(text, pos)
+        if trigger is None:
+            return
+        found = _at(text, trigger.start())
+        if found is None:
+            pos = trigger.start() + 1
+            continue
+        candidate, pos = found
+        yield candidate
