@@ -6,20 +6,21 @@ deterministic for a given report (golden tests rely on it).
 
 from __future__ import annotations
 
-from auditor.models import AuditReport, DocumentReport, Finding, ReferenceReport
+from auditor.models import AuditReport, ClaimReport, DocumentReport, ReferenceReport
 from reports.common import (
     SEVERITY_HEADINGS,
     SEVERITY_NOUNS,
-    evidence_items,
+    VERDICT_LABELS,
+    VERDICT_ORDER,
     findings_by_severity,
-    location,
     plural,
     reference_links,
-    safe_url,
     shorten,
 )
 from reports.interface import Renderer
-from reports.mdescape import md_inline, md_line, md_link
+from reports.markdown_findings import group_lines, top_problem_line
+from reports.mdescape import md_inline, md_link
+from reports.ranking import ranked_groups, top_problems
 
 
 def md_table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
@@ -34,70 +35,61 @@ def summary_lines(report: AuditReport) -> list[str]:
     """The summary table of a run."""
     s = report.summary
     header = ["Documents", "Claims", "References", "Errors", "Warnings", "Infos"]
-    header += ["HTTP requests", "Cache hits", "Failed lookups", "Not made (offline)"]
+    header += ["HTTP requests", "Cache hits", "Failed lookups", "Not checked offline"]
     values = [len(report.documents), s.claims, s.references, s.errors, s.warnings, s.infos]
     values += [s.requests, s.cache_hits, s.failed_lookups, s.lookups_not_made]
     return md_table(header, [[str(value) for value in values]], "r" * len(header))
 
 
-def _evidence_value(value: str) -> str:
-    """An evidence value: a link when it is a plain http(s) URL, escaped text otherwise."""
-    url = safe_url(value)
-    return md_link(value, url) if url else md_inline(shorten(value, 300))
-
-
-def finding_lines(finding: Finding) -> list[str]:
-    """One finding: code and kind, message, location, quote, evidence, suggestion."""
-    ident = f"{md_inline(finding.id)} · " if finding.id else ""
-    lines = [f"- **{ident}{md_inline(finding.code)}** `{finding.kind.value}`: {md_inline(finding.message)}"]
-    where = location(finding)
-    targets = [f"claim {md_inline(finding.claim_id)}"] if finding.claim_id else []
-    targets += [f"reference {md_inline(finding.reference_id)}"] if finding.reference_id else []
-    lines.append(f"  - Location: {where}" + (f" ({', '.join(targets)})" if targets else ""))
-    if finding.quote:
-        lines += ["", f"  > {md_line(finding.quote)}", ""]
-    if finding.cited_at:
-        lines.append("  - Cited at:")
-        lines += [f"    - {at.line}:{at.column}: {md_inline(at.sentence)}" for at in finding.cited_at]
-    items = evidence_items(finding.evidence)
-    if items:
-        lines.append("  - Evidence:")
-        lines += [f"    - {md_inline(key)}: {_evidence_value(value)}" for key, value in items]
-    if finding.suggestion:
-        lines.append(f"  - Suggestion: {md_inline(finding.suggestion)}")
-    return lines
-
-
 def findings_lines(document: DocumentReport) -> list[str]:
-    """The findings of a document grouped by severity, or a plain "no findings" sentence."""
-    lines = ["### Findings", ""]
+    """Top problems first, then every finding by severity, repeats of one code grouped."""
     if not document.findings:
-        return lines + ["No findings: nothing in this document was flagged.", ""]
+        return ["### Findings", "", "No findings: nothing in this document was flagged.", ""]
+    lines: list[str] = []
+    top = top_problems(document.findings)
+    if top:
+        lines += ["### Top problems", ""]
+        lines += [top_problem_line(number, group) for number, group in enumerate(top, start=1)]
+        lines.append("")
+    lines += ["### Findings", ""]
     for severity, group in findings_by_severity(document.findings):
         lines += [f"#### {SEVERITY_HEADINGS[severity]} ({len(group)})", ""]
-        for item in group:
-            lines += finding_lines(item)
+        for entry in ranked_groups(group):
+            lines += group_lines(entry)
         lines.append("")
     return lines
 
 
+def _ledger_cell(claims: list[ClaimReport]) -> str:
+    """`count: c5 87篇, c6 71篇; percentage: c11 82%` (claims of one line and verdict, by kind)."""
+    by_kind: dict[str, list[str]] = {}
+    for claim in claims:
+        by_kind.setdefault(claim.kind, []).append(f"{claim.id} {shorten(claim.text, 40)}")
+    return md_inline("; ".join(f"{kind}: {', '.join(items)}" for kind, items in by_kind.items()))
+
+
+def _ledger_rows(claims: list[ClaimReport]) -> list[list[str]]:
+    """One row per line: the claims of one verdict on that line."""
+    runs: list[tuple[int, list[ClaimReport]]] = []
+    for claim in claims:
+        if runs and runs[-1][0] == claim.span.line:
+            runs[-1][1].append(claim)
+        else:
+            runs.append((claim.span.line, [claim]))
+    return [[str(line), _ledger_cell(members)] for line, members in runs]
+
+
 def ledger_lines(document: DocumentReport) -> list[str]:
-    """The table of every claim with its verdict and the findings about it."""
-    lines = ["### Claims", ""]
+    """Every claim by verdict (worst first), then by line; the findings name the claims they concern."""
+    lines = [f"### Claims ({len(document.claims)})", ""]
     if not document.claims:
         return lines + ["No checkable claims were found.", ""]
-    rows = [
-        [
-            md_inline(claim.id),
-            md_inline(claim.kind),
-            str(claim.span.line),
-            md_inline(shorten(claim.text)),
-            claim.verdict.value,
-            md_inline(", ".join(claim.finding_ids)) or "—",
-        ]
-        for claim in document.claims
-    ]
-    return lines + md_table(["ID", "Kind", "Line", "Text", "Verdict", "Findings"], rows, "llr") + [""]
+    for verdict in VERDICT_ORDER:
+        members = [claim for claim in document.claims if claim.verdict == verdict]
+        if members:
+            lines += [f"{VERDICT_LABELS[verdict].capitalize()} ({len(members)}):", ""]
+            lines += md_table(["Line", "Claims"], _ledger_rows(members), "r") + [""]
+    return lines
 
 
 def _reference_row(reference: ReferenceReport) -> list[str]:

@@ -64,11 +64,11 @@ def test_diff_lists_new_and_resolved_with_quotes() -> None:
     section = markdown.split("## a.txt")[1].split("## b")[0]
     assert "2 new, 1 resolved, 1 unchanged." in section
     assert section.index("### New findings") < section.index("N301") < section.index("### Resolved findings")
-    resolved = "- **M401** (error, retracted) at 3:1: M401 &lt;i&gt;said&lt;/i&gt;. " \
+    resolved = "- **M401** (error, retracted) at 3:1: M401 &lt;i>said&lt;/i>. " \
         "— “Kim et al. (2012) \\`x\\` \\| y”"
     assert resolved in section
     assert "N302" not in markdown  # unchanged findings are counted, not listed
-    assert "## Added articles\n\n- new\\_&lt;b&gt;.txt" in markdown
+    assert "## Added articles\n\n- new\\_&lt;b>.txt" in markdown
     assert "## Removed articles\n\n- gone.txt" in markdown
 
 
@@ -78,7 +78,7 @@ def test_diff_lists_new_and_resolved_with_quotes() -> None:
         (Finding(code="I201", kind=FindingKind.MALFORMED_IDENTIFIER, severity=Severity.WARNING, message="m"),
          "- **I201** (warning, malformed_identifier): m"),
         (_finding("R101", FindingKind.MISSING_REFERENCE, Severity.ERROR, "(3)"),
-         "- **R101** (error, missing_reference) at 1:8: R101 &lt;i&gt;said&lt;/i&gt;. — “(3)”"),
+         "- **R101** (error, missing_reference) at 1:8: R101 &lt;i>said&lt;/i>. — “(3)”"),
     ],
 )
 def test_diff_finding_line(finding: Finding, expected: str) -> None:
@@ -116,7 +116,7 @@ def test_index_orders_worst_first_and_links_relatively() -> None:
     assert [row.split(" | ")[0] for row in rows] == ["| a\\|x.txt", "| b.txt", "| d.txt"]
     assert "[a x.json](a%20x.json)" in rows[0]
     assert "](javascript:" not in render_index_markdown(_index())
-    assert "could not be read: not a .docx &lt;zip&gt;" in render_index_markdown(_index())
+    assert "could not be read: not a .docx &lt;zip>" in render_index_markdown(_index())
 
 
 def test_index_without_articles() -> None:
