@@ -152,7 +152,7 @@ def test_reference_without_identifiers_has_no_link() -> None:
 
 def test_a_finding_about_a_cited_work_shows_the_citing_sentences() -> None:
     from auditor.models import CitedSpan, Finding, FindingKind, Severity
-    from reports.markdown import finding_lines
+    from reports.markdown_findings import finding_lines
 
     at = CitedSpan(start=10, end=13, line=3, column=7, sentence="That claim relies on it [2].")
     finding = Finding(
@@ -160,4 +160,4 @@ def test_a_finding_about_a_cited_work_shows_the_citing_sentences() -> None:
     )
     lines = finding_lines(finding)
     assert "  - Cited at:" in lines
-    assert "    - 3:7: That claim relies on it \\[2\\]." in lines
+    assert "    - 3:7: That claim relies on it [2]." in lines
