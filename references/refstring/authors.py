@@ -1,0 +1,157 @@
+"""Author lists as references print them, and whether a stretch of text is one.
+
+Handles "Family AB", "Family, A. B.", "Family, A.B.;", "A. B. Family", "FAMILY A B", pinyin
+"Shi Ming" (family first in GB/T), CJK names (family + given) and group names; "et al."/"等" end a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from references.models import Author
+from references.refstring.text import has_cjk, is_cjk
+
+_ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
+_SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")
+_AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
+_INITIALS = re.compile(
+    r"(?:(?:[A-Z][a-z]?\.|[A-Z])\s?-?\s?){1,6}|[A-Z]{1,4}\.?|(?:[A-Z]\.-?\s?){1,3}[a-z]\.?")
+_INITIAL_WORD = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,4}|[A-Z]\.?-[A-Z]\.?")
+_PARTICLES = frozenset((
+    "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "la", "le",
+    "ten", "ter",
+    "bin", "al", "el", "y", "st", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV",
+))
+_LETTER_INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.-?){1,4}")
+_GROUP = re.compile(r"group|consortium|collaborat|committee|organi[sz]ation|association|society|network|"
+                    r"investigators|council|working|协作组|研究组|委员会|团队|團隊|课题组|課題組|协会|學會|学会|中心",
+                    re.IGNORECASE)
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",
+                      "公孙")
+_PINYIN_GIVEN = re.compile(r"[A-Z][a-z]{1,6}(?:-[a-z]{1,6})?")
+
+
+def _surname_word(word: str) -> bool:
+    """"Smith", "O’Farrell", "McMurray", "KRUEGER", "Fals-Stewart", "d'Alembert", "Écija"."""
+    core = word.rstrip(".")
+    if not core or len(core) > 40 or not all(ch.isalpha() or ch in "-’'ʼ" for ch in core):
+        return False
+    if core[0].isupper():
+        return True
+    head, _, rest = core.partition("'" if "'" in core else "’")
+    return len(head) <= 3 and rest[:1].isupper()
+
+
+def _cjk_name(name: str) -> Author:
+    name = name.replace(" ", "")
+    if len(name) > 4 or _GROUP.search(name):
+        return Author(family=name, collective=True)
+    size = 2 if name[:2] in _COMPOUND_SURNAMES else 1
+    return Author(family=name[:size], given=name[size:])
+
+
+def _is_initials(token: str) -> bool:
+    return len(token) <= 20 and _INITIALS.fullmatch(token.strip()) is not None
+
+
+def _person(token: str, family_first: bool) -> Author | None:
+    """One person (or group) from one token; None when it does not look like a name."""
+    token = token.strip(" .,")
+    if not token or any(ch.isdigit() for ch in token):
+        return None
+    if has_cjk(token):
+        cjk = "".join(ch for ch in token if is_cjk(ch) or ch == "·")
+        return _cjk_name(cjk) if len(cjk) == len(token.replace(" ", "")) and len(cjk) >= 2 else None
+    if _GROUP.search(token) and len(token) <= 120:
+        return Author(family=token, collective=True)
+    words = token.split()
+    if len(words) > 5:
+        return None
+    lead = 0
+    while lead < len(words) - 1 and _INITIAL_WORD.fullmatch(words[lead]):
+        lead += 1
+    tail = len(words)
+    while tail > 1 and (_INITIAL_WORD.fullmatch(words[tail - 1]) or words[tail - 1] in _PARTICLES):
+        tail -= 1
+    if lead and tail == len(words):  # "N. A. Lorentzos"
+        family, given = words[lead:], words[:lead]
+    elif tail < len(words):  # "Conaty P", "Hess D C", "Veen P H van der"
+        family, given = words[:tail], words[tail:]
+    elif len(words) == 2 and (family_first or _PINYIN_GIVEN.fullmatch(words[1]) and "-" in words[1]):
+        family, given = words[:1], words[1:]  # GB/T pinyin "Shi Ming", "Jie Xiao-su"
+    elif len(words) in (2, 3) and not family_first:  # "Wolfgang Huber", "Charles A. Reich"
+        family, given = words[-1:], words[:-1]
+    else:
+        family, given = words, []
+    if not all(_surname_word(w) or w in _PARTICLES for w in family):
+        return None
+    if not all(_INITIAL_WORD.fullmatch(w) or _surname_word(w) or w in _PARTICLES for w in given):
+        return None
+    return Author(family=" ".join(family), given=" ".join(given).rstrip("."))
+
+
+def _tokens(text: str) -> tuple[list[str], bool]:
+    """Name tokens, and whether the list was cut short by "et al."/"等"."""
+    cut = _ETAL.search(text)
+    if cut:
+        text = text[: cut.start()]
+    return [t for t in _SEP.split(text) if t and t.strip(" .,")], bool(cut)
+
+
+def read_authors(text: str, *, family_first: bool = False) -> list[Author] | None:
+    """The authors of `text`, or None when some part of it is not a name (then it is no author list)."""
+    text = text.strip(" .,;:")
+    if not text or len(text) > 3000:
+        return None
+    tokens, _ = _tokens(_AFFILIATION.sub("", text))
+    if not tokens:
+        return [] if _ETAL.search(text) else None
+    authors: list[Author] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index].strip(" .")
+        after = tokens[index + 1].strip(" .") if index + 1 < len(tokens) else None
+        pairs = after and (_is_initials(after) or " " not in token and _full_given(after))
+        if pairs and _bare_surname(token):
+            authors.append(Author(family=token, given=after.rstrip(".")))  # "Marso, S. P.", "Lee, Fa-Kung"
+            index += 2
+            continue
+        if _only_initials(token):
+            return None  # initials with no surname: not a complete name
+        person = _person(token, family_first)
+        if person is None:
+            return None
+        authors.append(person)
+        index += 1
+    return _strip_affiliation_letters(authors)
+
+
+def _strip_affiliation_letters(authors: list[Author]) -> list[Author]:
+    """Drop affiliation letters glued to given names when they run a, b, c… across all authors
+    ("Lee, Fa-Kunga; Lin, Yu-Lanb")."""
+    givens = [a.given for a in authors]
+    run = len(authors) >= 2 and all(
+        len(g) > 2 and g[-2].islower() and g[-1] == chr(ord("a") + i) for i, g in enumerate(givens))
+    return [a.model_copy(update={"given": a.given[:-1]}) for a in authors] if run else authors
+
+
+def _bare_surname(token: str) -> bool:
+    """A surname without initials: "Marso", "da Silva", "Torres Crigna", "KIM" (before "J. Y.")."""
+    words = token.split()
+    if has_cjk(token) or not words or len(words) > 4:
+        return False
+    return len(words) == 1 or not any(_LETTER_INITIAL.fullmatch(w) for w in words)
+
+
+def _only_initials(token: str) -> bool:
+    words = token.split()
+    if not words or has_cjk(token) or not all(_INITIAL_WORD.fullmatch(w) for w in words):
+        return False
+    return len(words) == 1 or all(len(w.rstrip(".")) <= 1 for w in words)
+
+
+def _full_given(token: str) -> bool:
+    """A given name written out after "Family," ("Lee, Fa-Kung", "Reich, Charles A.")."""
+    words = token.split()
+    return 1 <= len(words) <= 3 and all(_surname_word(w) or _INITIAL_WORD.fullmatch(w) for w in words) \
+        and bool(re.fullmatch(r"[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,15})?", words[0]))

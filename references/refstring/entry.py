@@ -1,0 +1,72 @@
+"""One reference string → `ParsedReference`: identifiers, locator, head; only confident fields kept."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from references.models import ParsedReference
+from references.refstring.head import Head, read_head, strip_leading
+from references.refstring.ids import find_identifiers
+from references.refstring.tail import find_locator
+from references.refstring.text import clean, mostly_cjk, normalise
+from references.refstring.tokens import tokenize
+
+MAX_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
+_ANY_YEAR = re.compile(r"(?<!\d)((?:1[6-9]|20)\d{2})(?!\d)")
+_STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d{1,5}(?![\w-])")
+_DATE_PAREN = re.compile(r"\([^()]{0,40}\)")  # "(2019 年，11 月 30 日)" after the authors
+_MAX_TITLE, _MAX_JOURNAL = 600, 250
+
+
+def _span_text(original: str, span: tuple[int, int] | None, limit: int) -> str | None:
+    if span is None or span[1] - span[0] > limit:
+        return None
+    return clean(original[span[0]:span[1]])
+
+
+def _journal(original: str, norm: str, head: Head) -> str | None:
+    if head.journal is None:
+        return None
+    start, end = strip_leading(norm, head.journal)
+    number = _STANDALONE_NUMBER.search(norm, start, end)
+    if number and number.start() > start:  # a journal name has no volume or year in it: cut there
+        end = number.start()
+    value = _span_text(original, (start, end), _MAX_JOURNAL)
+    if not value or not any(ch.isalpha() for ch in value) or value.count(". ") > 6:
+        return None
+    return value
+
+
+def _digits(core: str) -> bool:
+    """Numbers other than years: a locator may be there even if none was recognised."""
+    return _STANDALONE_NUMBER.search(_ANY_YEAR.sub(" ", _DATE_PAREN.sub(" ", core))) is not None
+
+
+def parse_entry(body: str) -> ParsedReference:
+    """Fields of one reference (label already removed); a field it is not sure of stays None."""
+    original = body[:MAX_CHARS]
+    norm = normalise(original)
+    ids, urls, core, plain = find_identifiers(norm)
+    end = len(core.rstrip(" .,;|"))
+    locator = find_locator(tokenize(core[:end]))
+    bare = locator is None and not _digits(core)
+    head = read_head(core, locator.start if locator else end, bare_title=bare)
+    year = locator.year if locator and locator.year else head.year
+    if year is None and locator and locator.needs_head_year:
+        found = _ANY_YEAR.search(core, 0, locator.start)
+        year = int(found.group(1)) if found else None
+    fields: dict[str, Any] = {}
+    if locator and (year is not None or not locator.needs_head_year):
+        fields.update(volume=locator.volume, issue=locator.issue, pages=locator.pages)
+    elif locator:  # a bare ", 12" with no year anywhere is no locator: read the head again without it
+        head = read_head(core, end, bare_title=not _digits(core))
+    if year is None:
+        found = _ANY_YEAR.search(core) or _ANY_YEAR.search(plain)
+        year = int(found.group(1)) if found else None
+    title = _span_text(original, head.title, _MAX_TITLE) if head.authors_found or head.journal else None
+    journal = _journal(original, norm, head)
+    fields.update(authors=head.authors, year=year, title=title, journal=journal)
+    fields.update(ids)
+    fields["translated"] = mostly_cjk(title) or mostly_cjk(journal)
+    return ParsedReference(url=urls[0] if urls else None, urls=urls, **fields)

@@ -1,0 +1,98 @@
+"""The locator at the end of a reference: year, volume, issue and pages, in each family's order.
+
+Each layout is one regular expression over the token signature (see `tokens`), anchored at the end;
+a match gives the token index where the locator starts, i.e. where the journal ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from references.refstring.tokens import Token
+
+_Y = r"(?P<year>Y)"
+_MD = r"(?:M\.?(?:N|R)?(?:-M\.?)?)?"  # "Jan", "Jan 2", "Jan-Feb" after a year
+_DM = r"(?:(?:N\.?)?M\.?(?:N,?)?|N-M)?"  # "May", "12 May", "May 12," before a year
+_V = r"(?P<vol>[NY])"
+_I = r"(?:\((?P<issue>s?\.?[NRY](?:/[NY])?|sw?|wN|M)\))"
+_PG = r"(?:p\.?)?(?P<pages>[NR])(?:,[NR]){0,4}"
+_LAYOUTS: tuple[tuple[str, str], ...] = (
+    ("vancouver", rf"{_Y}{_MD};{_V}?{_I}?(?:[:,]{_PG})?"),
+    ("vancouver-late", rf"{_V}{_I}?:{_PG},{_DM}{_Y}"),
+    ("vancouver-late-paren", rf"{_V}{_I}?:{_PG}\({_Y}\)"),
+    ("nature", rf"{_V}{_I}?,{_PG},?\({_Y}\)"),
+    ("chicago", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
+    ("ieee-year-pages", rf",?{_V}{_I}?,{_Y},{_PG}"),
+    ("mdpi", rf"{_Y},{_V}{_I}?,{_PG}"),
+    ("ieee", rf"v\.?{_V},(?:i\.?(?P<issue>N),)?{_PG}(?:,{_DM}{_Y})?"),
+    ("ieee-compact", rf"{_V}{_I}:?{_PG},{_DM}{_Y}"),
+    ("gbt", rf",{_Y}(?:,{_V})?{_I}?(?::{_PG})?"),
+    ("gbt-no-year", rf",?{_V}?{_I}:{_PG}"),
+    ("gbt-vol", rf",?{_V}:{_PG}"),
+    ("apa", rf",{_V}{_I}?(?:,{_PG})?"),
+    ("apa-space", rf"{_V}{_I}?,(?:p\.?)?(?P<pages>R)"),
+    ("cjk-note", rf"{_Y}a,?(?:d?(?P<vol>N)k)?,?(?:d?(?P<issue>N)e)?(?:,?d(?P<pages>[NR])g?)?"),
+    ("cjk-pages", r",?d(?P<pages>[NR])g"),
+    ("cjk-issue", r",?(?:d?(?P<vol>N)k,?)?d(?P<issue>N)e(?:,?g(?P<pages>[NR]))?"),
+    ("cjk-vol-year", rf",?d(?P<vol>N)[ke],?{_Y}"),
+    ("dotted", rf"\.{_Y}\.{_V}{_I}?"),
+    ("dotted-late", rf"\.{_V}{_I}\.{_Y}"),
+    ("year-only", rf"[.,]{_Y}{_MD}"),
+    ("year-bare", rf"{_Y}"),
+)
+_COMPILED = tuple((name, re.compile(rf"(?:{pattern})$")) for name, pattern in _LAYOUTS)
+_NEEDS_HEAD_YEAR = frozenset({"gbt-no-year", "gbt-vol", "apa", "apa-space", "cjk-pages", "cjk-issue"})
+_TRAILING = frozenset(".,;:")
+_ENDS_JOURNAL = frozenset("w.)>]qo?,")
+WINDOW = 30  # tokens: the longest locator is far shorter
+
+
+@dataclass(frozen=True)
+class Locator:
+    """What the tail grammar found; `start` is the offset in the normalised string where it begins."""
+
+    layout: str
+    start: int
+    year: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    needs_head_year: bool = False
+
+
+def _value(tokens: list[Token], match: re.Match[str], group: str, offset: int) -> str | None:
+    if match.groupdict().get(group) is None:
+        return None
+    first, last = match.start(group) + offset, match.end(group) + offset
+    text = " ".join(t.text for t in tokens[first:last])
+    return re.sub(r"\s", "", text).replace("~", "-")
+
+
+def find_locator(tokens: list[Token]) -> Locator | None:
+    """The best-supported locator ending the token list, or None."""
+    end = len(tokens)
+    while end and tokens[end - 1].kind in _TRAILING:
+        end -= 1
+    offset = max(0, end - WINDOW)
+    sig = "".join(t.kind for t in tokens[offset:end])
+    best: tuple[int, Locator] | None = None
+    for rank, (name, pattern) in enumerate(_COMPILED):
+        match = pattern.search(sig)
+        if match is None or match.start() + offset == 0:
+            continue
+        before = tokens[match.start() + offset - 1].kind
+        if before not in _ENDS_JOURNAL or (name == "year-bare" and before != "w"):
+            continue
+        year = _value(tokens, match, "year", offset)
+        found = Locator(
+            layout=name, start=tokens[match.start() + offset].start,
+            year=int(year[:4]) if year else None, volume=_value(tokens, match, "vol", offset),
+            issue=_value(tokens, match, "issue", offset), pages=_value(tokens, match, "pages", offset),
+            needs_head_year=name in _NEEDS_HEAD_YEAR,
+        )
+        score = sum(v is not None for v in (found.year, found.volume, found.issue, found.pages)) * 10 - rank
+        score += match.end() - match.start()
+        if best is None or score > best[0]:
+            best = (score, found)
+    return best[1] if best else None

@@ -1,0 +1,61 @@
+"""Length-preserving punctuation normalisation and small text predicates."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_EXTRA = {
+    "．": "。", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]",
+    "【": "[", "】": "]", "〔": "(", "〕": ")", "–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-",
+    "～": "~", "\u3000": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ", "\n": " ", "\r": " ",
+    "？": "?", "！": "!", "〈": "《", "〉": "》", "＆": "&",
+}
+
+
+def _map_char(ch: str) -> str:
+    mapped = _EXTRA.get(ch)
+    if mapped is not None:
+        return mapped
+    if "\uff01" <= ch <= "\uff5e":  # full-width ASCII
+        return chr(ord(ch) - 0xFEE0)
+    return ch
+
+
+def normalise(text: str) -> str:
+    """Same length as `text`: full-width and typographic punctuation mapped to ASCII, whitespace to spaces."""
+    return "".join(_map_char(ch) for ch in text)
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK ideograph (unified, extension A, compatibility)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def mostly_cjk(text: str | None) -> bool:
+    """More than half of the letters are CJK ideographs."""
+    if not text:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(1 for ch in letters if is_cjk(ch)) * 2 > len(letters)
+
+
+def has_cjk(text: str) -> bool:
+    """Any CJK ideograph in `text`."""
+    return any(is_cjk(ch) for ch in text)
+
+
+def clean(value: str | None) -> str | None:
+    """Trim spaces and separator punctuation; unwrap 《…》 and quotes around the whole value."""
+    if value is None:
+        return None
+    out = value.strip(" .,;:，。；：、/")
+    for left, right in (("《", "》"), ("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("「", "」")):
+        if len(out) > 2 and out.startswith(left) and out.endswith(right) and left not in out[1:-1]:
+            out = out[1:-1].strip(" .,;:，。；：")
+    out = " ".join(out.split())
+    return out if any(ch.isalnum() for ch in out) else None
+
+
+def fold(text: str) -> str:
+    """NFKC and casefold (for comparing words)."""
+    return unicodedata.normalize("NFKC", text).casefold()
