@@ -1,10 +1,9 @@
 """Reference lists as written in articles: split into entries, then parse each entry's fields.
 
-Styles handled (each detected by its own layout): GB/T 7714 (`作者.题名[J].刊名,年,卷(期):页.`),
-APA-like with a parenthesised year (English or with Chinese punctuation, `(2013)。`, `(2009 年，3 月
-20 日)`, `(nd)`), MDPI (`Authors. Title. Journal Year, Vol, Pages.`), journal-website
-(`… Journal 83(4):p 323-324, April 2020. | DOI: …`) and Vancouver (`Journal. 2019;380(3):211-20.`).
-Identifiers (DOI, PMID, PMCID, NCT) come from the text and from the URLs it carries.
+Splitting (numbered entries with their continuation lines, unnumbered paragraphs or lines) is here;
+one entry's fields come from `references.refstring` (a small grammar per family of styles: Vancouver/
+NLM, AMA, APA, Harvard, Nature, MDPI, Elsevier, IEEE-like, GB/T 7714 numeric and author-date, Chinese
+note style), which keeps only the fields it is confident of.
 """
 
 from __future__ import annotations

@@ -14,7 +14,11 @@ from references.refstring.tokens import tokenize
 
 MAX_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
 _ANY_YEAR = re.compile(r"(?<!\d)((?:1[6-9]|20)\d{2})(?!\d)")
-_STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d{1,5}(?![\w-])")
+_STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d{1,5}(?![A-Za-z0-9-])")
+# where a journal name stops: a locator keyword or a number after a separator ("Journal, Vol. 2", "BMJ 301")
+_JOURNAL_STOP = re.compile(
+    r"\s{0,2}[,;(]\s{0,2}(?:vol\b|nos?\b|pp?\b|第|제|總|总|n°|\d)|\s(?=\d{1,5}(?![A-Za-z]))", re.IGNORECASE)
+_NOT_JOURNALS = frozenset({"doi", "pp", "p", "in", "vol", "no", "url", "pmid", "epub"})
 _DATE_PAREN = re.compile(r"\([^()]{0,40}\)")  # "(2019 年，11 月 30 日)" after the authors
 _MAX_TITLE, _MAX_JOURNAL = 600, 250
 
@@ -29,11 +33,13 @@ def _journal(original: str, norm: str, head: Head) -> str | None:
     if head.journal is None:
         return None
     start, end = strip_leading(norm, head.journal)
-    number = _STANDALONE_NUMBER.search(norm, start, end)
-    if number and number.start() > start:  # a journal name has no volume or year in it: cut there
-        end = number.start()
+    stop = _JOURNAL_STOP.search(norm, start, end)
+    if stop and stop.start() > start:  # a journal name has no volume or year in it: cut there
+        end = stop.start()
     value = _span_text(original, (start, end), _MAX_JOURNAL)
-    if not value or not any(ch.isalpha() for ch in value) or value.count(". ") > 6:
+    if not value or sum(ch.isalpha() for ch in value) < 2 or value.count(". ") > 6:
+        return None
+    if value.casefold() in _NOT_JOURNALS:
         return None
     return value
 

@@ -21,12 +21,16 @@ _APA_YEAR = re.compile(
 _AD_YEAR = re.compile(r"[,.]\s{0,2}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s{0,2}(?:[.,]|(?=[^\x00-\x7f]))")
 _BOUNDARY = re.compile(r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。")
 _SENTENCE = re.compile(r"[.?!](?=\s|[^\x00-\x7f]|$)|。")
-_CONTINUES = re.compile(r"\s{0,3}(?:&|[Aa]nd\b|et al|[,;]|[A-Z]\.|[A-Z](?:\s|$)(?![a-z])|[A-Z]{1,3},)")
+_CONTINUES = re.compile(
+    r"\s{0,3}(?:&|[Aa]nd\b|[JS]r\b|et al|[,;]|[A-Z]\.|[A-Z](?:\s|$)(?![a-z])|[A-Z]{1,3},)")
 _NAME_NEXT = re.compile(r"\s{0,3}[A-Z][\w'’-]{1,30},")  # after "Ed S." a name list goes on: "Lein, …"
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
+_COMMA_PIECE = re.compile(r"[^,]{1,80}(?:,|$)")
+_GIVEN_FIRST = re.compile(
+    r"(?:and\s|&\s)?(?:[A-Z]\.\s?-?\s?){1,3}[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "«": "»"}
 _QUOTE_AFTER = frozenset(",.:;)。")  # a quoted title opens a field; a quote inside a title does not
-_LEADING = re.compile(r"^\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
+_LEADING = re.compile(r"^(?:[a-z]{2,3}\s?\.\s?)?\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
 MAX_BOUNDARIES = 80
 
 
@@ -72,7 +76,22 @@ def split_authors(
         authors = read_authors(region[: match.start()], family_first=family_first)
         if authors:
             return authors, start + match.end(), None
-    return None
+    return _comma_names(norm, start, end)
+
+
+def _comma_names(norm: str, start: int, end: int) -> tuple[list[Author], int, int | None] | None:
+    """Elsevier/IEEE lists without a stop after the names: "Y. LeCun, Y. Bengio, G. Hinton, Deep learning"."""
+    names: list[Author] = []
+    position = start
+    for match in _COMMA_PIECE.finditer(norm, start, end):
+        piece = match.group().strip(" ,")
+        if not _GIVEN_FIRST.fullmatch(piece):
+            break
+        names.extend(read_authors(piece) or [])
+        position = match.end()
+    if not names or position >= end or norm[position - 1] != ",":
+        return None
+    return names, position, None
 
 
 def _abbreviation(piece: str) -> bool:
@@ -88,7 +107,11 @@ def split_title_journal(norm: str, start: int, end: int) -> tuple[tuple[int, int
     while cuts and not any(ch.isalpha() for ch in norm[cuts[-1].end():end]):
         end = cuts.pop().start()  # a trailing piece without letters ("2001. 5") is no journal
     if not cuts:
-        return None
+        comma = norm.rfind(",", start, end)  # "Deep learning, Nature"
+        if comma <= start:
+            return None
+        title, journal = _trim(norm, start, comma), _trim(norm, comma + 1, end)
+        return (title, journal) if title[0] < title[1] and journal[0] < journal[1] else None
     k = len(cuts) - 1
     while k > 0:
         piece = norm[cuts[k - 1].end():cuts[k].start()].strip()

@@ -22,6 +22,7 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
     ("vancouver-late", rf"{_V}{_I}?:{_PG},{_DM}{_Y}"),
     ("vancouver-late-paren", rf"{_V}{_I}?:{_PG}\({_Y}\)"),
     ("nature", rf"{_V}{_I}?,{_PG},?\({_Y}\)"),
+    ("elsevier", rf"{_V}{_I}?\({_Y}\),?{_PG}"),
     ("chicago", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
     ("ieee-year-pages", rf",?{_V}{_I}?,{_Y},{_PG}"),
     ("mdpi", rf"{_Y},{_V}{_I}?,{_PG}"),
@@ -33,6 +34,7 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
     ("apa", rf",{_V}{_I}?(?:,{_PG})?"),
     ("apa-space", rf"{_V}{_I}?,(?:p\.?)?(?P<pages>R)"),
     ("cjk-note", rf"{_Y}a,?(?:d?(?P<vol>N)k)?,?(?:d?(?P<issue>N)e)?(?:,?d(?P<pages>[NR])g?)?"),
+    ("cjk-issue-date", rf"d(?P<issue>N)e\({_Y}a(?:Nw)?\),?g(?P<pages>[NR])"),
     ("cjk-pages", r",?d(?P<pages>[NR])g"),
     ("cjk-issue", r",?(?:d?(?P<vol>N)k,?)?d(?P<issue>N)e(?:,?g(?P<pages>[NR]))?"),
     ("cjk-vol-year", rf",?d(?P<vol>N)[ke],?{_Y}"),
@@ -83,6 +85,9 @@ def find_locator(tokens: list[Token]) -> Locator | None:
             continue
         before = tokens[match.start() + offset - 1].kind
         if before not in _ENDS_JOURNAL or (name == "year-bare" and before != "w"):
+            continue
+        first = match.start() + offset
+        if before == "." and first >= 2 and tokens[first - 2].kind in "NYR":  # "100. 16, pp. 1-9"
             continue
         year = _value(tokens, match, "year", offset)
         found = Locator(
