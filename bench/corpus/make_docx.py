@@ -88,6 +88,44 @@ ARTICLES["en-03-car-t.docx"] = [
 ]
 
 
+ARTICLES["zh-hans-03-blood-pressure.docx"] = [
+    "# 血压降到多少才算好？强化降压研究二十年",
+    "高血压是心脑血管病最重要的可控危险因素。我国约有2.45×10^{8}名成人患高血压，但不少文章把这个数字"
+    "写成2.45×10?人，指数已经丢失^{12}。全国调查显示，高血压患者中知晓率为46.9%，未知晓率为55.1%。",
+    "2015年，美国SPRINT研究显示，把收缩压控制在120 mmHg以下可以减少心血管事件和死亡^{1}。"
+    "SPRINT研究组在2012年发表^{1}的结果常被引用，但这个年份是错的。在我国，Zhang等^{2}开展的STEP研究"
+    "（NCT03015311）把60～80岁老年患者的收缩压目标定为110～130 mmHg。更早的降压和心血管保护研究也提示"
+    "了类似方向^{3,4}，Wang等^{3}则常被误认为是其中一项研究的作者。ACCORD研究组^{4}在糖尿病患者中的"
+    "结果却并不一致。这些研究的方法学差异已有系统讨论^{1-3}。",
+    "2022年，中国医学科学院阜外医院的研究团队在《柳叶刀》发表研究，评估了基层医生主导的降压管理。"
+    "Williamson等人(2019)报告了强化降压对认知功能的影响。",
+    "# 数字怎么看",
+    "STEP研究中8511名患者随机分组：4243名强化组、4268名标准组。换一种写法，8511名患者中，"
+    "4243名被分到强化组（51.9%）。全国调查共调查451,755名成人，其中城市214,890名、农村246,865名。",
+    "主要心血管事件发生率由4.6%降至3.5%，相对降低了33%。在另一项分析中，事件率由20%降至15%，相对降低25%。"
+    "某地区的控制率由15.3%提高到25.3%，提高了10%。强化组低血压发生率为3.4%，标准组为2.6%，两组"
+    "分母不同。全国数据见调查报告^{5}。强化组头晕发生率显著升高（P＝），而主要终点的差异显著（P<0.001），χ²(1)=6.3。",
+    "一项社区研究（n=120）中，3例中2例（66%）的患者需要三种以上药物（图3）。研究于2017年1月启动。"
+    "一份新闻稿把登记号写成ChiCTR2100，无法核对。",
+    "# 参考文献",
+    "[1] SPRINT Research Group. A randomized trial of intensive versus standard blood-pressure control[J]. "
+    "N Engl J Med, 2015, 373(22): 2103-2116. DOI: 10.1056/NEJMoa1511939.",
+    "[2] Zhang W, Zhang S, Deng Y, et al. Trial of intensive blood-pressure control in older patients with "
+    "hypertension[J]. N Engl J Med, 2021, 385(14): 1268-1279. DOI: 10.1056/NEJMoa2111437.",
+    "[3] Yusuf S, Sleight P, Pogue J, et al. Effects of an angiotensin-converting-enzyme inhibitor, ramipril, "
+    "on cardiovascular events in high-risk patients[J]. N Engl J Med, 2000, 342(3): 145-153. PMID: 265512720.",
+    "[4] ACCORD Study Group. Effects of intensive blood-pressure control in type 2 diabetes mellitus[J]. "
+    "N Engl J Med, 2010, 362(17): 1575-1585. DOI: 10.1056/NEJMoa1001286.",
+    "[5] Wang Z, Chen Z, Zhang L, et al. Status of hypertension in China: results from the China Hypertension "
+    "Survey, 2012-2015[J]. Circulation, 2018, 137(22): 2344-2356. ISSN 0009-7322.",
+    "[6] Lewington S, Clarke R, Qizilbash N, et al. Age-specific relevance of usual blood pressure to vascular "
+    "mortality: a meta-analysis of individual data for one million adults in 61 prospective studies[J]. "
+    "Lancet, 2002, 360(9349): 1903-1913.",
+    "[7] Zhang W, Zhang S, Deng Y, et al. Trial of intensive blood-pressure control in older patients with "
+    "hypertension[J]. N Engl J Med, 2021, 385: 1268–1279.",
+]
+
+
 def main() -> int:
     """Build every article."""
     for name, paragraphs in ARTICLES.items():
