@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.checks.claim_index import ClaimIndex
-from auditor.checks.sentence_context import sentence_at
+from auditor.checks.sentence_context import previous_sentence, sentence_at
 from claims.models import Claim, ClaimKind
 
 _MAX_GAP = 8
@@ -140,12 +140,11 @@ def _has_whole_cue(text: str, claim: Claim, sentence_start: int) -> bool:
     )
 
 
-def _whole_of(text: str, claims: Sequence[Claim], index: int) -> Claim | None:
-    """The one count earlier in the sentence that is the whole of claims[index]; None if unsure."""
+def _bigger_same_unit(claims: Sequence[Claim], index: int, start: int) -> list[Claim]:
+    """Counts before claims[index] from offset `start` on, of its unit and bigger than it."""
     part = claims[index]
-    start, _ = sentence_at(text, part.span.start)
     unit = unit_key(str(part.normalized.get("unit", "")))
-    bigger = [
+    return [
         c
         for c in claims[max(0, index - _LOOKBACK) : index]
         if c.kind is ClaimKind.COUNT
@@ -153,11 +152,42 @@ def _whole_of(text: str, claims: Sequence[Claim], index: int) -> Claim | None:
         and unit_key(str(c.normalized.get("unit", ""))) == unit
         and float(c.normalized.get("value") or 0) > float(part.normalized.get("value") or 0)
     ]
+
+
+def _sole_whole(text: str, bigger: list[Claim], start: int, part: Claim) -> Claim | None:
+    """The one whole among `bigger` (all of one value, the last one cued as a whole), else None.
+
+    A whole stated for a group ("治疗组71例") is the whole only of a part of that same group.
+    """
     values = {float(c.normalized["value"]) for c in bigger}
-    if len(values) != 1 or not unit:
+    if len(values) != 1:
         return None
     whole = bigger[-1]
+    group = whole.normalized.get("group")
+    if whole.normalized.get("approx") or (group and group != part.normalized.get("group")):
+        return None
     return whole if _has_whole_cue(text, whole, start) else None
+
+
+def _whole_of(text: str, claims: Sequence[Claim], index: int, percent: Claim) -> Claim | None:
+    """The one count earlier in the sentence that is the whole of claims[index]; None if unsure.
+
+    With none in its sentence, a part that names no group may take its whole from the previous
+    sentence of the paragraph ("共纳入64例。…其中13例死亡(20.3%)"), if nothing else could be it.
+    """
+    part = claims[index]
+    if not unit_key(str(part.normalized.get("unit", ""))):
+        return None
+    start, _ = sentence_at(text, part.span.start)
+    bigger = _bigger_same_unit(claims, index, start)
+    if bigger:
+        return _sole_whole(text, bigger, start, part)
+    if part.normalized.get("group") or percent.normalized.get("group"):
+        return None
+    previous = previous_sentence(text, start)
+    if previous is None:
+        return None
+    return _sole_whole(text, _bigger_same_unit(claims, index, previous[0]), previous[0], part)
 
 
 def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
@@ -169,7 +199,7 @@ def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
         percent = _adjacent_percent(text, claims, index)
         if percent is None or not _usable_percent(percent):
             continue
-        whole = _whole_of(text, claims, index)
+        whole = _whole_of(text, claims, index, percent)
         if whole is not None:
             part, total = float(claim.normalized["value"]), float(whole.normalized["value"])
             pairs.append(SharePair(percent, claim, part, total, whole))

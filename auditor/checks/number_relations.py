@@ -72,3 +72,35 @@ def decimals_of(text: str, value: float) -> int:
 def sum_tolerance(decimals: list[int]) -> float:
     """How far a sum of rounded values may stray: half a unit per term."""
     return sum(unit_of(d) / 2 for d in decimals) + _EPS
+
+
+def half_unit(decimals: int, exact: bool) -> float:
+    """How far a stated value may be from the true one: 0 for an exact count, else half a unit."""
+    return 0.0 if exact else unit_of(decimals) / 2
+
+
+def relative_difference_range(
+    new: float, new_half: float, base: float, base_half: float
+) -> tuple[float, float] | None:
+    """Smallest and largest |new − base| / base · 100 for values within ± half of those stated.
+
+    (new − base) / base grows with new and falls with base (base > 0), so its extremes lie at the
+    corners of the box; None when the base could be zero or negative.
+    """
+    if base - base_half <= 0 or new - new_half < 0:
+        return None
+    corners = [
+        100.0 * (n - b) / b
+        for n in (new - new_half, new + new_half)
+        for b in (base - base_half, base + base_half)
+    ]
+    low, high = min(corners), max(corners)
+    if low <= 0 <= high:
+        return 0.0, max(-low, high)
+    return min(abs(low), abs(high)), max(abs(low), abs(high))
+
+
+def within(stated: float, bounds: tuple[float, float], decimals: int, *, approx: bool = False) -> bool:
+    """True when `stated` (with `decimals` decimals) could be a value in [low, high] rounded."""
+    tolerance = (unit_of(decimals) if approx else unit_of(decimals) / 2) + _EPS * max(1.0, abs(stated))
+    return bounds[0] - tolerance <= stated <= bounds[1] + tolerance

@@ -19,6 +19,25 @@ from claims.models import Claim, ClaimKind
 
 _WHOLE_BEFORE = ("共", "总计", "總計", "合计", "合計", "总共", "總共", "total of", "in total")
 _WHOLE_AFTER = ("in total", "of whom", "of which", "in all")
+# A sample that is then split: "600 patients were randomly assigned", "纳入100例，随机分为…".
+_ALLOCATED = (
+    "randomized",
+    "randomised",
+    "randomly assigned",
+    "randomly allocated",
+    "were allocated",
+    "were assigned",
+    "随机分为",
+    "隨機分為",
+    "随机分配",
+    "隨機分配",
+    "分为",
+    "分為",
+    "分成",
+    "divided into",
+)
+# Words saying the parts are all of the whole (so a sum below it is wrong too).
+_EXHAUSTIVE = ("groups of", "arms of", "分为", "分為", "分成", "divided into")
 _PARTITION = (
     "其中",
     "of whom",
@@ -34,6 +53,7 @@ _PARTITION = (
     "the rest",
     "including",
     "包括",
+    *_ALLOCATED,
 )
 _REMAINDER = ("其余", "其餘", "剩余", "剩餘", "the remaining", "the rest", "remainder")
 _OPEN_ENDED = ("等", "etc", "among others", "其次", "such as", "例如", "e.g.")
@@ -97,9 +117,15 @@ def _unit(claim: Claim) -> str:
 
 
 def _is_explicit_whole(text: str, claim: Claim) -> bool:
+    if claim.normalized.get("approx") or claim.normalized.get("implied"):
+        return False
     before = lead_in(text, claim.span.start)
-    after = text[claim.span.end : claim.span.end + 14].casefold()
-    return any(c in before for c in _WHOLE_BEFORE) or any(c in after for c in _WHOLE_AFTER)
+    after = text[claim.span.end : claim.span.end + 24].casefold()
+    return (
+        any(c in before for c in _WHOLE_BEFORE)
+        or any(c in after[:14] for c in _WHOLE_AFTER)
+        or any(c in after for c in _ALLOCATED)
+    )
 
 
 def _counts_between(counts: ClaimIndex, start: int, end: int, unit: str) -> list[Claim]:
@@ -131,13 +157,15 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
     stated, total = _value(whole), sum(_value(p) for p in parts)
     if len(parts) < 2 or any(_value(p) >= stated for p in parts) or _prefix_matches(parts, stated):
         return None
+    if any(p.normalized.get("approx") for p in parts):
+        return None
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED) or not any(word in region for word in _PARTITION):
         return None
     if any(region.count(word) > 1 for word in _NESTING):  # "其中80例…，其中60例…": a subset of a part
         return None
     over = total > stated + 1e-9
-    under = total < stated - 1e-9 and any(word in region for word in _REMAINDER)
+    under = total < stated - 1e-9 and any(word in region for word in _REMAINDER + _EXHAUSTIVE)
     return SumProblem(whole, tuple(parts), total) if over or under else None
 
 

@@ -151,6 +151,8 @@ def _change_finding(claim: Claim) -> Finding | None:
     norm = claim.normalized
     if norm.get("change") is None or norm.get("base") is None or norm.get("new") is None:
         return None
+    if norm.get("comparison"):
+        return None  # two values compared, not a from-to change: N309/N310 judge it
     change, base, new = float(norm["change"]), float(norm["base"]), float(norm["new"])
     exact = exact_relative_change(base, new)
     decimals = decimals_of(claim.text, change)

@@ -1,35 +1,25 @@
 """Sentence boundaries for checks that relate claims of one sentence (pure, linear time).
 
-Uses `claims.text.sentence_bounds` (computed once per text) when the extraction layer provides
-it; otherwise a bounded scan for sentence terminators (Chinese and Latin).
+Uses `claims.text.sentence_bounds` (computed once per text), the splitter the extractor uses;
+an offset outside every sentence falls back to a bounded scan for terminators.
 """
 
 from __future__ import annotations
 
-import importlib
 from bisect import bisect_right
-from collections.abc import Callable
 from functools import lru_cache
+
+from claims.text import sentence_bounds
 
 _TERMINATORS = frozenset("。！？!?；;\n")
 _ABBREVIATIONS = frozenset({"al", "eg", "ie", "vs", "fig", "figs", "no", "ref", "refs", "dr", "approx"})
 _MAX_SCAN = 2000  # a "sentence" longer than this is cut around the offset: keeps lookups O(1) per claim
 
 
-def _shared_sentence_bounds() -> Callable[[str], list[tuple[int, int]]] | None:
-    try:
-        mod = importlib.import_module("claims.text")
-    except ImportError:
-        return None
-    found = getattr(mod, "sentence_bounds", None)
-    return found if callable(found) else None
-
-
 @lru_cache(maxsize=4)
-def _bounds(text: str) -> tuple[tuple[int, int], ...] | None:
+def _bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence bounds of the whole text, computed once per text (not once per claim)."""
-    shared = _shared_sentence_bounds()
-    return tuple(shared(text)) if shared is not None else None
+    return tuple(sentence_bounds(text))
 
 
 def _is_latin_stop(text: str, i: int) -> bool:
@@ -64,7 +54,7 @@ def own_sentence_at(text: str, offset: int) -> tuple[int, int]:
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding `offset`, via claims.text's bounds when available."""
+    """(start, end) of the sentence holding `offset`, via claims.text's bounds."""
     bounds = _bounds(text)
     if bounds:
         index = bisect_right(bounds, (offset, len(text) + 1)) - 1
@@ -84,3 +74,13 @@ def next_sentence(text: str, end: int) -> tuple[int, int] | None:
     if pos >= len(text) or text[pos] == "\n":
         return None
     return sentence_at(text, pos)
+
+
+def previous_sentence(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence before the one starting at `start` (None at the text start or a paragraph break)."""
+    pos = start
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    if pos == 0 or text[pos - 1] == "\n":
+        return None
+    return sentence_at(text, pos - 1)

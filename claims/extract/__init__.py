@@ -11,9 +11,11 @@ from collections.abc import Iterable
 
 from claims.extract.authors import author_citations
 from claims.extract.citations import numbered_citations
+from claims.extract.comparisons import attach_comparisons
 from claims.extract.identifiers import identifiers
+from claims.extract.implied_counts import implied_counts
 from claims.extract.numbers import counts, fractions, percentages, relative_changes
-from claims.extract.patterns import Candidate
+from claims.extract.patterns import Candidate, merged_spans
 from claims.extract.quantities import quantities
 from claims.extract.statistics import statistics
 from claims.extract.studies import journal_mentions, named_studies
@@ -49,8 +51,10 @@ def _text_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candid
     return [*numbered_citations(text), *authors, *journals, *studies]
 
 
-def _number_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Candidate]:
-    return [
+def _number_candidates(
+    text: str, sentences: list[tuple[int, int]], taken: list[Candidate]
+) -> list[Candidate]:
+    found = [
         *percentages(text),
         *fractions(text),
         *counts(text),
@@ -58,6 +62,9 @@ def _number_candidates(text: str, sentences: list[tuple[int, int]]) -> list[Cand
         *statistics(text),
         *quantities(text),
     ]
+    found += implied_counts(text, sentences, found + taken)
+    attach_comparisons(text, sentences, found)
+    return found
 
 
 def _attach_authors(studies: list[Candidate], authors: list[Candidate]) -> None:
@@ -109,21 +116,10 @@ def extract_candidates(text: str) -> list[Candidate]:
     sentences = sentence_bounds(folded)
     links = _without_contained(list(identifiers(folded)))
     link_spans = sorted((c.start, c.end) for c in links)
-    others = _outside(
-        _text_candidates(folded, sentences) + _number_candidates(folded, sentences), _merged(link_spans)
-    )
+    words = _text_candidates(folded, sentences)
+    others = _outside(words + _number_candidates(folded, sentences, words + links), merged_spans(link_spans))
     kept = _without_interval_levels(_without_contained(others)) + links
     return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def extract_claims(document: Document, *, body_end: int | None = None) -> list[Claim]:

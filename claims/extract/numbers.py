@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Any
 
+from claims.extract.number_words import group_of, qualifier_before
 from claims.extract.patterns import (
     NUM,
     NUM_TAIL,
@@ -21,9 +23,9 @@ from claims.extract.patterns import (
 from claims.models import ClaimKind
 from claims.text import parse_chinese_number, sentence_at
 
-_APPROX = r"(?:约|約|大约|大約|近|approximately|about|around|nearly|~|≈)[ \t]{0,1}"
 _PERCENT = re.compile(rf"(?P<num>{NUM}){S}(?P<unit>%|‰)")
-_APPROX_BEFORE = re.compile(rf"{_APPROX}$")
+_RANGE_BEFORE = re.compile(rf"\d{S}[%‰]?{S}{RANGE_SEP}{S}$")
+_RANGE_AFTER = re.compile(rf"{S}{RANGE_SEP}{S}\d")
 _PERCENT_RANGE_LOW = re.compile(rf"(?P<num>{NUM}){S}{RANGE_SEP}{S}{NUM_TAIL}{S}(?P<unit>%|‰)")
 
 _FRACTION = re.compile(r"(?P<a>\d(?<![A-Za-z0-9./\-]\d)\d{0,5})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
@@ -49,7 +51,16 @@ _EN_CHANGE = re.compile(
     rf"{W}by{W}(?:about |approximately )?(?P<num>{NUM_TAIL}){S}(?P<unit>%|-fold|倍)"
 )
 _EN_CHANGE_NOUN = re.compile(
-    rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?:(?P<up>increase|improvement|rise|higher)|(?P<down>reduction|decrease|decline|drop|lower))"
+    rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?P<relative>relative[ \t](?:risk[ \t])?|risk[ \t])?"
+    r"(?:(?P<up>increase|improvement|rise|higher|gain)|(?P<down>reduction|decrease|decline|drop|lower))"
+)
+_EFFICACY = re.compile(
+    r"(?:(?:efficacy|effectiveness)(?:[ \t](?:of|was|is|were|reached|estimated[ \t]at)){0,2}"
+    r"(?:[ \t](?:about|approximately))?[ \t]{0,2}[:=(,]?"
+    r"|(?:保护效力|保護效力|疫苗效力|保护效果|保護效果|保护率|保護率)(?:为|為|达|達|是|:|[ \t]){0,3})"
+    rf"[ \t]{{0,2}}(?P<num>{NUM_TAIL}){S}%"
+    rf"|(?P<num2>{NUM}){S}%[ \t](?:vaccine[ \t])?(?:efficacy|effectiveness|protection)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 _VALUE = rf"{NUM_TAIL}{S}%?(?:{S}±{S}{NUM_TAIL}{S}%?)?"
 _FROM_TO = re.compile(
@@ -64,15 +75,17 @@ def percentages(text: str) -> Iterator[Candidate]:
     """ "82%", "约50%", "2.1‰", and the low end of "5-10%" (its own claim)."""
     for match in _PERCENT.finditer(text):
         num = match.group("num")
-        approx = _APPROX_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
-        start = match.start() - (len(approx.group()) if approx else 0)
+        qualifier = qualifier_before(text, match.start())
         payload = {
             "value": to_float(num),
             "decimals": decimals_of(num),
             "unit": match.group("unit"),
-            "approx": bool(approx),
+            "approx": qualifier.approx,
+            "bound": qualifier.bound,
+            "group": group_of(text, match.start(), match.end()),
+            "range": _in_range(text, match.start(), match.end()),
         }
-        yield Candidate(ClaimKind.PERCENTAGE, start, match.end(), payload)
+        yield Candidate(ClaimKind.PERCENTAGE, match.start() - qualifier.length, match.end(), payload)
     for match in _PERCENT_RANGE_LOW.finditer(text):
         num = match.group("num")
         payload = {
@@ -80,8 +93,16 @@ def percentages(text: str) -> Iterator[Candidate]:
             "decimals": decimals_of(num),
             "unit": match.group("unit"),
             "approx": False,
+            "bound": None,
+            "group": None,
+            "range": True,
         }
         yield Candidate(ClaimKind.PERCENTAGE, match.start("num"), match.end("num"), payload)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """ "4%-9%", "4-9%": an end of a range, not a value of its own."""
+    return bool(_RANGE_BEFORE.search(text[max(0, start - 8) : start]) or _RANGE_AFTER.match(text, end))
 
 
 def _is_date_or_phase(text: str, match: re.Match[str]) -> bool:
@@ -114,17 +135,27 @@ def counts(text: str) -> Iterator[Candidate]:
             line_start_before(text, match.start()) and text[match.end("num") : match.end("num") + 1] in "、."
         ):
             continue
-        yield Candidate(
-            ClaimKind.COUNT, match.start(), match.end(), {"value": value, "unit": match.group("unit")}
-        )
+        yield _count(text, match, value)
     for match in _ZH_COUNT.finditer(text):
         value = parse_chinese_number(match.group("num"))
         if text[match.start() - 1 : match.start()] in _ZH_DIGITS and match.start() > 0:
             continue
         if value is not None and match.group("num") != "一":
-            yield Candidate(
-                ClaimKind.COUNT, match.start(), match.end(), {"value": value, "unit": match.group("unit")}
-            )
+            yield _count(text, match, value)
+
+
+def _count(text: str, match: re.Match[str], value: float) -> Candidate:
+    """A count with its qualifier ("约", "more than") and the group it belongs to, if named."""
+    qualifier = qualifier_before(text, match.start())
+    payload = {
+        "value": value,
+        "unit": match.group("unit"),
+        "approx": qualifier.approx,
+        "bound": qualifier.bound,
+        "group": group_of(text, match.start(), match.end()),
+        "implied": False,
+    }
+    return Candidate(ClaimKind.COUNT, match.start(), match.end(), payload)
 
 
 def _value_of(text: str) -> float:
@@ -132,7 +163,7 @@ def _value_of(text: str) -> float:
     return to_float(found.group()) if found else 0.0
 
 
-def _change_payload(match: re.Match[str]) -> dict[str, float | None]:
+def _change_payload(match: re.Match[str]) -> dict[str, Any]:
     sign = -1.0 if match.group("down") else 1.0
     number = to_float(match.group("num"))
     if match.group("unit") == "%":
@@ -143,7 +174,14 @@ def _change_payload(match: re.Match[str]) -> dict[str, float | None]:
 def _changes_stated(text: str) -> Iterator[Candidate]:
     for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN):
         for match in pattern.finditer(text):
-            yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), _change_payload(match))
+            payload = _change_payload(match)
+            if "relative" in pattern.groupindex and match.group("relative"):
+                payload["relative"] = True
+            yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), payload)
+    for match in _EFFICACY.finditer(text):
+        value = to_float(match.group("num") or match.group("num2"))
+        payload = {"change": -value, "base": None, "new": None, "measure": "efficacy"}
+        yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), payload)
 
 
 def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:

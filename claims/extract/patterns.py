@@ -76,6 +76,17 @@ def line_start_before(text: str, pos: int) -> bool:
     return text[line_begin:pos].strip(" \t•·-*") == ""
 
 
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted (start, end) spans with overlapping ones merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile with the flags all extractors use."""
     return re.compile(pattern, flags)

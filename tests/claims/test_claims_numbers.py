@@ -15,8 +15,25 @@ COUNT = ClaimKind.COUNT
 CHANGE = ClaimKind.RELATIVE_CHANGE
 
 
-def _pct(value: float, decimals: int = 0, unit: str = "%", approx: bool = False) -> dict[str, Any]:
-    return {"value": value, "decimals": decimals, "unit": unit, "approx": approx}
+def _pct(
+    value: float,
+    decimals: int = 0,
+    unit: str = "%",
+    approx: bool = False,
+    *,
+    bound: str | None = None,
+    group: str | None = None,
+    in_range: bool = False,
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "decimals": decimals,
+        "unit": unit,
+        "approx": approx,
+        "bound": bound,
+        "group": group,
+        "range": in_range,
+    }
 
 
 @pytest.mark.parametrize(
@@ -28,8 +45,15 @@ def _pct(value: float, decimals: int = 0, unit: str = "%", approx: bool = False)
         ("约 40%的病例", ["约 40%"], [_pct(40, approx=True)]),
         ("降至５％以下", ["５％"], [_pct(5)]),
         ("in 64% of cases", ["64%"], [_pct(64)]),
-        ("范围为4%-9%", ["4%", "9%"], [_pct(4), _pct(9)]),
-        ("范围为4-9%", ["4", "9%"], [_pct(4), _pct(9)]),
+        ("范围为4%-9%", ["4%", "9%"], [_pct(4, in_range=True), _pct(9, in_range=True)]),
+        ("范围为4-9%", ["4", "9%"], [_pct(4, in_range=True), _pct(9, in_range=True)]),
+        ("超过20%的患者", ["超过20%"], [_pct(20, approx=True, bound="lower")]),
+        ("in up to 5% of cases", ["up to 5%"], [_pct(5, approx=True, bound="upper")]),
+        ("Moreover 5% had fever", ["5%"], [_pct(5)]),
+        ("试验组死亡率为12%", ["12%"], [_pct(12, group="试验组")]),
+        ("對照組有效率為35.0%", ["35.0%"], [_pct(35.0, 1, group="對照组")]),
+        ("31.2% in the treated group", ["31.2%"], [_pct(31.2, 1, group="treated")]),
+        ("and 35.0% with placebo.", ["35.0%"], [_pct(35.0, 1, group="placebo")]),
     ],
 )
 def test_percentages(text: str, quoted: list[str], expected: list[dict[str, Any]]) -> None:
@@ -80,15 +104,37 @@ def test_not_fractions(text: str) -> None:
         ("招募了200名受试者", "200名", 200, "名"),
         ("分析了18項研究", "18項", 18, "項"),
         ("共有3000万人受影响", "3000万人", 3e7, "人"),
-        ("全球約4500萬人", "4500萬人", 4.5e7, "人"),
+        ("全球有4500萬人", "4500萬人", 4.5e7, "人"),
         ("we enrolled 42 patients", "42 patients", 42, "patients"),
         ("in 1,250 participants", "1,250 participants", 1250, "participants"),
         ("三名患者出现", "三名", 3, "名"),
+        ("三位受試者", "三位", 3, "位"),
+        ("納入二十篇文獻", "二十篇", 20, "篇"),
     ],
 )
 def test_counts(text: str, quoted: str, value: float, unit: str) -> None:
     assert texts(text, COUNT) == [quoted]
-    assert payloads(text, COUNT) == [{"value": value, "unit": unit}]
+    assert payloads(text, COUNT) == [
+        {"value": value, "unit": unit, "approx": False, "bound": None, "group": None, "implied": False}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "approx", "bound", "group"),
+    [
+        ("约64例患者", True, None, None),
+        ("超过600 patients", True, "lower", None),
+        ("more than 600 patients", True, "lower", None),
+        ("fewer than 20 patients", True, "upper", None),
+        ("試驗組有32例", False, None, "試驗组"),
+        ("对照组32例", False, None, "对照组"),
+        ("32 patients in the placebo group", False, None, "placebo"),
+        ("32 patients in the study", False, None, None),
+    ],
+)
+def test_count_qualifiers_and_groups(text: str, approx: bool, bound: str | None, group: str | None) -> None:
+    (payload,) = payloads(text, COUNT)
+    assert (payload["approx"], payload["bound"], payload["group"]) == (approx, bound, group)
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,16 @@ def count(quote: str, value: float, unit: str) -> tuple[str, ClaimKind, dict[str
     return quote, C, {"value": value, "unit": unit}
 
 
+def grouped(spec: tuple[str, ClaimKind, dict[str, Any]], group: str) -> tuple[str, ClaimKind, dict[str, Any]]:
+    """The same claim spec, stated for one group ("试验组", "placebo")."""
+    return spec[0], spec[1], {**spec[2], "group": group}
+
+
+def approximate(spec: tuple[str, ClaimKind, dict[str, Any]]) -> tuple[str, ClaimKind, dict[str, Any]]:
+    """The same claim spec, marked approximate ("约", "about")."""
+    return spec[0], spec[1], {**spec[2], "approx": True}
+
+
 def context(text: str, specs: list[tuple[str, ClaimKind, dict[str, Any]]]) -> CheckContext:
     """Claims over successive occurrences of each quote (searched left to right)."""
     doc = Document.from_text(text)
@@ -91,11 +101,61 @@ SHARES = [
         [count("10例", 10, "例"), count("7例", 7, "例"), pct("75%", 75)],
         ["N301"],
     ),
-    # negatives: no whole, whole in another sentence, ambiguous whole, unrelated percentages
-    ("大多数(57篇,82%)侧重于卒中。", [count("57篇", 57, "篇"), pct("82%", 82)], []),
+    # a whole stated in the previous sentence of the paragraph
     (
         "共71篇。大多数(57篇,82%)侧重于卒中。",
         [count("71篇", 71, "篇"), count("57篇", 57, "篇"), pct("82%", 82)],
+        ["N301"],
+    ),
+    (
+        "共纳入64例患者。随访期间13例死亡(22.0%)。",
+        [count("64例患者", 64, "例患者"), count("13例", 13, "例"), pct("22.0%", 22.0, 1)],
+        ["N301"],
+    ),
+    (
+        "共納入64例患者。隨訪期間13例死亡(20.3%)。",
+        [count("64例患者", 64, "例患者"), count("13例", 13, "例"), pct("20.3%", 20.3, 1)],
+        [],
+    ),
+    (
+        "A total of 64 patients were enrolled. During follow-up 13 patients (20.3%) died.",
+        [count("64 patients", 64, "patients"), count("13 patients", 13, "patients"), pct("20.3%", 20.3, 1)],
+        [],
+    ),
+    (
+        "A total of 64 patients were enrolled. During follow-up 13 patients (22.0%) died.",
+        [count("64 patients", 64, "patients"), count("13 patients", 13, "patients"), pct("22.0%", 22.0, 1)],
+        ["N301"],
+    ),
+    # negatives: no whole, ambiguous whole, a group's share, a paragraph break, unrelated percentages
+    ("大多数(57篇,82%)侧重于卒中。", [count("57篇", 57, "篇"), pct("82%", 82)], []),
+    (
+        "共71篇。\n大多数(57篇,82%)侧重于卒中。",
+        [count("71篇", 71, "篇"), count("57篇", 57, "篇"), pct("82%", 82)],
+        [],
+    ),
+    (
+        "共纳入120例。试验组死亡13例(21.7%)。",
+        [count("120例", 120, "例"), grouped(count("13例", 13, "例"), "试验组"), pct("21.7%", 21.7, 1)],
+        [],
+    ),
+    (
+        "A total of 120 patients were enrolled. Thirteen deaths occurred, 13 patients (21.7%) in the placebo group.",
+        [
+            count("120 patients", 120, "patients"),
+            count("13 patients", 13, "patients"),
+            grouped(pct("21.7%", 21.7, 1), "placebo"),
+        ],
+        [],
+    ),
+    (
+        "共纳入120例，男性64例。13例死亡(20.3%)。",
+        [count("120例", 120, "例"), count("64例", 64, "例"), count("13例", 13, "例"), pct("20.3%", 20.3, 1)],
+        [],
+    ),
+    (
+        "约纳入64例。13例死亡(22.0%)。",
+        [approximate(count("64例", 64, "例")), count("13例", 13, "例"), pct("22.0%", 22.0, 1)],
         [],
     ),
     (

@@ -1,0 +1,196 @@
+"""The two values a stated relative difference compares ("6.2 versus 4.1 months, a 51% improvement").
+
+A relative change, relative reduction or efficacy with no from-to phrase of its own takes its two
+values from a comparison in its sentence (else the previous one of the same paragraph):
+"A versus/vs/compared with B", "分别为A和B", "A and B …, respectively". Each value is read with
+what it is: a percentage, a count, a rate ("8 of 18,198" → 8/18198), a measured value or a bare
+number, with its decimals and whether it is exact (counts are). Two values of different units or
+kinds are not a comparison. The change gets ``base`` (B), ``new`` (A) and ``comparison`` (how
+they were written); which of the two is the reference is left to the check (either order).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.extract.patterns import Candidate, decimals_of, to_float
+from claims.models import ClaimKind
+from claims.text import sentence_at
+
+_VERSUS = re.compile(
+    r"(?<![A-Za-z])(?:versus|vs\.?|compared[ \t](?:with|to)|对比|對比)(?![A-Za-z])", re.IGNORECASE
+)
+_RESPECTIVE_AFTER = re.compile(r"分别为|分別為|分别是|分別是|分别|分別")
+_RESPECTIVELY = re.compile(r"(?<![A-Za-z])respectively(?![A-Za-z])", re.IGNORECASE)
+_NUMBER = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3}){1,4}(?![\d,])|\d{0,11})(?:\.\d{1,8})?(?![\d.])")
+_PAIR_GAP = re.compile(r"[^\d。；;！？!?\n]{0,10}")
+_PAIR_JOIN = ("和", "与", "與", "及", "、", ",", "，", "and", "vs", "对", "對")
+_PARENTHESES = re.compile(r"[(（][^()（）\n]{0,60}[)）]")
+_MAX_GAP = 80
+_BEFORE_WINDOW = 60
+_AFTER_WINDOW = 20
+_KIND_OF = {ClaimKind.PERCENTAGE: "percent", ClaimKind.COUNT: "count", ClaimKind.QUANTITY: "quantity"}
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One compared value: its value, decimals, exactness, what it is and its unit."""
+
+    value: float
+    decimals: int
+    exact: bool
+    kind: str  # "percent", "count", "rate", "quantity", "number"
+    unit: str
+
+
+class _Covers:
+    """Number candidates by start, to find the one covering an offset."""
+
+    def __init__(self, found: Sequence[Candidate]) -> None:
+        self.items = sorted(found, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+
+    def at(self, start: int, end: int) -> list[Candidate]:
+        index = bisect_right(self.starts, start)
+        return [c for c in self.items[max(0, index - 4) : index + 1] if c.start <= start and end <= c.end]
+
+
+def _operand(text: str, start: int, end: int, covers: _Covers) -> Operand | None:
+    """What the number at [start, end) is, or None when it cannot be a compared value."""
+    raw = text[start:end]
+    value, decimals = to_float(raw), decimals_of(raw)
+    around = covers.at(start, end)
+    kinds = {c.kind for c in around}
+    if kinds & {ClaimKind.STATISTIC, ClaimKind.RELATIVE_CHANGE}:
+        return None
+    for claim in around:
+        norm = claim.normalized
+        if claim.kind is ClaimKind.FRACTION:
+            return Operand(norm["numerator"] / norm["denominator"], 0, True, "rate", "")
+        if claim.kind is ClaimKind.PERCENTAGE:
+            return (
+                None
+                if norm.get("range") or norm.get("approx")
+                else Operand(value, decimals, False, "percent", "%")
+            )
+        if claim.kind is ClaimKind.COUNT:
+            return None if norm.get("approx") else Operand(value, 0, True, "count", str(norm.get("unit", "")))
+        if claim.kind is ClaimKind.QUANTITY:
+            if norm.get("low") is not None or norm.get("value") is None:
+                return None
+            return Operand(float(norm["value"]), decimals, False, "quantity", str(norm.get("unit", "")))
+    return Operand(value, decimals, False, "number", "")
+
+
+def _compatible(a: Operand, b: Operand) -> tuple[Operand, Operand] | None:
+    """The pair made comparable (a bare number takes the other's kind), or None."""
+    if a.kind == "number" and b.kind != "number":
+        a = _as(a, b)
+    elif b.kind == "number" and a.kind != "number":
+        b = _as(b, a)
+    if a is None or b is None or a.kind != b.kind:
+        return None
+    if a.unit and b.unit and a.unit.casefold().rstrip("s") != b.unit.casefold().rstrip("s"):
+        return None
+    return a, b
+
+
+def _as(bare: Operand, like: Operand) -> Operand | None:
+    if like.kind == "rate":
+        return None
+    exact = like.kind == "count" and bare.decimals == 0
+    return Operand(bare.value, bare.decimals, exact, like.kind, like.unit)
+
+
+def _numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _NUMBER.finditer(text, start, end)]
+
+
+def _versus_pair(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    match = _VERSUS.search(text, lo, hi)
+    if match is None:
+        return None
+    before = _numbers(text, max(lo, match.start() - _BEFORE_WINDOW), match.start())
+    after = _numbers(text, match.end(), min(hi, match.end() + _AFTER_WINDOW))
+    if not before or not after or _VERSUS.search(text, match.end(), hi):
+        return None  # one comparison per stretch: with two, which is compared is unclear
+    return before[-1], after[0]
+
+
+def _joined(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    gap = text[a[1] : b[0]]
+    return bool(_PAIR_GAP.fullmatch(gap)) and any(word in gap for word in _PAIR_JOIN)
+
+
+def _respective_pair(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "分别为6.2个月和4.1个月" or "were 6.2 and 4.1 months, respectively"."""
+    zh = _RESPECTIVE_AFTER.search(text, lo, hi)
+    if zh is not None:
+        numbers = _numbers(text, zh.end(), min(hi, zh.end() + 40))
+        if len(numbers) >= 2 and numbers[0][0] - zh.end() <= 4 and _joined(text, numbers[0], numbers[1]):
+            return numbers[0], numbers[1]
+    en = _RESPECTIVELY.search(text, lo, hi)
+    if en is not None:
+        numbers = _numbers(text, max(lo, en.start() - 48), en.start())
+        if len(numbers) >= 2 and _joined(text, numbers[-2], numbers[-1]):
+            return numbers[-2], numbers[-1]
+    return None
+
+
+def _pair_in(text: str, lo: int, hi: int, covers: _Covers) -> tuple[Operand, Operand, str, int] | None:
+    """The compared values in [lo, hi), how they were written, and where the second one ends."""
+    for how, find in (("versus", _versus_pair), ("respectively", _respective_pair)):
+        found = find(text, lo, hi)
+        if found is None:
+            continue
+        a, b = (_operand(text, *span, covers) for span in found)
+        pair = _compatible(a, b) if a is not None and b is not None else None
+        return (*pair, how, found[1][1]) if pair is not None else None
+    return None
+
+
+def _same_statement(text: str, end: int, change_start: int) -> bool:
+    """Nothing between the compared values and the change but words: no other number, no ";"."""
+    gap = _PARENTHESES.sub("", text[end:change_start])
+    return len(gap) <= _MAX_GAP and not any(ch.isdigit() or ch in ";；" for ch in gap)
+
+
+def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]) -> None:
+    """Give each stated relative difference without base/new the two values its sentence compares.
+
+    The values come from the change's own sentence, before it, with nothing but words between;
+    an efficacy may also take them from the previous sentence of the paragraph.
+    """
+    covers = _Covers(found)
+    for change in found:
+        norm = change.normalized
+        if change.kind is not ClaimKind.RELATIVE_CHANGE or norm.get("base") is not None:
+            continue
+        if norm.get("change") is None:
+            continue
+        start, _ = sentence_at(text, change.start, sentences)
+        pair = _pair_in(text, start, change.start, covers)
+        if pair is not None and not _same_statement(text, pair[3], change.start):
+            pair = None
+        if pair is None and norm.get("measure") == "efficacy" and start > 0 and text[start - 1] != "\n":
+            previous = sentence_at(text, start - 1, sentences)
+            pair = _pair_in(text, previous[0], previous[1], covers) if previous[1] > previous[0] else None
+        if pair is not None:
+            _attach(norm, pair[0], pair[1], pair[2])
+
+
+def _attach(norm: dict[str, object], new: Operand, base: Operand, how: str) -> None:
+    norm.update(
+        {
+            "base": base.value,
+            "new": new.value,
+            "comparison": how,
+            "compared": base.kind,
+            "base_decimals": base.decimals,
+            "new_decimals": new.decimals,
+            "exact_values": base.exact and new.exact,
+        }
+    )

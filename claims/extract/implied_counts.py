@@ -1,0 +1,137 @@
+"""Counts written without their noun: "groups of 198, 204 and 210", "605 received the drug".
+
+A bare integer is a count of the noun of a count stated just before it when the sentence makes it
+one: it is an item of a list that ends in a count ("198, 204 and 210 patients", "198、204和210例"),
+it follows "groups of" / "分别为" after a count in the same or the previous sentence, or a verb
+of allocation or outcome follows it ("605 received", "615 were assigned", "12 died"). The claim
+keeps the inherited unit with ``implied: True``. When unsure, no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from claims.extract.patterns import Candidate, merged_spans
+from claims.models import ClaimKind
+from claims.text import sentence_at
+
+_INT = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3}){1,3}(?![\d,])|\d{0,6})(?![\d%‰]|[.,]\d)")
+_LIST_GAP = re.compile(
+    r"[ \t]?[,、，][ \t]?(?:and[ \t]|or[ \t])?|[ \t](?:and|or)[ \t]|[ \t]?(?:和|及|与|與|或)[ \t]?"
+)
+_LEAD_LIST = re.compile(
+    r"(?:groups|arms|cohorts)[ \t]of[ \t]$|(?:分别为|分別為|分别是|分別是|分别|分別)$", re.IGNORECASE
+)
+_VERB_AFTER = re.compile(
+    r"[ \t](?:patients[ \t]|participants[ \t]|subjects[ \t])?(?:were[ \t](?:randomly[ \t])?)?"
+    r"(?:received|receiving|assigned|allocated|randomi[sz]ed|given|underwent|completed|died|withdrew"
+    r"|discontinued|were[ \t]lost)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_MAX_LIST = 12
+
+
+def _count_before(counts: Sequence[Candidate], starts: list[int], pos: int, floor: int) -> Candidate | None:
+    """The nearest stated (not implied) count ending before `pos` and starting at or after `floor`."""
+    index = bisect_right(starts, pos) - 1
+    while index >= 0 and counts[index].start >= floor:
+        count = counts[index]
+        if count.end <= pos and not count.normalized.get("implied"):
+            return count
+        index -= 1
+    return None
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the sorted, disjoint `spans`."""
+    index = bisect_right(starts, start) - 1
+    return (index >= 0 and spans[index][1] > start) or (index + 1 < len(starts) and starts[index + 1] < end)
+
+
+def _tokens(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Bare integers of `text` that no other claim covers (years excluded)."""
+    starts = [start for start, _ in taken]
+    found = []
+    for match in _INT.finditer(text):
+        token = match.group()
+        if "," not in token and len(token) == 4 and 1900 <= int(token) <= 2100:
+            continue
+        if not _covered(taken, starts, match.start(), match.end()):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _implied(text: str, start: int, end: int, unit_from: Candidate) -> Candidate:
+    value = float(text[start:end].replace(",", ""))
+    payload = {
+        "value": value,
+        "unit": unit_from.normalized["unit"],
+        "approx": False,
+        "bound": None,
+        "group": None,
+        "implied": True,
+    }
+    return Candidate(ClaimKind.COUNT, start, end, payload)
+
+
+def _list_runs(text: str, tokens: list[tuple[int, int]]) -> Iterator[list[int]]:
+    """Runs of token indexes joined by list separators (", ", "、", " and ")."""
+    run: list[int] = []
+    for index, (start, _) in enumerate(tokens):
+        if run and _LIST_GAP.fullmatch(text[tokens[run[-1]][1] : start]) and len(run) < _MAX_LIST:
+            run.append(index)
+            continue
+        if run:
+            yield run
+        run = [index]
+    if run:
+        yield run
+
+
+def implied_counts(
+    text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]
+) -> list[Candidate]:
+    """Counts whose noun is carried over from a count stated just before or at the end of the list."""
+    taken = sorted((c.start, c.end) for c in found)
+    counts = sorted((c for c in found if c.kind is ClaimKind.COUNT), key=lambda c: c.start)
+    count_starts = [c.start for c in counts]
+    count_by_start = {c.start: c for c in counts}
+    tokens = _tokens(text, merged_spans(taken))
+    result: list[Candidate] = []
+    for run in _list_runs(text, tokens):
+        first_start, last_end = tokens[run[0]][0], tokens[run[-1]][1]
+        unit_from = _list_end_count(text, last_end, count_by_start)
+        if unit_from is None and (
+            len(run) >= 2 and _LEAD_LIST.search(text[max(0, first_start - 12) : first_start])
+        ):
+            unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
+        if unit_from is None and len(run) == 1 and _VERB_AFTER.match(text, last_end):
+            unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
+        if unit_from is not None:
+            result.extend(_implied(text, *tokens[i], unit_from) for i in run)
+    return result
+
+
+def _list_end_count(text: str, end: int, count_by_start: dict[int, Candidate]) -> Candidate | None:
+    """The count right after the list's last separator ("…, 204 and 210 patients")."""
+    gap = _LIST_GAP.match(text, end)
+    if gap is None:
+        return None
+    return count_by_start.get(gap.end())
+
+
+def _whole_before(
+    text: str,
+    sentences: list[tuple[int, int]],
+    counts: Sequence[Candidate],
+    count_starts: list[int],
+    pos: int,
+) -> Candidate | None:
+    """A count earlier in this sentence, else in the previous one of the same paragraph."""
+    start, _ = sentence_at(text, pos, sentences)
+    floor = start
+    if start > 0 and "\n" not in text[max(0, start - 2) : start]:
+        floor = sentence_at(text, max(0, start - 2), sentences)[0]
+    return _count_before(counts, count_starts, pos, floor)

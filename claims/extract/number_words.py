@@ -1,0 +1,90 @@
+"""The words around a number that change what it claims: qualifiers and the group it belongs to.
+
+A qualifier before a number makes it approximate ("约64例", "about 40%") or a bound ("超过20%",
+"more than 600 patients", "up to 5%"); checks widen their tolerance for the first and do not
+compare the second. A group label ("试验组", "placebo group", "in the vaccine arm") says the number
+is a share or count of that group, not of the whole sample. All scans are bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_APPROX = r"约|約|大约|大約|近|将近|將近|approximately|approx\.|about|around|nearly|roughly|some|~|≈"
+_LOWER = (
+    r"超过|超過|逾|多于|多於|大于|大於|高于|高於|不少于|不少於|至少"
+    r"|more than|over|above|at least|greater than|>|≥"
+)
+_UPPER = r"不到|不足|少于|少於|小于|小於|低于|低於|最多|up to|less than|fewer than|under|below|at most|<|≤"
+_QUALIFIER = re.compile(
+    rf"(?:(?P<approx>{_APPROX})|(?P<lower>{_LOWER})|(?P<upper>{_UPPER}))[ \t]{{0,1}}(?:了|达|達)?$",
+    re.IGNORECASE,
+)
+_WINDOW = 16
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What stands right before a number: approximate, a bound ("lower"/"upper"), and its length."""
+
+    approx: bool
+    bound: str | None
+    length: int
+
+
+_NONE = Qualifier(False, None, 0)
+
+
+def qualifier_before(text: str, start: int) -> Qualifier:
+    """The qualifier ending right at `start` ("约", "more than ", "超过"), or none."""
+    window = text[max(0, start - _WINDOW) : start]
+    found = _QUALIFIER.search(window)
+    if found is None:
+        return _NONE
+    head = window[: found.start()]
+    if head[-1:].isascii() and head[-1:].isalpha() and found.group()[:1].isalpha():
+        return _NONE  # "Moreover 5%": the word is the end of another word
+    bound = "lower" if found.group("lower") else "upper" if found.group("upper") else None
+    return Qualifier(True, bound, len(found.group()))
+
+
+_ZH_GROUP = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,4})(?:组|組|队列|隊列|臂)")
+_EN_GROUP_BEFORE = re.compile(
+    r"(?:in|of|for|with)[ \t](?:the[ \t])?(?P<name>[A-Za-z-]{2,20})[ \t](?:group|arm|cohort)s?[ \t,:]{0,3}$",
+    re.IGNORECASE,
+)
+_EN_GROUP_AFTER = re.compile(
+    r"^[ \t]{0,2}(?:[A-Za-z]{2,12}[ \t]){0,2}(?:in|of|for|with|on)[ \t](?:the[ \t])?"
+    r"(?P<name>[A-Za-z-]{2,20})(?:[ \t](?:group|arm|cohort)s?|(?![A-Za-z-]))",
+    re.IGNORECASE,
+)
+_EN_GROUP_WORDS = frozenset(
+    {"placebo", "control", "controls", "vaccine", "treatment", "treated", "intervention"}
+)
+_CLAUSE_BREAKS = "，,；;。.:：（(）)"
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 24) : start]
+    cut = max(window.rfind(ch) for ch in _CLAUSE_BREAKS)
+    return window[cut + 1 :]
+
+
+def group_of(text: str, start: int, end: int) -> str | None:
+    """The group a number is stated for ("试验组", "placebo"), from its own clause; None if none."""
+    before = _clause_before(text, start).rstrip(" \t")
+    names = [m.group("name") for m in _ZH_GROUP.finditer(before)]
+    if names:
+        return names[-1][-2:] + "组"
+    en = _EN_GROUP_BEFORE.search(before)
+    if en:
+        return en.group("name").casefold()
+    after = _EN_GROUP_AFTER.match(text[end : end + 48])
+    if after:
+        name = after.group("name").casefold()
+        if after.group().casefold().rstrip().endswith(("group", "arm", "cohort", "groups", "arms")):
+            return name
+        if name in _EN_GROUP_WORDS:
+            return name
+    return None
