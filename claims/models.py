@@ -15,10 +15,10 @@ depend on the claim kind; the table below is the contract that checks and report
 | pmid               | pmid: str                                                                       |
 | pmcid              | pmcid: str ("PMC" + digits)                                                     |
 | url                | url: str                                                                        |
-| percentage         | value: float, decimals: int, unit: "%" or "‰", approx: bool                     |
+| percentage         | value: float, decimals: int, unit: "%" or "‰", approx: bool, bound: "lower"/"upper" or None ("超过", "up to"), group: str or None ("试验组", "placebo"), range: bool (an end of "4-9%") |
 | fraction           | numerator: float, denominator: float                                            |
-| count              | value: float, unit: str (例, 篇, 名, 人, patients, studies, …)                  |
-| relative_change    | change: float (percent, signed), base: float or None, new: float or None        |
+| count              | value: float, unit: str (例, 篇, 名, 人, patients, studies, …), approx: bool, bound, group (as for percentage), implied: False or how the noun was carried over ("list", "allocated", "outcome") |
+| relative_change    | change: float (percent, signed), base: float or None, new: float or None; optional: factor, relative: True, measure: "efficacy", comparison: "versus"/"respectively"/"groups" with compared ("percent", "count", "rate", "quantity", "number"), base_decimals, new_decimals, exact_values |
 | statistic          | name: "p"/"CI"/"HR"/"OR"/"RR"/"mean_sd"/"n"/…, value: float or None, operator: str or None, lower/upper/sd: float or None, missing_value: bool |
 | quantity           | mantissa: float or None, exponent: int or None, value: float or None, unit: str, exponent_lost: bool |
 """

@@ -197,7 +197,7 @@ def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
         if claim.kind is not ClaimKind.COUNT or claim.normalized.get("value") is None:
             continue
         percent = _adjacent_percent(text, claims, index)
-        if percent is None or not _usable_percent(percent):
+        if percent is None or not _usable_percent(percent) or claim.normalized.get("approx"):
             continue
         whole = _whole_of(text, claims, index, percent)
         if whole is not None:
@@ -206,8 +206,9 @@ def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
     return pairs
 
 
-def _inside_fraction(claim: Claim, fractions: ClaimIndex) -> bool:
-    found = fractions.overlapping(claim.span.start, claim.span.end)
+def _inside(claim: Claim, others: ClaimIndex) -> bool:
+    """True when `claim` lies within one of `others` ("71" in "57 of 71", "95%" in "efficacy 95%")."""
+    found = others.overlapping(claim.span.start, claim.span.end)
     return found is not None and found.span.start <= claim.span.start and claim.span.end <= found.span.end
 
 
@@ -218,7 +219,9 @@ def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
         key=lambda c: c.span.start,
     )
     fractions = ClaimIndex(numbers, ClaimKind.FRACTION)
-    counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside_fraction(c, fractions)]
+    changes = ClaimIndex(claims, ClaimKind.RELATIVE_CHANGE)
+    numbers = [c for c in numbers if c.kind is not ClaimKind.PERCENTAGE or not _inside(c, changes)]
+    counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside(c, fractions)]
     seen: set[str] = set()
     result: list[SharePair] = []
     for pair in fraction_pairs(text, numbers) + count_pairs(text, counts_free):

@@ -89,6 +89,9 @@ _COUNT_UNITS = frozenset(
         "people",
     ]
 )
+# Parts that are not summands of the whole: "各50例", "50 patients each".
+_NON_LITERAL = ("各", "每组", "每組", "each", "per group", "per arm")
+_LIST_GAP_MAX = 12
 _NESTING = ("其中", "of whom", "of which", "among them")
 _MAX_PARTS = 12
 _TAIL = 16  # characters after the last part still read for "等", "etc." and the like
@@ -153,19 +156,33 @@ def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
     return False
 
 
+def _one_list(text: str, parts: Sequence[Claim]) -> bool:
+    """The parts form one enumeration ("198, 192 and 200", "试验组52例、对照组46例")."""
+    for first, second in zip(parts, parts[1:], strict=False):
+        gap = text[first.span.end : second.span.start]
+        if len(gap) > _LIST_GAP_MAX or any(ch in "，；;。" for ch in gap):
+            return False
+    return True
+
+
 def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumProblem | None:
     stated, total = _value(whole), sum(_value(p) for p in parts)
     if len(parts) < 2 or any(_value(p) >= stated for p in parts) or _prefix_matches(parts, stated):
         return None
-    if any(p.normalized.get("approx") for p in parts):
-        return None
+    if any(p.normalized.get("approx") or p.normalized.get("implied") == "outcome" for p in parts):
+        return None  # an approximate part, or a subset ("12 died") rather than a part of a split
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
-    if any(word in region for word in _OPEN_ENDED) or not any(word in region for word in _PARTITION):
+    if any(word in region for word in _OPEN_ENDED + _NON_LITERAL):
+        return None
+    if not any(word in region for word in _PARTITION):
         return None
     if any(region.count(word) > 1 for word in _NESTING):  # "其中80例…，其中60例…": a subset of a part
         return None
     over = total > stated + 1e-9
-    under = total < stated - 1e-9 and any(word in region for word in _REMAINDER + _EXHAUSTIVE)
+    under = total < stated - 1e-9 and (
+        any(word in region for word in _REMAINDER)
+        or (any(word in region for word in _EXHAUSTIVE) and _one_list(text, parts))
+    )
     return SumProblem(whole, tuple(parts), total) if over or under else None
 
 

@@ -53,6 +53,11 @@ class _Covers:
         self.items = sorted(found, key=lambda c: c.start)
         self.starts = [c.start for c in self.items]
 
+    def starting_in(self, lo: int, hi: int) -> list[Candidate]:
+        """Candidates starting in [lo, hi), in text order."""
+        first, last = bisect_right(self.starts, lo - 1), bisect_right(self.starts, hi - 1)
+        return self.items[first:last]
+
     def at(self, start: int, end: int) -> list[Candidate]:
         index = bisect_right(self.starts, start)
         return [c for c in self.items[max(0, index - 4) : index + 1] if c.start <= start and end <= c.end]
@@ -140,10 +145,41 @@ def _respective_pair(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tupl
     return None
 
 
-def _pair_in(text: str, lo: int, hi: int, covers: _Covers) -> tuple[Operand, Operand, str, int] | None:
-    """The compared values in [lo, hi), how they were written, and where the second one ends."""
-    for how, find in (("versus", _versus_pair), ("respectively", _respective_pair)):
-        found = find(text, lo, hi)
+def _grouped_pair(
+    text: str, lo: int, hi: int, covers: _Covers
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Exactly two percentages or counts in [lo, hi), each stated for its own named group.
+
+    "疫苗组8例、安慰剂组162例", "试验组为62.5%，对照组为41.3%": the groups say what is compared.
+    """
+    grouped = [
+        c
+        for c in covers.starting_in(lo, hi)
+        if c.kind in (ClaimKind.PERCENTAGE, ClaimKind.COUNT) and c.normalized.get("group") and c.end <= hi
+    ]
+    if len(grouped) != 2 or grouped[0].kind is not grouped[1].kind:
+        return None
+    if grouped[0].normalized["group"] == grouped[1].normalized["group"]:
+        return None
+    spans = [_NUMBER.search(text, c.start, c.end) for c in grouped]
+    if spans[0] is None or spans[1] is None:
+        return None
+    return spans[0].span(), spans[1].span()
+
+
+def _pair_in(
+    text: str, lo: int, hi: int, covers: _Covers, *, groups: bool = False
+) -> tuple[Operand, Operand, str, int] | None:
+    """The compared values in [lo, hi), how they were written, and where the second one ends.
+
+    Two values told apart only by their groups are a comparison for an efficacy (`groups`): for
+    another change the two groups' values may be of other times or measures.
+    """
+    for how in ("versus", "respectively", "groups") if groups else ("versus", "respectively"):
+        if how == "groups":
+            found = _grouped_pair(text, lo, hi, covers)
+        else:
+            found = (_versus_pair if how == "versus" else _respective_pair)(text, lo, hi)
         if found is None:
             continue
         a, b = (_operand(text, *span, covers) for span in found)
@@ -171,15 +207,32 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
             continue
         if norm.get("change") is None:
             continue
-        start, _ = sentence_at(text, change.start, sentences)
-        pair = _pair_in(text, start, change.start, covers)
+        start, end = sentence_at(text, change.start, sentences)
+        efficacy = norm.get("measure") == "efficacy"
+        pair = _pair_in(text, start, change.start, covers, groups=efficacy)
         if pair is not None and not _same_statement(text, pair[3], change.start):
             pair = None
-        if pair is None and norm.get("measure") == "efficacy" and start > 0 and text[start - 1] != "\n":
-            previous = sentence_at(text, start - 1, sentences)
-            pair = _pair_in(text, previous[0], previous[1], covers) if previous[1] > previous[0] else None
+        if pair is None and efficacy:
+            pair = _efficacy_pair(text, sentences, change, (start, end), covers)
         if pair is not None:
             _attach(norm, pair[0], pair[1], pair[2])
+
+
+def _efficacy_pair(
+    text: str,
+    sentences: list[tuple[int, int]],
+    change: Candidate,
+    sentence: tuple[int, int],
+    covers: _Covers,
+) -> tuple[Operand, Operand, str, int] | None:
+    """An efficacy's counts may follow it ("95% (8 vs 162 cases)") or sit in the previous sentence."""
+    pair = _pair_in(text, change.end, sentence[1], covers, groups=True)
+    if pair is not None or sentence[0] == 0 or text[sentence[0] - 1] == "\n":
+        return pair
+    previous = sentence_at(text, sentence[0] - 1, sentences)
+    if previous[1] <= previous[0]:
+        return None
+    return _pair_in(text, previous[0], previous[1], covers, groups=True)
 
 
 def _attach(norm: dict[str, object], new: Operand, base: Operand, how: str) -> None:

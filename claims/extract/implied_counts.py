@@ -4,7 +4,9 @@ A bare integer is a count of the noun of a count stated just before it when the 
 one: it is an item of a list that ends in a count ("198, 204 and 210 patients", "198、204和210例"),
 it follows "groups of" / "分别为" after a count in the same or the previous sentence, or a verb
 of allocation or outcome follows it ("605 received", "615 were assigned", "12 died"). The claim
-keeps the inherited unit with ``implied: True``. When unsure, no claim.
+keeps the inherited unit, and ``implied`` says how it was told: "list" (an item of a list or of
+"groups of"), "allocated" (received, assigned: a part of the sample) or "outcome" (died,
+completed: a subset, which need not add up with the others). When unsure, no claim.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ _LEAD_LIST = re.compile(
 )
 _VERB_AFTER = re.compile(
     r"[ \t](?:patients[ \t]|participants[ \t]|subjects[ \t])?(?:were[ \t](?:randomly[ \t])?)?"
-    r"(?:received|receiving|assigned|allocated|randomi[sz]ed|given|underwent|completed|died|withdrew"
-    r"|discontinued|were[ \t]lost)(?![A-Za-z])",
+    r"(?:(?P<allocated>received|receiving|assigned|allocated|randomi[sz]ed|given)"
+    r"|(?P<outcome>underwent|completed|died|withdrew|discontinued|lost|responded|recovered))(?![A-Za-z])",
     re.IGNORECASE,
 )
 _MAX_LIST = 12
@@ -63,7 +65,7 @@ def _tokens(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return found
 
 
-def _implied(text: str, start: int, end: int, unit_from: Candidate) -> Candidate:
+def _implied(text: str, start: int, end: int, unit_from: Candidate, role: str) -> Candidate:
     value = float(text[start:end].replace(",", ""))
     payload = {
         "value": value,
@@ -71,7 +73,7 @@ def _implied(text: str, start: int, end: int, unit_from: Candidate) -> Candidate
         "approx": False,
         "bound": None,
         "group": None,
-        "implied": True,
+        "implied": role,
     }
     return Candidate(ClaimKind.COUNT, start, end, payload)
 
@@ -102,15 +104,18 @@ def implied_counts(
     result: list[Candidate] = []
     for run in _list_runs(text, tokens):
         first_start, last_end = tokens[run[0]][0], tokens[run[-1]][1]
+        role = "list"
         unit_from = _list_end_count(text, last_end, count_by_start)
         if unit_from is None and (
             len(run) >= 2 and _LEAD_LIST.search(text[max(0, first_start - 12) : first_start])
         ):
             unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
-        if unit_from is None and len(run) == 1 and _VERB_AFTER.match(text, last_end):
+        verb = _VERB_AFTER.match(text, last_end) if unit_from is None and len(run) == 1 else None
+        if verb is not None:
+            role = "allocated" if verb.group("allocated") else "outcome"
             unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
         if unit_from is not None:
-            result.extend(_implied(text, *tokens[i], unit_from) for i in run)
+            result.extend(_implied(text, *tokens[i], unit_from, role) for i in run)
     return result
 
 

@@ -140,7 +140,7 @@ SHARES = [
         [],
     ),
     (
-        "A total of 120 patients were enrolled. Thirteen deaths occurred, 13 patients (21.7%) in the placebo group.",
+        "A total of 120 patients were enrolled. Deaths: 13 patients (21.7%) in the placebo group.",
         [
             count("120 patients", 120, "patients"),
             count("13 patients", 13, "patients"),

@@ -1,0 +1,127 @@
+"""Numbers related across a sentence or two, through the real extractor (zh-Hans, zh-Hant, en).
+
+Each flagged sentence stands beside look-alikes that are correct and must stay silent: shares of
+different wholes, rounding that follows the stated precision, ranges, dashes, other units,
+approximations and bounds, per-group shares.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.auditor.checks.test_offline_checks_integration import offline_findings
+
+
+def number_codes(text: str) -> list[str]:
+    """The N3xx codes the offline checks report on `text`, in order."""
+    _, found = offline_findings(text)
+    return [f.code for f in found if f.code.startswith("N3")]
+
+
+PARTS_OF_A_WHOLE = [
+    ("A total of 600 patients were randomly assigned to three groups of 198, 204 and 210.", ["N303"]),
+    ("A total of 600 patients were randomly assigned to three groups of 198, 192 and 210.", []),
+    ("A total of 600 patients were randomly assigned to three groups of 198, 192 and 200.", ["N303"]),
+    ("About 600 patients were randomly assigned to three groups of 198, 204 and 210.", []),
+    ("In all, 1210 patients were randomized; 605 received the drug and 615 received placebo.", ["N303"]),
+    ("In all, 1210 patients were randomized; 605 received the drug and 605 received placebo.", []),
+    ("In all, 1210 patients were randomized; 605 received the drug and 600 received placebo.", []),
+    ("In all, 1210 patients were randomized; 605 received the drug and 600 placebo, and 20 died.", []),
+    ("600 patients were enrolled; 210 received aspirin and 450 received statins.", []),
+    ("共纳入100例，其中男性60例、女性40例。", []),
+    ("共纳入100例，其中男性62例、女性40例。", ["N303"]),
+    ("共納入100例，其中男性60例、女性40例。", []),
+    ("共納入100例，其中男性62例、女性40例。", ["N303"]),
+    ("共纳入100例患者，随机分为试验组52例和对照组50例。", ["N303"]),
+    ("共纳入100例患者，随机分为试验组50例和对照组50例。", []),
+    ("共納入100例患者，隨機分為試驗組52例、對照組48例。", []),
+    ("共纳入100例患者，随机分为两组，各50例，其中13例死亡。", []),
+    ("共纳入约100例，其中男性62例、女性40例。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS_OF_A_WHOLE)
+def test_parts_against_a_whole(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+SHARES_OF_AN_EARLIER_WHOLE = [
+    ("共纳入64例患者。随访期间，其中13例死亡(22.0%)。", ["N301"]),
+    ("共纳入64例患者。随访期间，其中13例死亡(20.3%)。", []),
+    ("共納入64例患者。隨訪期間，其中13例死亡(22.0%)。", ["N301"]),
+    ("共納入64例患者。隨訪期間，其中13例死亡(20.3%)。", []),
+    ("A total of 64 patients were enrolled. During follow-up, 13 patients (22.0%) died.", ["N301"]),
+    ("A total of 64 patients were enrolled. During follow-up, 13 patients (20.3%) died.", []),
+    ("A total of 64 patients were enrolled. During follow-up, 13 patients (20%) died.", []),
+    ("Of the 64 patients included, 13 died (20.3%).", []),
+    ("Of the 64 patients included, 13 died (25.0%).", ["N301"]),
+    # per-group shares and wholes of another paragraph or of another size are not compared
+    ("共纳入120例。试验组死亡13例(21.7%)。", []),
+    ("共纳入64例患者。\n随访期间，其中13例死亡(22.0%)。", []),
+    ("共纳入120例，其中男性64例。13例死亡(20.3%)。", []),
+    ("共纳入64例患者。随访期间，超过13例死亡(22.0%)。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES_OF_AN_EARLIER_WHOLE)
+def test_percentage_of_an_earlier_whole(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+RELATIVE_DIFFERENCES = [
+    ("Median survival was 6.2 versus 4.1 months, a 15% improvement.", ["N309"]),
+    ("Median survival was 6.2 versus 4.1 months, a 51% improvement.", []),
+    ("Median survival was 6.2 vs. 4.1 months (HR 0.70), a 51% improvement.", []),
+    ("Median survival was 6.2 months versus 4.1 weeks, a 15% improvement.", []),
+    ("Events occurred in 4.0% vs 5.0% of patients, a 20% relative reduction.", []),
+    ("Events occurred in 4.0% vs 5.0% of patients, a 40% relative reduction.", ["N309"]),
+    ("Events occurred in 4.0% vs 5.0% of patients, a 1% reduction.", []),
+    ("Events occurred in 4.0% vs 5.0% of patients, a 1% relative reduction.", ["N309"]),
+    ("Mortality was 10% vs 12%; hospital stay fell by 35%.", []),
+    ("Rates of 4.0%-5.0% were seen in both groups, a 20% relative reduction.", []),
+    ("中位生存期分别为6.2个月和4.1个月，延长了51%。", []),
+    ("中位生存期分别为6.2个月和4.1个月，延长了15%。", ["N309"]),
+    ("中位存活期分別為6.2個月和4.1個月，延長了51%。", []),
+    ("中位存活期分別為6.2個月和4.1個月，延長了15%。", ["N309"]),
+    ("试验组32例、对照组30例，治疗后试验组有效率提高20%。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_DIFFERENCES)
+def test_relative_difference_of_two_compared_values(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+EFFICACIES = [
+    ("There were 8 cases in the vaccine group vs 162 in the placebo group, an efficacy of 95%.", []),
+    ("There were 8 cases in the vaccine group vs 162 in the placebo group, an efficacy of 85%.", ["N310"]),
+    ("Vaccine efficacy was 95.0% (8 of 18,198 vs 162 of 18,325 participants).", []),
+    ("Vaccine efficacy was 94.0% (8 of 18,198 vs 162 of 18,325 participants).", ["N310"]),
+    ("COVID-19 occurred in 8 vaccine recipients vs 162 placebo recipients. Efficacy was 95%.", []),
+    ("COVID-19 occurred in 8 vaccine recipients vs 162 placebo recipients. Efficacy was 75%.", ["N310"]),
+    ("疫苗组8例、安慰剂组162例发病，保护效力为95%。", []),
+    ("疫苗组8例、安慰剂组162例发病，保护效力为85%。", ["N310"]),
+    ("疫苗組8例、安慰劑組162例發病，保護效力為95%。", []),
+    ("疫苗組8例、安慰劑組162例發病，保護效力為85%。", ["N310"]),
+    ("The vaccine showed an efficacy of 95% in older adults.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EFFICACIES)
+def test_vaccine_efficacy_from_case_counts(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+LOOK_ALIKES = [
+    "The response rate was 31.2% in the treated group and 35.0% with placebo.",
+    "男性占55%，女性占45%。",
+    "試驗組有效率為31.2%，對照組為35.0%。",
+    "Of these, 57 of 71 (80%) were stroke studies, and 6/7 (85.7%) responded.",
+    "Doses of 10–20 mg and 10-20 mg were compared, 5-10% of patients had fever.",
+    "In up to 5% of 64 patients, fever occurred (3 patients).",
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_correct_look_alikes_stay_silent(text: str) -> None:
+    assert number_codes(text) == []
