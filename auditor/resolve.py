@@ -22,6 +22,7 @@ from auditor.resolve_inputs import (
     describe_failure,
     journal_names,
     reference_identifiers,
+    reference_query,
     unlinked_citation_claims,
 )
 from auditor.sources import SourceSet
@@ -36,6 +37,7 @@ from references.models import (
     SearchResult,
 )
 from references.sources.interface import MetadataSource
+from references.sources.parsing.doira_json import agency_of
 
 NOT_SEARCHED = "not searched: the citation gives too little to search, or no source can search"
 
@@ -97,6 +99,7 @@ class Resolver:
             wanted[kind].add(key)
         self._batch(self.sources.pubmed, IdKind.PMID, wanted[IdKind.PMID])
         self._batch_with_fallback(IdKind.DOI, wanted[IdKind.DOI])
+        self._batch(self.sources.doira, IdKind.DOI, self._unknown_dois(wanted[IdKind.DOI]))
         self._batch(self.sources.ctgov, IdKind.NCT, wanted[IdKind.NCT])
         journals = wanted[IdKind.JOURNAL] | set(self._unresolved_reference_journals(items))
         self._batch_with_fallback(IdKind.JOURNAL, journals)
@@ -147,6 +150,14 @@ class Resolver:
         missing = {k for k in keys if self._found_record((kind, k)) is None}
         self._batch(self.sources.crossref, kind, missing)
 
+    def _unknown_dois(self, dois: set[str]) -> set[str]:
+        """DOIs every bibliographic source answered "not found" for: doi.org says who holds them."""
+        def unknown(doi: str) -> bool:
+            results = self._table.get((IdKind.DOI, doi), [])
+            return bool(results) and all(r.status is LookupStatus.NOT_FOUND for r in results)
+
+        return {doi for doi in dois if unknown(doi)}
+
     def _found_record(self, key: Key) -> Record | None:
         merged = merge_results(self._table.get(key, []))
         if merged is None or merged.status is not LookupStatus.FOUND:
@@ -159,7 +170,7 @@ class Resolver:
         for item in items:
             for reference in item.references:
                 if self._needs_search(reference):
-                    query = query_of(reference.parsed, reference.text)
+                    query = reference_query(reference)
                     queries[query.cache_key()] = (query, reference.parsed.translated)
             for claim in unlinked_citation_claims(item.claims, item.links):
                 claim_search = claim_query(claim)
@@ -227,7 +238,7 @@ class Resolver:
         keys = self._expand(k for k in reference_identifiers(reference) if k[0] is not IdKind.NCT)
         consulted = tuple(r for key in keys for r in self._table.get(key, []))
         merged = [m for m in (merge_results(self._table.get(key, [])) for key in keys) if m is not None]
-        query = query_of(reference.parsed, reference.text)
+        query = reference_query(reference)
         # a bibliographic record (PubMed, Crossref) beats idconv's bare ID mapping
         found_all = [m for m in merged if m.status is LookupStatus.FOUND and m.record]
         found = next(
@@ -239,6 +250,10 @@ class Resolver:
         failed = next((m for m in merged if m.failed), None)
         if failed is not None:
             return ReferenceResolution("unverifiable", None, describe_failure(failed), consulted, searches)
+        registered = next((m for m in merged if agency_of(m)), None)
+        if registered is not None:
+            reason = f"DOI {registered.key} is {registered.reason}, which this tool does not query"
+            return ReferenceResolution("unverifiable", None, reason, consulted, searches)
         if merged:
             reason = "; ".join(f"{m.kind.value} {m.key} not found in {m.source}" for m in merged)
             return ReferenceResolution("not_found", None, reason, consulted, searches)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 
-from auditor.candidates import is_latin
+from auditor.candidates import has_cjk, is_latin, query_of
+from auditor.journal_names import simplified
 from claims.models import Claim, ClaimKind
 from references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
+from references.matching import translate_journal
 from references.models import BibliographicQuery, IdKind, LookupResult, Reference
 
 Key = tuple[IdKind, str]
@@ -69,25 +70,19 @@ def claim_identifiers(claim: Claim) -> list[Key]:
     return _keys([(spec[0], str(claim.normalized.get(spec[1]) or ""))])
 
 
-@lru_cache(maxsize=1)
-def _translator() -> object | None:
-    """`references.matching.translate_journal` once it exists (Chinese name → English), else None."""
-    try:
-        from references import matching
-    except ImportError:
-        return None
-    return getattr(matching, "translate_journal", None)
-
-
 def english_journal_name(name: str | None) -> str | None:
-    """The name to look up: Latin-script names as written, Chinese ones via the known translations."""
+    """The name to look up: Latin-script names as written, Chinese ones via the known translations.
+
+    A name with Chinese characters ("细胞通信和信令:CCS", "中华医学杂志") is looked up only under
+    the English title the translation table gives; otherwise it is not looked up at all (the
+    catalogues index English titles; a Chinese-language journal is checked in CNKI or Wanfang).
+    """
     if not name:
         return None
     cleaned = _SPACES.sub(" ", name.strip(" 《》<>\"'“”.,;:"))
-    if not is_latin(cleaned):
-        translate = _translator()
-        translated = translate(cleaned) if callable(translate) else None
-        cleaned = translated if isinstance(translated, str) else ""
+    if has_cjk(cleaned):
+        translated = translate_journal(cleaned) or translate_journal(simplified(cleaned))
+        cleaned = translated[0] if translated else ""
     if len(cleaned) < 3 or cleaned.lower() in GENERIC_JOURNAL_WORDS:
         return None
     return cleaned
@@ -108,6 +103,14 @@ def unlinked_citation_claims(claims: Iterable[Claim], links: Mapping[str, tuple[
     """Author citations and named studies that cite no reference of the list."""
     kinds = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
     return [c for c in claims if c.kind in kinds and not links.get(c.id)]
+
+
+def reference_query(reference: Reference) -> BibliographicQuery:
+    """The search for a reference: a Chinese journal name is searched under its English title."""
+    query = query_of(reference.parsed, reference.text)
+    if has_cjk(query.journal):
+        query = query.model_copy(update={"journal": english_journal_name(query.journal)})
+    return query
 
 
 def claim_query(claim: Claim) -> BibliographicQuery | None:

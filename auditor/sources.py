@@ -16,16 +16,21 @@ from references.sources.interface import MetadataSource
 
 @dataclass
 class SourceSet:
-    """The four services the resolver talks to; any may be None (not configured)."""
+    """The services the resolver talks to; any may be None (not configured).
+
+    `doira` (doi.org) only says which agency registered a DOI that PubMed and Crossref do not know.
+    """
 
     pubmed: MetadataSource | None = None
     idconv: MetadataSource | None = None
     crossref: MetadataSource | None = None
     ctgov: MetadataSource | None = None
+    doira: MetadataSource | None = None
 
     def all(self) -> Iterator[MetadataSource]:
         """The configured sources."""
-        return (s for s in (self.pubmed, self.idconv, self.crossref, self.ctgov) if s is not None)
+        sources = (self.pubmed, self.idconv, self.crossref, self.ctgov, self.doira)
+        return (s for s in sources if s is not None)
 
     @property
     def requests(self) -> int:
@@ -87,15 +92,26 @@ def build_sources(
         )
 
     return SourceSet(
-        pubmed=wrap("pubmed"), idconv=wrap("idconv"), crossref=wrap("crossref"), ctgov=wrap("ctgov")
+        pubmed=wrap("pubmed"),
+        idconv=wrap("idconv"),
+        crossref=wrap("crossref"),
+        ctgov=wrap("ctgov"),
+        doira=wrap("doira"),
     )
 
 
 def _source_classes() -> dict[str, type]:
-    """The four HTTP sources (configured from the environment: base URLs, API key, e-mail)."""
+    """The HTTP sources (configured from the environment: base URLs, API key, e-mail)."""
     from references.sources.crossref import CrossrefSource
     from references.sources.ctgov import CtGovSource
+    from references.sources.doira import DoiRaSource
     from references.sources.idconv import IdConvSource
     from references.sources.pubmed import PubMedSource
 
-    return {"pubmed": PubMedSource, "idconv": IdConvSource, "crossref": CrossrefSource, "ctgov": CtGovSource}
+    return {
+        "pubmed": PubMedSource,
+        "idconv": IdConvSource,
+        "crossref": CrossrefSource,
+        "ctgov": CtGovSource,
+        "doira": DoiRaSource,
+    }

@@ -31,6 +31,7 @@ _ENV_FIELDS = {
     "AUDITOR_IDCONV_URL": "idconv_url",
     "AUDITOR_CROSSREF_URL": "crossref_url",
     "AUDITOR_CTGOV_URL": "ctgov_url",
+    "AUDITOR_DOIRA_URL": "doira_url",
     "NCBI_API_KEY": "ncbi_api_key",
     "AUDITOR_EMAIL": "email",
 }
@@ -53,6 +54,7 @@ class ServiceConfig(BaseModel):
     idconv_url: str = "https://pmc.ncbi.nlm.nih.gov/tools/idconv/api/v1/articles/"
     crossref_url: str = "https://api.crossref.org"
     ctgov_url: str = "https://clinicaltrials.gov/api/v2"
+    doira_url: str = "https://doi.org/doiRA"  # which agency registered a DOI (doi.org's RA lookup)
     ncbi_api_key: SecretStr | None = None
     email: str | None = None
     retries: int = Field(default=4, ge=0, le=10)
@@ -62,7 +64,7 @@ class ServiceConfig(BaseModel):
     ctgov_requests_per_minute: int = Field(default=50, ge=1)
     max_retry_after: float = Field(default=30.0, ge=0)
 
-    @field_validator("eutils_url", "idconv_url", "crossref_url", "ctgov_url")
+    @field_validator("eutils_url", "idconv_url", "crossref_url", "ctgov_url", "doira_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         parts = urlsplit(value)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
+from auditor.candidates import has_cjk
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
 from auditor.models import Finding, FindingKind, Severity
-from auditor.resolve_inputs import journal_names, reference_identifiers
+from auditor.resolve_inputs import english_journal_name, journal_names, reference_identifiers
 from claims.models import ClaimKind
-from references.models import IdKind, LookupStatus
+from references.models import IdKind, LookupStatus, Reference
 
 
 def every_source_answered(resolution: ReferenceResolution) -> bool:
@@ -22,6 +24,27 @@ def every_source_answered(resolution: ReferenceResolution) -> bool:
     searches_ok = all(s.status is not LookupStatus.FAILED for s in resolution.searches)
     lookups_ok = all(not r.failed for r in resolution.lookups)
     return bool(resolution.searches) and searches_ok and lookups_ok
+
+
+def chinese_language_work(reference: Reference) -> bool:
+    """A title or journal in Chinese that no table maps to an English-language journal.
+
+    PubMed and Crossref index few Chinese-language journals, so "no source found it" says nothing
+    about such a work; it is checked in CNKI or Wanfang instead.
+    """
+    parsed = reference.parsed
+    if has_cjk(parsed.journal):
+        return english_journal_name(parsed.journal) is None or has_cjk(parsed.title)
+    return has_cjk(parsed.title) and not parsed.journal
+
+
+def where_to_check(reference: Reference) -> dict[str, str]:
+    """Search pages of CNKI and Wanfang for the work's title (or journal)."""
+    words = quote((reference.parsed.title or reference.parsed.journal or reference.text)[:120])
+    return {
+        "cnki": f"https://kns.cnki.net/kns8s/search?q={words}",
+        "wanfang": f"https://s.wanfangdata.com.cn/paper?q={words}",
+    }
 
 
 def _search_evidence(resolution: ReferenceResolution) -> dict[str, Any]:
@@ -48,6 +71,8 @@ def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
         has_ids = any(k is not IdKind.NCT for k, _ in reference_identifiers(reference))
         if resolution is None or has_ids or resolution.status != "not_found":
             continue
+        if chinese_language_work(reference):
+            continue  # M411: unverifiable, with where to check it
         if every_source_answered(resolution):
             yield finding(
                 "M407",
@@ -69,6 +94,34 @@ def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
                 evidence=_search_evidence(resolution),
                 suggestion="Add the study to the reference list with its DOI or PMID, or remove the claim.",
             )
+
+
+@register(
+    CheckSpec(
+        "M411",
+        FindingKind.UNVERIFIABLE,
+        Severity.INFO,
+        "Work in a Chinese-language journal that PubMed and Crossref do not cover: check CNKI or Wanfang.",
+        network=True,
+    )
+)
+def not_covered(ctx: CheckContext) -> Iterator[Finding]:
+    """Chinese-language works no source found: unverifiable here, never "possibly fabricated"."""
+    for reference in ctx.references:
+        resolution = ctx.resolutions.get(reference.id)
+        if resolution is None or resolution.status != "not_found" or not chinese_language_work(reference):
+            continue
+        if any(k is not IdKind.NCT for k, _ in reference_identifiers(reference)):
+            continue  # an identifier that does not exist is M401 whatever the language
+        links = where_to_check(reference)
+        yield finding(
+            "M411",
+            f"Reference {reference.label or reference.id} is in a Chinese-language journal that PubMed "
+            "and Crossref do not cover; it could not be checked.",
+            **reference_finding_fields(reference),
+            evidence={**_search_evidence(resolution), **links},
+            suggestion=f"Check it in CNKI ({links['cnki']}) or Wanfang ({links['wanfang']}).",
+        )
 
 
 @register(
