@@ -12,12 +12,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from references.http import FetchError, ServiceConfig
+from references.matching import journal_matches
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, Record, SearchResult
 from references.ratelimit import HostLimiter
 from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
 from references.sources.parsing.eutils_json import (
     ecitmatch_line,
+    esearch_count,
+    parse_catalog_summaries,
     parse_ecitmatch,
     parse_esearch,
     parse_esummary,
@@ -35,6 +38,7 @@ from references.sources.parsing.results import (
 )
 
 EFETCH_BATCH = 200
+CATALOG_HITS = 20
 SEARCH_RETMAX = 10
 
 
@@ -172,16 +176,39 @@ class PubMedSource(HttpSource):
         return not_found(self.name, IdKind.DOI, doi, f"PubMed has no record with DOI {doi}")
 
     def _lookup_journal(self, title: str) -> LookupResult:
+        """A catalogue hit counts only when its title or abbreviation IS the cited name.
+
+        The NLM Catalog answers a title phrase with every serial whose title contains it
+        ("Stem Cells" → Stem Cells, Stem Cells International, …), so each hit's summary is
+        compared with the name after normalisation (`references.matching.journal_matches`).
+        """
         try:
-            ids = self.esearch(journal_term(title), db="nlmcatalog", retmax=5)
+            ids, total = self._catalog_search(title)
+            serials = self._catalog_summaries(ids) if ids else []
         except (FetchError, ParseError) as error:
             return failed(self.name, IdKind.JOURNAL, title, error.reason)
-        if not ids:
-            return not_found(
-                self.name, IdKind.JOURNAL, title, f"the NLM Catalog has no journal titled {title!r}"
-            )
-        record = Record(source="nlmcatalog", id=ids[0], journal=title)
-        return found(self.name, IdKind.JOURNAL, title, record)
+        same = next((r for r in serials if journal_matches(title, r)), None)
+        if same is None and total > len(ids):  # the serial may be among the hits not fetched
+            reason = f"the NLM Catalog has {total} serials with these words; {len(ids)} were checked"
+            return failed(self.name, IdKind.JOURNAL, title, reason)
+        if same is None:
+            near = f" ({len(serials)} serials contain the words, none is called that)" if serials else ""
+            reason = f"the NLM Catalog has no journal titled {title!r}{near}"
+            return not_found(self.name, IdKind.JOURNAL, title, reason)
+        return found(self.name, IdKind.JOURNAL, title, same)
+
+    def _catalog_search(self, title: str) -> tuple[list[str], int]:
+        """IDs of the first CATALOG_HITS serials matching the name, and how many match in all."""
+        params = self._params(db="nlmcatalog", term=journal_term(title), retmode="json", retmax=CATALOG_HITS)
+        what = "NCBI esearch (nlmcatalog)"
+        response = self.client.call(what, "GET", self._url("esearch.fcgi"), params=params)
+        ids = parse_esearch(response.content, what)
+        return ids, max(len(ids), esearch_count(response.content))
+
+    def _catalog_summaries(self, ids: list[str]) -> list[Record]:
+        data = self._params(db="nlmcatalog", id=",".join(ids), retmode="json")
+        response = self.client.call("NLM Catalog esummary", "POST", self._url("esummary.fcgi"), data=data)
+        return parse_catalog_summaries(response.content)
 
     # --- search ---------------------------------------------------------------------------
 

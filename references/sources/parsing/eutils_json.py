@@ -43,6 +43,13 @@ def parse_esearch(text: str | bytes, what: str = "PubMed esearch") -> list[str]:
     return [str(i) for i in ids]
 
 
+def esearch_count(text: str | bytes) -> int:
+    """esearchresult.count of a well-formed esearch answer (0 when absent or not a number)."""
+    result = load_json(text, "PubMed esearch").get("esearchresult", {})
+    count = str(result.get("count", "0")) if isinstance(result, dict) else "0"
+    return int(count) if count.isdigit() else 0
+
+
 def parse_esummary(text: str | bytes) -> dict[str, Record | None]:
     """DocSums by UID; None for a UID the service says it has no summary of (NOT_FOUND)."""
     data = load_json(text, "PubMed esummary")
@@ -113,3 +120,30 @@ def parse_ecitmatch(text: str) -> dict[str, str | None]:
         pmid = fields[6].strip()
         matches[fields[5]] = pmid if _PMID.fullmatch(pmid) else None
     return matches
+
+
+def parse_catalog_summaries(text: str | bytes) -> list[Record]:
+    """NLM Catalog ESummary JSON → one Record per serial: title (titlemainlist[0].title, trailing
+    period dropped), MEDLINE abbreviation (medlineta) or ISO abbreviation (isoabbreviation)."""
+    data = load_json(text, "NLM Catalog esummary")
+    result = data.get("result") if isinstance(data, dict) else None
+    if not isinstance(result, dict) or not isinstance(result.get("uids"), list):
+        raise ParseError("NLM Catalog esummary answered without a result")
+    records: list[Record] = []
+    for uid in result["uids"]:
+        item = result.get(str(uid))
+        if not isinstance(item, dict) or "error" in item:
+            continue
+        titles = item.get("titlemainlist") or []
+        title = titles[0].get("title") if titles and isinstance(titles[0], dict) else None
+        abbrev = item.get("medlineta") or item.get("isoabbreviation")
+        records.append(
+            Record(
+                source="nlmcatalog",
+                id=str(item.get("nlmuniqueid") or uid),
+                journal=(collapse_space(str(title)) or "").rstrip(".") or None,
+                journal_abbrev=collapse_space(str(abbrev)) if abbrev else None,
+                url=f"https://www.ncbi.nlm.nih.gov/nlmcatalog/{item.get('nlmuniqueid') or uid}",
+            )
+        )
+    return records

@@ -19,6 +19,7 @@ limiter = pytest.fixture(no_limiter)
 
 EFETCH = f"{EUTILS}/efetch.fcgi"
 ESEARCH = f"{EUTILS}/esearch.fcgi"
+ESUMMARY = f"{EUTILS}/esummary.fcgi"
 ECITMATCH = f"{EUTILS}/ecitmatch.cgi"
 TWO = fixture_bytes("eutils/efetch_30000001_30000002.xml")
 BOMB = (
@@ -176,7 +177,6 @@ def test_esearch_error_body_with_raw_newline_is_failed(source: PubMedSource) -> 
 @pytest.mark.parametrize(
     ("body", "status"),
     [
-        (fixture_bytes("eutils/esearch_2hits.json"), LookupStatus.FOUND),
         (fixture_bytes("eutils/esearch_zero_hits.json"), LookupStatus.NOT_FOUND),
         (b'{"header":{},"esearchresult":{"ERROR":"Invalid db name"}}', LookupStatus.FAILED),
         (b'{"esearchresult": ', LookupStatus.FAILED),
@@ -190,8 +190,41 @@ def test_journal_lookup_in_nlm_catalog(source: PubMedSource, body: bytes, status
     query = parse_qs(responses.calls[0].request.url.split("?", 1)[1])
     assert query["db"] == ["nlmcatalog"]
     assert query["term"] == ['"Journal of Invented Oncology"[Title] OR "Journal of Invented Oncology"[TA]']
-    if status is LookupStatus.FOUND:
-        assert result.record is not None and result.record.source == "nlmcatalog"
+
+
+CATALOG_HITS = b'{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"2","retmax":"2",' \
+    b'"retstart":"0","idlist":["9304532","101535822"],"translationset":[],"querytranslation":""}}'
+
+
+@pytest.mark.parametrize(
+    ("cited", "status", "nlm_id"),
+    [
+        ("Stem Cells", LookupStatus.FOUND, "9304532"),
+        ("Stem Cells International", LookupStatus.FOUND, "101535822"),
+        ("Stem Cells Int", LookupStatus.FOUND, "101535822"),
+        # the catalogue answers the phrase with both serials; neither is called this
+        ("Stem Cells Reviews", LookupStatus.NOT_FOUND, None),
+    ],
+)
+@responses.activate
+def test_catalog_hit_counts_only_when_its_title_is_the_cited_name(
+    source: PubMedSource, cited: str, status: LookupStatus, nlm_id: str | None
+) -> None:
+    responses.get(ESEARCH, body=CATALOG_HITS)
+    responses.post(ESUMMARY, body=fixture_bytes("eutils/esummary_nlmcatalog_stem_cells.json"))
+    result = source.lookup(IdKind.JOURNAL, cited)
+    assert result.status is status
+    assert (result.record.id if result.record else None) == nlm_id
+    if result.record:
+        assert result.record.source == "nlmcatalog" and result.record.url.endswith(nlm_id or "")
+
+
+@pytest.mark.parametrize("status", [500, 429])
+@responses.activate
+def test_catalog_summary_failure_is_a_failed_lookup(source: PubMedSource, status: int) -> None:
+    responses.get(ESEARCH, body=CATALOG_HITS)
+    responses.post(ESUMMARY, status=status, headers={"Retry-After": "0"})
+    assert source.lookup(IdKind.JOURNAL, "Stem Cells").status is LookupStatus.FAILED
 
 
 @responses.activate
