@@ -5,7 +5,6 @@ Nothing here escapes for a particular output format; each renderer escapes what 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -121,13 +120,3 @@ def identifier_links(identifiers: dict[str, str]) -> list[tuple[str, str]]:
 def reference_links(reference: ReferenceReport) -> list[tuple[str, str]]:
     """(label, URL) of the record a reference resolved to, or of the identifiers it cites."""
     return identifier_links(_identifiers(reference))
-
-
-def evidence_items(evidence: dict[str, Any]) -> list[tuple[str, str]]:
-    """Evidence as (key, value) strings in key order; nested values as compact JSON."""
-    items = []
-    for key in sorted(evidence):
-        value = evidence[key]
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        items.append((str(key), text))
-    return items

@@ -50,7 +50,7 @@ def _stats(report: AuditReport) -> str:
         ("", s.references, "references"), ("s-error", s.errors, "errors"),
         ("s-warning", s.warnings, "warnings"), ("s-info", s.infos, "infos"),
         ("", s.requests, "HTTP requests"), ("", s.cache_hits, "cache hits"),
-        ("", s.failed_lookups, "failed lookups"), ("", s.lookups_not_made, "not made (offline)"),
+        ("", s.failed_lookups, "failed lookups"), ("", s.lookups_not_made, "not checked offline"),
     ]
     items = "".join(
         f'<li class="{css}"><b>{value}</b><span>{label}</span></li>' for css, value, label in figures

@@ -11,10 +11,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from auditor.models import ClaimReport, DocumentReport, Finding
+from auditor.models import ClaimReport, DocumentReport, Finding, Severity
 from reports.common import SEVERITY_NOUNS, findings_by_severity, plural, worst_verdict
 from reports.highlight import Segment, paragraph_bounds, segments, segments_by_paragraph
 from reports.html_parts import esc, findings_list, ledger_table, references_table
+from reports.html_top import top_problems_list
+from reports.ranking import priority
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}")
 
@@ -65,11 +67,12 @@ def _anchors(document: DocumentReport) -> dict[str, int]:
 def _place_findings(
     findings: Sequence[Finding], paragraphs: Sequence[tuple[int, int]], anchors: dict[str, int]
 ) -> tuple[list[list[Finding]], list[Finding]]:
-    """Findings per paragraph (severity order kept), and those that fall in no paragraph."""
+    """Findings per paragraph in text order (so each can sit level with its sentence), and those
+    that fall in no paragraph, worst first."""
     starts = [start for start, _ in paragraphs]
     placed: list[list[Finding]] = [[] for _ in paragraphs]
     loose: list[Finding] = []
-    ordered = [item for _, group in findings_by_severity(findings) for item in group]
+    ordered = sorted(findings, key=lambda item: (_finding_offset(item, anchors) or 0, priority(item)))
     for item in ordered:
         offset = _finding_offset(item, anchors)
         index = bisect_right(starts, offset) - 1 if offset is not None else -1
@@ -77,7 +80,7 @@ def _place_findings(
             placed[index].append(item)
         else:
             loose.append(item)
-    return placed, loose
+    return placed, sorted(loose, key=priority)
 
 
 def _article(document: DocumentReport, text: str, prefix: str) -> tuple[str, list[Finding], set[str]]:
@@ -130,19 +133,19 @@ def document_section(document: DocumentReport, number: int) -> str:
     highlighted: set[str] = set()
     if document.text:
         article, loose, highlighted = _article(document, document.text, prefix)
-        if loose:
-            parts += ["<h3>Findings about the whole document</h3>", findings_list(loose, prefix)]
+        parts.append(top_problems_list(document, prefix))
+        serious = [item for item in loose if item.severity != Severity.INFO]
+        notes = [item for item in loose if item.severity == Severity.INFO]
+        if serious:
+            parts += ["<h3>Findings about the whole document</h3>", findings_list(serious, prefix)]
         parts += ["<h3>Article</h3>", article]
+        if notes:
+            parts += ["<h3>Notes about the whole document</h3>", findings_list(notes, prefix)]
         parts.append(f"<details><summary>Claims ledger ({len(document.claims)})</summary>"
                      f"{ledger_table(document, prefix, highlighted)}</details>")
     else:
-        parts += ["<h3>Findings</h3>", findings_list(_severity_sorted(document.findings), prefix)]
+        parts.append(top_problems_list(document, prefix))
+        parts += ["<h3>Findings</h3>", findings_list(sorted(document.findings, key=priority), prefix)]
         parts += ["<h3>Claims ledger</h3>", ledger_table(document, prefix, highlighted)]
     parts += ["<h3>References</h3>", references_table(document)]
     return f'<section class="document" id="section-{number}">' + "".join(parts) + "</section>"
-
-
-def _severity_sorted(findings: Sequence[Finding]) -> list[Finding]:
-    """Findings errors first, then warnings, then info."""
-    return [item for _, group in findings_by_severity(findings) for item in group]
-

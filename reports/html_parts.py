@@ -10,7 +10,8 @@ import html
 from typing import Any
 
 from auditor.models import ClaimReport, DocumentReport, Finding, ReferenceReport
-from reports.common import evidence_items, location, reference_links, safe_url, shorten
+from reports.common import location, reference_links, shorten
+from reports.evidence_view import EvidenceView, evidence_view, without_record
 
 
 def esc(value: Any) -> str:
@@ -23,16 +24,22 @@ def link(label: str, url: str) -> str:
     return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{esc(label)}</a>'
 
 
-def _evidence(evidence: dict[str, Any]) -> str:
-    """The evidence of a finding as a definition list."""
-    items = evidence_items(evidence)
-    if not items:
-        return ""
-    rows = []
-    for key, value in items:
-        url = safe_url(value)
-        rows.append(f"<dt>{esc(key)}</dt><dd>{link(value, url) if url else esc(shorten(value, 400))}</dd>")
-    return '<dl class="evidence">' + "".join(rows) + "</dl>"
+def _evidence(view: EvidenceView) -> str:
+    """The evidence: the record (linked), a cited-vs-record table, then the other facts."""
+    parts = []
+    if view.record:
+        record = link(view.record, view.record_url) if view.record_url else esc(view.record)
+        parts.append(f'<p class="record"><strong>Record:</strong> {record}</p>')
+    if view.table:
+        cells = [f"<tr><th>{esc(a)}</th><td>{esc(b)}</td><td>{esc(c)}</td></tr>" for a, b, c in view.table]
+        rows = "".join(cells)
+        parts.append('<table class="evidence-table"><thead><tr><th></th><th>cited</th><th>record</th></tr>'
+                     f"</thead><tbody>{rows}</tbody></table>")
+    facts = [esc(f"{name} {value}".strip()) for name, value in view.facts]
+    facts += [link(name, url) for name, url in view.links]
+    if facts:
+        parts.append('<p class="evidence">' + " · ".join(facts) + "</p>")
+    return "".join(parts)
 
 
 def finding_item(finding: Finding, prefix: str) -> str:
@@ -45,13 +52,16 @@ def finding_item(finding: Finding, prefix: str) -> str:
         f'<code>{esc(finding.code)}</code><span class="kind">{esc(kind)}</span>'
         f'<span class="loc">{esc(finding.id)} · {esc(location(finding))}</span></div>'
     )
-    parts = [head, f'<p class="message">{esc(finding.message)}</p>']
-    if finding.quote:
+    view = evidence_view(finding.evidence)
+    message = without_record(finding.message, view.record)
+    suggestion = without_record(finding.suggestion, view.record)
+    parts = [head, f'<p class="message">{esc(message)}</p>']
+    if finding.quote and finding.quote not in finding.message:
         parts.append(f'<blockquote class="quote">{esc(finding.quote)}</blockquote>')
     parts.append(_cited_at(finding))
-    parts.append(_evidence(finding.evidence))
-    if finding.suggestion:
-        parts.append(f'<p class="suggestion"><strong>Suggestion:</strong> {esc(finding.suggestion)}</p>')
+    parts.append(_evidence(view))
+    if suggestion:
+        parts.append(f'<p class="suggestion"><strong>Suggestion:</strong> {esc(suggestion)}</p>')
     return (
         f'<li class="finding sev-{esc(severity)}"{anchor} data-severity="{esc(severity)}" '
         f'data-kind="{esc(kind)}"{claim}>' + "".join(parts) + "</li>"

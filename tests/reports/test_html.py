@@ -230,3 +230,28 @@ def test_html_finding_lists_the_citing_sentences_escaped() -> None:
     )
     html = finding_item(finding, "d0-")
     assert 'class="cited-at"' in html and "&lt;b&gt;relies&lt;/b&gt; on it [2]" in html and "4:2" in html
+
+
+def test_top_problems_come_first_and_jump_to_their_notes() -> None:
+    from bs4 import BeautifulSoup
+    from report_builders import full_report
+
+    from reports.html import HtmlRenderer
+
+    soup = BeautifulSoup(HtmlRenderer().render(full_report()), "html.parser")
+    section = soup.select("section.document")[0]
+    first_box = section.find(["nav", "ol", "div"], recursive=False)
+    assert first_box is not None and "top-problems" in first_box.get("class", [])
+    links = [a["href"] for a in first_box.select("a[href]")]
+    assert links and all(section.select_one(str(href)) is not None for href in links)
+    kinds = [li["data-kind"] for li in first_box.select("li")]
+    assert "unverifiable" not in kinds  # info notes never lead the page
+
+
+def test_traditional_and_simplified_chinese_each_get_their_own_fonts() -> None:
+    from reports.html import asset
+
+    css = asset("report.css")
+    hant = css.split(":lang(zh-Hant)", 1)[1].split("}", 1)[0]
+    hans = css.split(":lang(zh-Hans)", 1)[1].split("}", 1)[0]
+    assert hant.index("TC") < hant.index("SC") and hans.index("SC") < hans.index("TC")
