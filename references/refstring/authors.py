@@ -16,7 +16,9 @@ _SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与
 _AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
 _INITIALS = re.compile(
     r"(?:(?:[A-Z][a-z]?\.|[A-Z])\s?-?\s?){1,6}|[A-Z]{1,4}\.?|(?:[A-Z]\.-?\s?){1,3}[a-z]\.?")
-_INITIAL_WORD = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,4}|[A-Z]\.?-[A-Z]\.?")
+_INITIAL_WORD = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.-?){1,4}|[A-Z]\.?-[A-Z]{1,2}\.?")
+_NOT_NAMES = frozenset({"the", "of", "in", "on", "for", "with", "to", "from", "by", "at", "an", "a", "is",
+                        "are"})
 _PARTICLES = frozenset((
     "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della", "la", "le",
     "ten", "ter",
@@ -65,7 +67,7 @@ def _person(token: str, family_first: bool) -> Author | None:
     if _GROUP.search(token) and len(token) <= 120:
         return Author(family=token, collective=True)
     words = token.split()
-    if len(words) > 5:
+    if len(words) > 5 or any(w.lower() in _NOT_NAMES and len(w) > 1 for w in words):
         return None
     lead = 0
     while lead < len(words) - 1 and _INITIAL_WORD.fullmatch(words[lead]):
@@ -77,6 +79,8 @@ def _person(token: str, family_first: bool) -> Author | None:
         family, given = words[lead:], words[:lead]
     elif tail < len(words):  # "Conaty P", "Hess D C", "Veen P H van der"
         family, given = words[:tail], words[tail:]
+    elif (middle := [i for i, w in enumerate(words[1:-1], 1) if _INITIAL_WORD.fullmatch(w)]):
+        family, given = words[middle[-1] + 1:], words[:middle[-1] + 1]  # "Cynthia H. Y. Fu"
     elif len(words) == 2 and (family_first or _PINYIN_GIVEN.fullmatch(words[1]) and "-" in words[1]):
         family, given = words[:1], words[1:]  # GB/T pinyin "Shi Ming", "Jie Xiao-su"
     elif len(words) in (2, 3) and not family_first:  # "Wolfgang Huber", "Charles A. Reich"
@@ -138,7 +142,7 @@ def _strip_affiliation_letters(authors: list[Author]) -> list[Author]:
 def _bare_surname(token: str) -> bool:
     """A surname without initials: "Marso", "da Silva", "Torres Crigna", "KIM" (before "J. Y.")."""
     words = token.split()
-    if has_cjk(token) or not words or len(words) > 4:
+    if has_cjk(token) or not words or len(words) > 4 or any(ch.isdigit() for ch in token):
         return False
     return len(words) == 1 or not any(_LETTER_INITIAL.fullmatch(w) for w in words)
 
@@ -153,5 +157,8 @@ def _only_initials(token: str) -> bool:
 def _full_given(token: str) -> bool:
     """A given name written out after "Family," ("Lee, Fa-Kung", "Reich, Charles A.")."""
     words = token.split()
-    return 1 <= len(words) <= 3 and all(_surname_word(w) or _INITIAL_WORD.fullmatch(w) for w in words) \
-        and bool(re.fullmatch(r"[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,15})?", words[0]))
+    if not 1 <= len(words) <= 3 or not all(_surname_word(w) or _INITIAL_WORD.fullmatch(w) for w in words):
+        return False
+    first = words[0].split("-")
+    return all(len(p) >= 2 and p[0].isalpha() and p[1:].isalpha() and p[1:].islower() for p in first) \
+        and first[0][0].isupper()

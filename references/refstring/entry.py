@@ -72,6 +72,8 @@ def parse_entry(body: str) -> ParsedReference:
         year = int(found.group(1)) if found else None
     title = _span_text(original, head.title, _MAX_TITLE) if head.authors_found or head.journal else None
     journal = _journal(original, norm, head)
+    if journal is None and not head.title_marked:
+        title = None  # the title ended where a journal was guessed to start; that guess was wrong
     fields.update(authors=head.authors, year=year, title=title, journal=journal)
     fields.update(ids)
     fields["translated"] = mostly_cjk(title) or mostly_cjk(journal)

@@ -19,15 +19,15 @@ _MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|A|G|CP|EB|OL|J/OL|M/OL|EB/OL|DB/OL|C
 _APA_YEAR = re.compile(
     r"\(\s{0,2}(?:(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:\s{0,2}年)?[^()]{0,30}|n\.?\s{0,2}d\.?)\s{0,2}\)")
 _AD_YEAR = re.compile(r"[,.]\s{0,2}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s{0,2}(?:[.,]|(?=[^\x00-\x7f]))")
-_BOUNDARY = re.compile(r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。")
-_SENTENCE = re.compile(r"[.?!](?=\s|[^\x00-\x7f]|$)|。")
+_BOUNDARY = re.compile(
+    r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。|(?<=\s)\.(?=[A-Z][a-z])")
+_SENTENCE = re.compile(
+    r"[.?!](?=\s|[^\x00-\x7f]|$)|。|(?<=\s)\.(?=[A-Z])|(?<=[a-z]{3})\.(?=[A-Z][A-Za-z]{0,3}\s)")
 _CONTINUES = re.compile(
     r"\s{0,3}(?:&|[Aa]nd\b|[JS]r\b|et al|[,;]|[A-Z]\.|[A-Z](?:\s|$)(?![a-z])|[A-Z]{1,3},)")
 _NAME_NEXT = re.compile(r"\s{0,3}[A-Z][\w'’-]{1,30},")  # after "Ed S." a name list goes on: "Lein, …"
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
-_COMMA_PIECE = re.compile(r"[^,]{1,80}(?:,|$)")
-_GIVEN_FIRST = re.compile(
-    r"(?:and\s|&\s)?(?:[A-Z]\.\s?-?\s?){1,3}[A-Z][\w'’-]{1,30}(?:\s[A-Z][\w'’-]{1,30})?")
+_COMMA = re.compile(r",")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "«": "»"}
 _QUOTE_AFTER = frozenset(",.:;)。")  # a quoted title opens a field; a quote inside a title does not
 _LEADING = re.compile(r"^(?:[a-z]{2,3}\s?\.\s?)?\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
@@ -43,6 +43,7 @@ class Head:
     year: int | None = None
     title: tuple[int, int] | None = None
     journal: tuple[int, int] | None = None
+    title_marked: bool = False  # the title was delimited by a mark (quotes, 《》, [J]), not guessed
 
 
 def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -80,18 +81,22 @@ def split_authors(
 
 
 def _comma_names(norm: str, start: int, end: int) -> tuple[list[Author], int, int | None] | None:
-    """Elsevier/IEEE lists without a stop after the names: "Y. LeCun, Y. Bengio, G. Hinton, Deep learning"."""
-    names: list[Author] = []
-    position = start
-    for match in _COMMA_PIECE.finditer(norm, start, end):
-        piece = match.group().strip(" ,")
-        if not _GIVEN_FIRST.fullmatch(piece):
+    """Names ended by a comma, not a stop: "Y. LeCun, Y. Bengio, G. Hinton, Deep learning, Nature".
+
+    The longest run of comma-separated pieces that still reads as an author list, if a piece that
+    does not follows it.
+    """
+    best: tuple[list[Author], int] | None = None
+    for count, match in enumerate(_COMMA.finditer(norm, start, min(end, start + 3000))):
+        if count >= MAX_BOUNDARIES:
             break
-        names.extend(read_authors(piece) or [])
-        position = match.end()
-    if not names or position >= end or norm[position - 1] != ",":
+        names = read_authors(norm[start:match.start()])
+        if names is None:
+            break
+        best = (names, match.end())
+    if best is None or best[1] >= end:
         return None
-    return names, position, None
+    return best[0], best[1], None
 
 
 def _abbreviation(piece: str) -> bool:
@@ -162,15 +167,15 @@ def read_head(norm: str, end: int, *, bare_title: bool = False) -> Head:
         head.journal = (open_j + 1, end - 1)
         open_t = norm.find("《", start, open_j)
         if open_t != -1 and (close_t := norm.find("》", open_t, open_j)) != -1:
-            head.title = (open_t + 1, close_t)
+            head.title, head.title_marked = (open_t + 1, close_t), True
             _lead(head, norm, start, open_t, family_first, whole=True)
             return head
         end = open_j
     elif mark:
-        head.journal = _trim(norm, mark.end(), end)
+        head.journal, head.title_marked = _trim(norm, mark.end(), end), True
         end = mark.start()
     elif (quote := _quoted(norm, start, end)) is not None:
-        head.title = (quote[1], quote[2])
+        head.title, head.title_marked = (quote[1], quote[2]), True
         head.journal = _trim(norm, quote[3], end)
         _lead(head, norm, start, quote[0], family_first, whole=True)
         return head
@@ -184,7 +189,7 @@ def read_head(norm: str, end: int, *, bare_title: bool = False) -> Head:
         if split:
             head.title, head.journal = split
         elif bare_title:
-            head.title = _trim(norm, rest, end)
+            head.title, head.title_marked = _trim(norm, rest, end), True
     return head
 
 

@@ -23,7 +23,9 @@ _NOISE = re.compile(
     r"|\[Available[^\]]{0,60}\]"
     r"|\b(?:doi|DOI|Doi)\s{0,2}[:：.]?\s{0,2}(?:10/\w{3,20}|[^\s\[\]]{0,80}\s?\[pii\]|(?=\s|$))"
     r"|\bissn\s{0,2}[:：]?\s{0,2}(?:\d{4}-\s?\d{3}[\dXx]\s{0,2}(?:\((?:Electronic|Print|Linking)\)\s{0,2})?){1,3}"
-    r"|\bURL\b"
+    r"|\bIF\s{0,2}:\s{0,2}\d{1,3}(?:[.,]\d{1,4})?"
+    r"|\bURL\b|</?[a-z]{1,10}>"
+    r"|\b(?:doi|DOI)\s{0,2}:\s{0,2}[a-z0-9]{4,12}(?=[\s.,;]|$)"
     r"|\bEpub\b[^.;]{0,40}"
     r"|\bPublished online\b|\bOnline ahead of print\b|\bahead of print\b"
     r"|\b(?:Available|Retrieved|Accessed)\b[^.;:]{0,40}?(?:\b(?:from|at)\b\s{0,2}:?|:)"
@@ -32,6 +34,9 @@ _NOISE = re.compile(
     r"|[^。.]{0,30}檢索自|[^。.]{0,30}检索自",
     re.IGNORECASE,
 )
+
+
+_EMPTY = re.compile(r"[\[(（]\s{0,200}[\])）]")  # brackets left empty by what was blanked
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -76,4 +81,5 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
             ids.setdefault("pmcid", value)
     plain = core
     core = _blank(core, [m.span() for m in _NOISE.finditer(core)])
+    core = _blank(core, [m.span() for m in _EMPTY.finditer(core)])
     return ids, urls, _blank(core, [m.span() for m in _NCT.finditer(core)]), plain

@@ -13,22 +13,27 @@ from references.refstring.tokens import Token
 
 _Y = r"(?P<year>Y)"
 _MD = r"(?:M\.?(?:N|R)?(?:-M\.?)?)?"  # "Jan", "Jan 2", "Jan-Feb" after a year
-_DM = r"(?:(?:N\.?)?M\.?(?:N,?)?|N-M)?"  # "May", "12 May", "May 12," before a year
+_DM = r"(?:(?:N\.?)?M\.?(?:-M\.?)?(?:N,?)?|N-M)?"  # "May", "12 May", "May 12," before a year
 _V = r"(?P<vol>[NY])"
 _I = r"(?:\((?P<issue>s?\.?[NRY](?:/[NY])?|sw?|wN|M)\))"
 _PG = r"(?:p\.?)?(?P<pages>[NR])(?:,[NR]){0,4}"
 _LAYOUTS: tuple[tuple[str, str], ...] = (
-    ("vancouver", rf"{_Y}{_MD};{_V}?{_I}?(?:[:,]{_PG})?"),
+    ("vancouver", rf"{_Y}{_MD};(?:s\.?)?{_V}?{_I}?(?:[:,]{_PG})?"),
+    ("paren-year-first", rf"\({_Y}\){_V}{_I}?:{_PG}"),
     ("vancouver-late", rf"{_V}{_I}?:{_PG},{_DM}{_Y}"),
     ("vancouver-late-paren", rf"{_V}{_I}?:{_PG}\({_Y}\)"),
-    ("nature", rf"{_V}{_I}?,{_PG},?\({_Y}\)"),
+    ("nature", rf"{_V}{_I}?,?{_PG},?\({_Y}\)"),
+    ("nature-no-volume", rf"(?P<pages>R)\({_Y}\)"),
+    ("year-paren", rf"\({_Y}\)"),
     ("elsevier", rf"{_V}{_I}?\({_Y}\),?{_PG}"),
     ("chicago", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
     ("ieee-year-pages", rf",?{_V}{_I}?,{_Y},{_PG}"),
     ("mdpi", rf"{_Y},{_V}{_I}?,{_PG}"),
-    ("ieee", rf"v\.?{_V},(?:i\.?(?P<issue>N),)?{_PG}(?:,{_DM}{_Y})?"),
+    ("ieee", rf"v\.?{_V},(?:i\.?(?P<issue>[NR]),)?{_PG}(?:[,.]{_DM}{_Y})?"),
+    ("issue-after-date", rf",{_DM}{_Y},i\.?o?(?P<issue>N)[.,]{_PG}"),
+    ("ieee-no-volume", rf",?i\.?(?P<issue>N),{_PG},{_DM}{_Y}"),
     ("ieee-compact", rf"{_V}{_I}:?{_PG},{_DM}{_Y}"),
-    ("gbt", rf",{_Y}(?:,{_V})?{_I}?(?::{_PG})?"),
+    ("gbt", rf",{_Y}(?:,{_V})?,?{_I}?(?:[:,]?{_PG})?"),
     ("gbt-no-year", rf",?{_V}?{_I}:{_PG}"),
     ("gbt-vol", rf",?{_V}:{_PG}"),
     ("apa", rf",{_V}{_I}?(?:,{_PG})?"),
@@ -37,16 +42,20 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
     ("cjk-issue-date", rf"d(?P<issue>N)e\({_Y}a(?:Nw)?\),?g(?P<pages>[NR])"),
     ("cjk-pages", r",?d(?P<pages>[NR])g"),
     ("cjk-issue", r",?(?:d?(?P<vol>N)k,?)?d(?P<issue>N)e(?:,?g(?P<pages>[NR]))?"),
-    ("cjk-vol-year", rf",?d(?P<vol>N)[ke],?{_Y}"),
+    ("cjk-vol-year", rf",?d?(?P<vol>N)k,?{_Y}"),
+    ("cjk-vol-issue", rf"d?(?P<vol>N)k,?d?(?P<issue>N)e(?:,(?:p\.?)?d?(?P<pages>[NR])g?)?(?:,{_Y})?"),
+    ("pages-only", r",?p\.?(?P<pages>[NR])"),
     ("dotted", rf"\.{_Y}\.{_V}{_I}?"),
     ("dotted-late", rf"\.{_V}{_I}\.{_Y}"),
     ("year-only", rf"[.,]{_Y}{_MD}"),
     ("year-bare", rf"{_Y}"),
 )
 _COMPILED = tuple((name, re.compile(rf"(?:{pattern})$")) for name, pattern in _LAYOUTS)
-_NEEDS_HEAD_YEAR = frozenset({"gbt-no-year", "gbt-vol", "apa", "apa-space", "cjk-pages", "cjk-issue"})
+_NEEDS_HEAD_YEAR = frozenset({"gbt-no-year", "gbt-vol", "apa", "apa-space", "cjk-pages", "cjk-issue",
+                              "pages-only"})
 _TRAILING = frozenset(".,;:")
 _ENDS_JOURNAL = frozenset("w.)>]qo?,")
+_AFTER_WORD = frozenset({"year-bare", "year-paren", "nature-no-volume", "paren-year-first"})
 WINDOW = 30  # tokens: the longest locator is far shorter
 
 
@@ -84,7 +93,7 @@ def find_locator(tokens: list[Token]) -> Locator | None:
         if match is None or match.start() + offset == 0:
             continue
         before = tokens[match.start() + offset - 1].kind
-        if before not in _ENDS_JOURNAL or (name == "year-bare" and before != "w"):
+        if before not in _ENDS_JOURNAL or (name in _AFTER_WORD and before != "w"):
             continue
         first = match.start() + offset
         if before == "." and first >= 2 and tokens[first - 2].kind in "NYR":  # "100. 16, pp. 1-9"

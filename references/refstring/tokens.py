@@ -22,11 +22,12 @@ _YEAR = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?")
 _MONTHS = frozenset(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
      "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-     "spring", "summer", "autumn", "fall", "winter")
+     "spring", "summer", "autumn", "fall", "winter", "janvier", "février", "mars", "avril", "mai", "juin",
+     "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 )
-_WORD_KINDS = {"vol": "v", "volume": "v", "vols": "v", "no": "i", "nos": "i", "issue": "i", "nr": "i",
-               "n": "i", "p": "p", "pp": "p", "page": "p", "pages": "p", "suppl": "s", "supplement": "s",
-               "suppl.": "s", "art": "p"}
+_WORD_KINDS = {"v": "v", "vol": "v", "volume": "v", "vols": "v", "no": "i", "nos": "i", "issue": "i",
+               "nr": "i", "n": "i", "p": "p", "pp": "p", "page": "p", "pages": "p", "suppl": "s",
+               "supplement": "s", "art": "p"}
 _CJK_KINDS = {"年": "a", "第": "d", "期": "e", "号": "e", "號": "e", "호": "e", "卷": "k", "辑": "k",
               "輯": "k", "권": "k", "页": "g", "頁": "g"}
 _PUNCT = {"。": ".", "《": "<", "》": ">", "“": "q", "”": "q", "‘": "q", "’": "q", '"': "q", "'": "q",

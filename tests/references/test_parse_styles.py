@@ -107,6 +107,33 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      {"year": 2003, "title": "A plea for DNA taxonomy", "journal": "Trends Ecol Evol", "volume": "18",
       "issue": "2", "pages": "70-74"},
      ["Tautz", "Arctander", "Minelli"]),
+    ("chicago",
+     "Merton, Robert K. “The Matthew Effect in Science.” Science 159, no. 3810 (1968): 56–63.",
+     {"year": 1968, "title": "The Matthew Effect in Science", "journal": "Science", "volume": "159",
+      "issue": "3810", "pages": "56-63"},
+     ["Merton"]),
+    ("vancouver, supplement",
+     "Brown A, Green B. Vaccine uptake in rural clinics. Vaccine 2010; Suppl 2: 45-52.",
+     {"year": 2010, "title": "Vaccine uptake in rural clinics", "journal": "Vaccine", "volume": "2",
+      "pages": "45-52"},
+     ["Brown", "Green"]),
+    ("nature, year only",
+     "Lee, K. et al. Sleep spindles and memory consolidation in older adults. Brain (2019).",
+     {"year": 2019, "title": "Sleep spindles and memory consolidation in older adults", "journal": "Brain",
+      "volume": None, "pages": None},
+     ["Lee"]),
+    ("harvard with access note",
+     "Lee, F.K., Lin, Y.L. and Wang, P.H. (2020) ‘Mesenchymal stem cells and cerebral palsy’, Journal of "
+     "the Chinese Medical Association, 83(4), pp. 323–324. Available at: https://doi.org/10.1097/JCMA.0000000000000263"
+     " (Accessed: 3 May 2021).",
+     {"year": 2020, "journal": "Journal of the Chinese Medical Association", "volume": "83", "issue": "4",
+      "pages": "323-324", "doi": "10.1097/jcma.0000000000000263"},
+     ["Lee", "Lin", "Wang"]),
+    ("ieee, issue range and months",
+     'D. Knuth, "Literate programming," Comput. J., vol. 27, no. 2, pp. 97–111, Feb. 1984.',
+     {"year": 1984, "title": "Literate programming", "journal": "Comput. J", "volume": "27", "issue": "2",
+      "pages": "97-111"},
+     ["Knuth"]),
 ]
 
 
