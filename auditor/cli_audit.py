@@ -77,6 +77,12 @@ THRESHOLD = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank}
     default=None,
     help="Lookup cache and run history directory [AUDITOR_CACHE_DIR or the user cache].",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds the lookups may take in all; lookups not made by then are unverifiable [none].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
 @click.pass_context
 @user_errors
@@ -150,6 +156,7 @@ def _sources(config: AuditorConfig, flags: dict[str, Any]) -> SourceSet:
         env=env,
         found_days=config.cache_found_days,
         not_found_days=config.cache_not_found_days,
+        timeout=flags.get("timeout"),
     )
 
 

@@ -7,6 +7,7 @@ A run is stored with its id, date, command-line arguments and either the path of
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from auditor.archive import AuditFileError, load_audit
 from auditor.models import AuditReport
+from references.http import redact
 
 HISTORY_FILE = "history.sqlite3"
 _SCHEMA = """
@@ -59,11 +61,11 @@ class RunHistory:
 
     def record(self, report: AuditReport, args: Sequence[str], index_path: Path | None = None) -> None:
         """Remember a run (its index path, or the report itself without article text)."""
-        stored = None if index_path else _without_text(report).model_dump_json()
+        stored = None if index_path else _redacted(_without_text(report).model_dump_json())
         row = (
             report.run_id,
             report.created or "",
-            json.dumps(list(args), ensure_ascii=False),
+            _redacted(json.dumps(list(args), ensure_ascii=False)),
             str(Path(index_path).resolve()) if index_path else None,
             stored,
             len(report.documents),
@@ -104,6 +106,11 @@ class RunHistory:
         if row[0]:
             return load_audit(Path(row[0]))
         return AuditReport.model_validate_json(row[1])
+
+
+def _redacted(text: str) -> str:
+    """Defence in depth: the history never holds the API key or the contact e-mail address."""
+    return redact(text, os.environ.get("NCBI_API_KEY"), os.environ.get("AUDITOR_EMAIL"))
 
 
 def _without_text(report: AuditReport) -> AuditReport:

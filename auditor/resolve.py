@@ -114,10 +114,17 @@ class Resolver:
             yield from ((IdKind.JOURNAL, name) for name in journal_names(claim=claim))
 
     def _unresolved_reference_journals(self, items: Sequence[DocumentInputs]) -> Iterable[str]:
-        """Journals of references whose identifiers found no record (a found record proves its journal)."""
+        """Journals of references whose identifiers found no record (a found record proves its journal).
+
+        Not when an identifier lookup failed: what it would have found is unknown, and checking the
+        journal instead would report what a run whose lookups worked does not (an "unknown journal").
+        """
         for item in items:
             for reference in item.references:
                 keys = self._expand(k for k in reference_identifiers(reference) if k[0] is not IdKind.NCT)
+                merged = [merge_results(self._table.get(key, [])) for key in keys]
+                if any(m is not None and m.failed for m in merged):
+                    continue
                 if not any(self._found_record(key) for key in keys):
                     yield from journal_names(reference=reference)
 

@@ -61,23 +61,36 @@ def build_sources(
     env: Mapping[str, str] = os.environ,
     found_days: float = 7.0,
     not_found_days: float = 1.0,
+    timeout: float | None = None,
 ) -> SourceSet:
     """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache.
 
     `found_days` / `not_found_days`: how long stored "found" and "not found" answers are used
     before they are asked again (the `cache_found_days` / `cache_not_found_days` settings).
+    `timeout`: seconds from now after which no request starts (lookups not made are unverifiable).
+    Request pacing is shared with every process using the same cache directory.
     """
+    import time
+
     from references.cache import CACHE_FILE, DAY, CachingSource, LookupStore, cache_directory
+    from references.http import ServiceConfig
+    from references.ratelimit import shared_limiter
 
     # an audit runs without a cache it cannot use (one warning), never stops because of it
+    directory = cache_directory(cache_dir, env)
     store = LookupStore(
-        cache_directory(cache_dir, env) / CACHE_FILE,
+        directory / CACHE_FILE,
         found_ttl=found_days * DAY,
         not_found_ttl=not_found_days * DAY,
         tolerant=True,
     )
     classes = _source_classes()
-    inners = {} if offline else {name: cls(env=env) for name, cls in classes.items()}
+    inners: dict[str, MetadataSource] = {}
+    if not offline:
+        deadline = None if timeout is None else time.time() + timeout
+        config = ServiceConfig.from_env(env, deadline=deadline)
+        limiter = shared_limiter(directory)
+        inners = {name: cls(config, limiter=limiter) for name, cls in classes.items()}
 
     def wrap(name: str) -> MetadataSource:
         cls = classes[name]

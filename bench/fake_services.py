@@ -2,20 +2,28 @@
 
 Serves records from a JSON Lines file of our own (`Record` / `TrialRecord` dumps, one per line,
 with "type": "record" | "trial"), rendered into the real wire formats the parsers read. Binds to
-127.0.0.1 on a free port, sleeps `latency` seconds per request, and counts requests per service.
-Never used by tests that need the network: it IS the network, on loopback.
+127.0.0.1 on a free port, sleeps `latency` seconds per request, and counts requests per service
+(with their arrival times, for requests-per-second figures). Never used by tests that need the
+network: it IS the network, on loopback.
+
+`Faults` injects what real services do on a bad day, decided per request by a seeded random
+generator: 5xx answers, truncated bodies (a Content-Length longer than what is sent), hangs (no
+answer for `hang_seconds`), 429s with Retry-After, error bodies that echo the request (API key
+included), and services killed mid-run (`kill(service)`: the connection is closed unanswered).
 """
 
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 from xml.sax.saxutils import escape
 
 from references.models import Record, TrialRecord
@@ -131,13 +139,49 @@ def ctgov_study(t: TrialRecord) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Faults:
+    """Fault injection: each rate is the share of requests (per service) that get that fault."""
+
+    server_errors: float = 0.0  # 500/502/503
+    truncated: float = 0.0  # body cut short of its Content-Length
+    hangs: float = 0.0  # no answer for hang_seconds
+    hang_seconds: float = 30.0
+    throttled: float = 0.0  # 429 with Retry-After
+    retry_after: str = "1"  # seconds the 429s ask the client to wait
+    echo_request: bool = False  # error bodies that quote the request line (api_key and all)
+    seed: int = 11
+    killed: set[str] = field(default_factory=set)  # services whose connections are closed unanswered
+
+    def draw(self, rng: random.Random) -> str | None:
+        """The fault of one request (None: answer normally)."""
+        roll = rng.random()
+        for name, rate in (
+            ("hang", self.hangs),
+            ("error", self.server_errors),
+            ("truncate", self.truncated),
+            ("throttle", self.throttled),
+        ):
+            if roll < rate:
+                return name
+            roll -= rate
+        return None
+
+
 class FakeServices:
     """The four services on one loopback server; `base_urls()` gives the env vars to point at it."""
 
-    def __init__(self, records: FixtureRecords, *, latency: float = 0.05) -> None:
+    def __init__(
+        self, records: FixtureRecords, *, latency: float = 0.05, faults: Faults | None = None
+    ) -> None:
         self.records, self.latency = records, latency
+        self.faults = faults or Faults()
+        self._rng = random.Random(self.faults.seed)
         self.requests: Counter[str] = Counter()
+        self.arrivals: defaultdict[str, list[float]] = defaultdict(list)  # time.monotonic() per request
+        self.faulted: Counter[str] = Counter()  # "hang", "error", … as injected
         self.endpoints: Counter[str] = Counter()  # "eutils/efetch.fcgi", "crossref/works", …
+        self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -148,8 +192,36 @@ class FakeServices:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopping.set()  # hung handlers return at once
         self._server.shutdown()
         self._server.server_close()
+
+    def kill(self, service: str) -> None:
+        """From now on, close every connection to `service` without an answer (a dead backend)."""
+        with self._lock:
+            self.faults.killed.add(service)
+
+    def fault_for(self, service: str) -> str | None:
+        """The fault to inject into this request (decided under the lock: reproducible per seed)."""
+        with self._lock:
+            if service in self.faults.killed:
+                return "killed"
+            return self.faults.draw(self._rng)
+
+    def wait_hung(self) -> None:
+        """Hang like a stuck backend: until hang_seconds pass or the server stops."""
+        self._stopping.wait(self.faults.hang_seconds)
+
+    def peak_per_second(self, services: tuple[str, ...]) -> int:
+        """The most requests the given services received together in any 1-second window."""
+        with self._lock:
+            times = sorted(t for s in services for t in self.arrivals.get(s, []))
+        peak, start = 0, 0
+        for end, at in enumerate(times):
+            while at - times[start] >= 1.0:
+                start += 1
+            peak = max(peak, end - start + 1)
+        return peak
 
     @property
     def url(self) -> str:
@@ -166,9 +238,10 @@ class FakeServices:
         }
 
     def count(self, service: str) -> None:
-        """Count one request to a service."""
+        """Count one request to a service (and when it arrived)."""
         with self._lock:
             self.requests[service] += 1
+            self.arrivals[service].append(time.monotonic())
 
     def answer(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
         """(status, content type, body) for a request."""
@@ -240,7 +313,7 @@ class FakeServices:
 
 
 def endpoint_name(service: str, path: str) -> str:
-    """"eutils/efetch.fcgi", "crossref/works" (a search), "crossref/works/{doi}", "ctgov/studies/{nct}"."""
+    """ "eutils/efetch.fcgi", "crossref/works" (a search), "crossref/works/{doi}", "ctgov/studies/{nct}"."""
     if service in ("crossref", "ctgov") and not path.rstrip("/").endswith(("/works", "/studies")):
         collection = "works" if service == "crossref" else "studies"
         return f"{service}/{collection}/{{id}}"
@@ -251,13 +324,54 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def _reply(self, params: dict[str, str]) -> None:
             time.sleep(services.latency)
-            status, content_type, body = services.answer(urlsplit(self.path).path, params)
-            payload = body.encode("utf-8")
+            path = urlsplit(self.path).path
+            service = path.split("/")[1] if "/" in path else path
+            fault = services.fault_for(service)
+            if fault is not None:
+                services.count(service)
+                with services._lock:
+                    services.faulted[fault] += 1
+                self._inject(fault)
+                return
+            status, content_type, body = services.answer(path, params)
+            if services.faults.echo_request and service in ("eutils", "idconv"):
+                status, content_type, body = self._echo(service, params)
+            self._send(status, content_type, body.encode("utf-8"))
+
+        def _send(self, status: int, content_type: str, payload: bytes, *, length: int | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Content-Length", str(len(payload) if length is None else length))
+            if status == 429:
+                self.send_header("Retry-After", services.faults.retry_after)
             self.end_headers()
             self.wfile.write(payload)
+
+        def _inject(self, fault: str) -> None:
+            if fault == "killed":
+                self.close_connection = True
+                return
+            if fault == "hang":
+                services.wait_hung()
+                self.close_connection = True
+                return
+            if fault == "truncate":
+                body = b'{"esearchresult": {"idlist": ["1", "2", "3"], "count": "3"}}' * 4
+                self._send(200, "application/json", body[: len(body) // 2], length=len(body))
+                self.close_connection = True
+                return
+            status = 429 if fault == "throttle" else random.choice((500, 502, 503))
+            self._send(status, "text/plain", b"Service temporarily unavailable")
+
+        def _echo(self, service: str, params: dict[str, str]) -> tuple[int, str, str]:
+            """An error body that quotes the request (query and form), as some proxies and backends do."""
+            first = {k: params[k] for k in ("api_key", "email") if k in params}  # quoted first, like NCBI
+            rest = {k: v for k, v in params.items() if k not in first}
+            request = f"{self.command} {urlsplit(self.path).path}?{urlencode(rest)}"
+            quoted = f"cannot serve {urlencode(first)} for {request}"
+            if service == "idconv":
+                return 200, "application/json", json.dumps({"status": "error", "message": quoted})
+            return 200, "application/json", json.dumps({"error": quoted})
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             self._reply(_flat(parse_qs(urlsplit(self.path).query)))

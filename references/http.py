@@ -1,8 +1,10 @@
 """HTTP plumbing shared by the metadata sources: configuration, sessions, retries, pacing, errors.
 
 Every request goes through `ServiceClient.call`, which paces it per host, lets urllib3 retry what is
-transient (timeouts, 408, 429 honouring Retry-After, 5xx), and turns whatever still goes wrong into
-a `FetchError` whose reason is one sentence and never contains the NCBI API key.
+transient (timeouts, 408, 429 honouring Retry-After, 5xx), counts every request sent (retries
+included), reads the body with a size cap, stops asking a service whose circuit breaker is open or
+once the run's deadline passed (`references.http_guard`), and turns whatever still goes wrong into
+a `FetchError` whose reason is one sentence and never contains the API key or the e-mail address.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -21,11 +24,21 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from references.http_guard import (
+    BodyTooLarge,
+    BodyTooSlow,
+    CircuitBreaker,
+    GuardedRetry,
+    RetryHooks,
+    RunDeadline,
+    read_capped,
+)
 from references.ratelimit import NCBI_SERVICES, HostLimit, HostLimiter, bucket_of, shared_limiter
 from references.sources.interface import SourceError
 
 PROJECT_URL = "https://github.com/auditor-project/auditor"
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504)
+BODY_RETRIES = 2  # extra attempts after a truncated or stalled body (urllib3 retries only up to headers)
 _ENV_FIELDS = {
     "AUDITOR_EUTILS_URL": "eutils_url",
     "AUDITOR_IDCONV_URL": "idconv_url",
@@ -34,6 +47,7 @@ _ENV_FIELDS = {
     "AUDITOR_DOIRA_URL": "doira_url",
     "NCBI_API_KEY": "ncbi_api_key",
     "AUDITOR_EMAIL": "email",
+    "AUDITOR_HTTP_TIMEOUT": "read_timeout",
 }
 
 
@@ -63,6 +77,10 @@ class ServiceConfig(BaseModel):
     read_timeout: float = Field(default=30.0, gt=0)
     ctgov_requests_per_minute: int = Field(default=50, ge=1)
     max_retry_after: float = Field(default=30.0, ge=0)
+    max_body_bytes: int = Field(default=20_000_000, ge=1)
+    breaker_threshold: int = Field(default=3, ge=1)
+    breaker_cooldown: float = Field(default=30.0, ge=0)
+    deadline: float | None = None  # time.time() after which no request starts (auditor audit --timeout)
 
     @field_validator("eutils_url", "idconv_url", "crossref_url", "ctgov_url", "doira_url")
     @classmethod
@@ -116,20 +134,9 @@ def user_agent(email: str | None) -> str:
     return f"auditor/{package_version()} (+{PROJECT_URL}{contact})"
 
 
-class CappedRetry(Retry):
-    """urllib3 Retry whose Retry-After waits are capped, so a server asking for an hour cannot hang a run."""
-
-    max_retry_after: float = 30.0
-
-    def get_retry_after(self, response: Any) -> float | None:
-        """The server's Retry-After in seconds, at most `max_retry_after`."""
-        value = super().get_retry_after(response)
-        return None if value is None else min(value, self.max_retry_after)
-
-
-def build_retry(config: ServiceConfig) -> Retry:
+def build_retry(config: ServiceConfig, hooks: RetryHooks | None = None) -> Retry:
     """The retry policy: transient statuses and errors only, Retry-After honoured (capped), POST included."""
-    retry_class = type("CappedRetry", (CappedRetry,), {"max_retry_after": config.max_retry_after})
+    retry_class = GuardedRetry.bind(config.max_retry_after, hooks)
     return retry_class(
         total=config.retries,
         connect=config.retries,
@@ -187,14 +194,22 @@ def listing_limit_for(service: str, config: ServiceConfig) -> HostLimit | None:
     return None
 
 
-def redact(text: str, secret: str | None) -> str:
-    """Text with the API key (as a value and as an api_key= parameter) blanked out."""
-    text = re.sub(r"(api_key=)[^&\s'\"]{1,200}", r"\1***", text)
-    return text.replace(secret, "***") if secret else text
+_SECRET_PARAMS = re.compile(
+    r"((?:api_key|api-key|email|mailto)[=:]\s{0,3}\"?)[^&\s'\",;)]{1,200}", re.IGNORECASE
+)
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """Text with the API key and e-mail (as values and as api_key=/email=/mailto= parameters) blanked."""
+    text = _SECRET_PARAMS.sub(r"\1***", text)
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
 
 
 class ServiceClient:
-    """Paced, retried, counted requests to one service; failures become `FetchError`s."""
+    """Paced, retried, counted, guarded requests to one service; failures become `FetchError`s."""
 
     def __init__(
         self,
@@ -204,17 +219,35 @@ class ServiceClient:
         *,
         limiter: HostLimiter | None = None,
         session: requests.Session | None = None,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.service = service
         self.label = label
         self.config = config
         self.limiter: HostLimiter = limiter if limiter is not None else shared_limiter()
         self.limit = limit_for(service, config)
+        self.monotonic = monotonic
+        threshold, cooldown = config.breaker_threshold, config.breaker_cooldown
+        self.breaker = CircuitBreaker(label, threshold=threshold, cooldown=cooldown, clock=monotonic)
+        self.deadline = RunDeadline(config.deadline, clock=clock)
+        self.hooks = RetryHooks(self.breaker, self.deadline, self._count)
         self.session = session or build_session(
-            service, user_agent=user_agent(config.email), retries=build_retry(config), timeout=config.timeout
+            service,
+            user_agent=user_agent(config.email),
+            retries=build_retry(config, self.hooks),
+            timeout=config.timeout,
         )
         self.requests_made = 0
         self._count_lock = threading.Lock()
+
+    def _count(self) -> None:
+        with self._count_lock:
+            self.requests_made += 1
+
+    def redact(self, text: str) -> str:
+        """`text` without this client's API key and e-mail address."""
+        return redact(text, self.config.api_key, self.config.email)
 
     def call(
         self,
@@ -227,22 +260,77 @@ class ServiceClient:
         ok: tuple[int, ...] = (200,),
         listing: bool = False,
     ) -> requests.Response:
-        """Send one request; return the response when its status is in `ok`, else raise FetchError.
+        """Send one request; return the response (body read) when its status is in `ok`, else FetchError.
 
         `listing` marks a query/list request, which services like Crossref pace more slowly than
-        single-record lookups: it then also waits for the host's separate "lists" bucket.
+        single-record lookups: it then also waits for the host's separate "lists" bucket. A
+        truncated or stalled body is asked again (at most BODY_RETRIES times).
         """
+        reason = f"{what} failed"
+        for _ in range(1 + BODY_RETRIES):
+            response = self._paced(what, method, url, params, data, listing)
+            if response.status_code not in ok:
+                response.close()
+                raise FetchError(self._status_reason(what, response.status_code))
+            try:
+                read_capped(
+                    response,
+                    max_bytes=self.config.max_body_bytes,
+                    max_seconds=self.config.read_timeout,
+                    clock=self.monotonic,
+                )
+                return response
+            except BodyTooLarge:
+                megabytes = self.config.max_body_bytes / 1e6
+                raise FetchError(f"{what} sent a response too large (over {megabytes:g} MB)") from None
+            except (BodyTooSlow, requests.exceptions.RequestException) as error:
+                reason = self._body_reason(what, error)
+        raise FetchError(reason)
+
+    def _paced(
+        self,
+        what: str,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        data: Mapping[str, Any] | None,
+        listing: bool,
+    ) -> requests.Response:
+        """One request (and urllib3's retries) inside the host's pacing slot(s)."""
+        self._check_allowed(what)
         bucket = bucket_of(urlsplit(url).netloc, self.service)
         list_limit = listing_limit_for(self.service, self.config) if listing else None
-        with self.limiter.slot(bucket, self.limit), ExitStack() as stack:
-            if list_limit is not None:
-                stack.enter_context(self.limiter.slot(f"{bucket}/lists", list_limit))
-            with self._count_lock:
-                self.requests_made += 1
-            response = self._send(what, method, url, params, data)
-        if response.status_code not in ok:
-            raise FetchError(self._status_reason(what, response.status_code))
-        return response
+        wait = self.deadline.remaining()
+        try:
+            with self.limiter.slot(bucket, self.limit, timeout=wait), ExitStack() as stack:
+                if list_limit is not None:
+                    stack.enter_context(self.limiter.slot(f"{bucket}/lists", list_limit, timeout=wait))
+                self._check_allowed(what)  # the wait for the pace may have outlasted either
+                self._count()
+                return self._send(what, method, url, params, data)
+        except TimeoutError:
+            raise FetchError(self._deadline_reason(what)) from None
+
+    def _check_allowed(self, what: str) -> None:
+        if self.deadline.passed:
+            raise FetchError(self._deadline_reason(what))
+        if not self.breaker.allow():
+            raise FetchError(
+                f"{what} not made: service unavailable ({self.label} failed "
+                f"{self.breaker.threshold} times in a row)"
+            )
+
+    @staticmethod
+    def _deadline_reason(what: str) -> str:
+        return f"{what} not made: the run's deadline (--timeout) was reached"
+
+    def _timeout(self) -> tuple[float, float]:
+        left = self.deadline.remaining()
+        connect, read = self.config.timeout
+        if left is None:
+            return connect, read
+        left = max(left, 0.01)
+        return min(connect, left), min(read, left)
 
     def _send(
         self,
@@ -252,14 +340,32 @@ class ServiceClient:
         params: Mapping[str, Any] | None,
         data: Mapping[str, Any] | None,
     ) -> requests.Response:
+        self.hooks.begin()
         try:
-            return self.session.request(method, url, params=params, data=data)
+            response = self.session.request(
+                method, url, params=params, data=data, stream=True, timeout=self._timeout()
+            )
         except requests.exceptions.RequestException as error:
+            transport = isinstance(error, (requests.exceptions.ConnectionError, requests.exceptions.Timeout))
+            if transport and self.hooks.failures_this_call == 0:  # urllib3's retries did not see it
+                self.breaker.failure()
+            if self.deadline.passed:
+                raise FetchError(self._deadline_reason(what)) from None
             raise FetchError(self._transport_reason(what, error)) from None
+        self.breaker.success()
+        return response
+
+    def _body_reason(self, what: str, error: Exception) -> str:
+        if isinstance(error, (BodyTooSlow, requests.exceptions.Timeout)) or "timed out" in str(error):
+            self.breaker.failure()
+            return f"{what} stalled while sending its response body"
+        return self._transport_reason(what, error)  # type: ignore[arg-type]
 
     def _transport_reason(self, what: str, error: requests.exceptions.RequestException) -> str:
         retries = self.config.retries
         exc = requests.exceptions
+        if self.breaker.is_open:
+            return f"{what} failed: service unavailable ({self.label} could not be reached)"
         if isinstance(error, exc.Timeout):
             return f"{what} timed out after {retries} retries"
         if isinstance(error, exc.ChunkedEncodingError):
@@ -272,7 +378,7 @@ class ServiceClient:
             return f"{what} redirected too many times"
         if isinstance(error, exc.ConnectionError):
             return f"{what} could not be reached (connection failed after {retries} retries)"
-        return redact(f"{what} failed: {type(error).__name__}", self.config.api_key)
+        return self.redact(f"{what} failed: {type(error).__name__}")
 
     def _status_reason(self, what: str, status: int) -> str:
         if status in RETRY_STATUSES:

@@ -1,5 +1,10 @@
 """Per-host request pacing: a rate (pyrate-limiter v4) plus a concurrency cap per host.
 
+Processes that share a cache directory share the pace too: `shared_limiter(directory)` keeps
+each bucket in `<directory>/ratelimit.sqlite3` (pyrate-limiter's SQLite bucket behind a file
+lock), so two cron jobs together stay within a service's limit. Without a directory (tests,
+library use) the buckets live in memory. The concurrency cap is per process.
+
 Limits (see ../shared/fixtures/api/README.md §6):
 - NCBI (E-utilities and the PMC ID converter share one bucket, as NCBI's etiquette is per client):
   3 requests/s, 10/s with an API key (https://support.nlm.nih.gov/kbArticle/?pn=KA-05510).
@@ -11,13 +16,20 @@ Limits (see ../shared/fixtures/api/README.md §6):
 
 from __future__ import annotations
 
+import logging
+import math
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
-from pyrate_limiter import Duration, Limiter, Rate
+from pyrate_limiter import Duration, Limiter, Rate, SQLiteBucket
+
+LOG = logging.getLogger("references.ratelimit")
+RATE_FILE = "ratelimit.sqlite3"
 
 
 class HostLimit(BaseModel):
@@ -33,8 +45,13 @@ class HostLimit(BaseModel):
 class HostLimiter(Protocol):
     """Anything that paces requests per host (the real limiter, or a no-op one in tests)."""
 
-    def slot(self, bucket: str, limit: HostLimit) -> AbstractContextManager[None]:
-        """A context manager held while one request to `bucket` is in flight."""
+    def slot(
+        self, bucket: str, limit: HostLimit, *, timeout: float | None = None
+    ) -> AbstractContextManager[None]:
+        """A context manager held while one request to `bucket` is in flight.
+
+        Raises TimeoutError when the pace would make the request wait longer than `timeout` seconds.
+        """
         ...
 
 
@@ -55,29 +72,64 @@ def bucket_of(host: str, service: str) -> str:
     return f"{host}/{'ncbi' if service in NCBI_SERVICES else service}"
 
 
-class PyrateHostLimiter:
-    """Real pacing: one pyrate-limiter `Limiter` and one semaphore per bucket, created on first use."""
+def _table_name(bucket: str, limit: HostLimit) -> str:
+    """A SQLite table name for a bucket and its rate (a different rate is a different bucket)."""
+    name = re.sub(r"[^a-z0-9]+", "_", bucket.lower()).strip("_")[:80]
+    return f"pace_{name}_{limit.requests}_per_{int(limit.per_seconds * 1000)}ms"
 
-    def __init__(self) -> None:
+
+class PyrateHostLimiter:
+    """Real pacing: one pyrate-limiter `Limiter` and one semaphore per bucket, created on first use.
+
+    With `path`, each bucket is a table of that SQLite file, shared by every process using it.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
         self._lock = threading.Lock()
         self._limiters: dict[str, Limiter] = {}
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
 
+    def _limiter(self, bucket: str, limit: HostLimit) -> Limiter:
+        rate = Rate(limit.requests, int(limit.per_seconds * Duration.SECOND))
+        if self.path is not None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                shared = SQLiteBucket.init_from_file(
+                    [rate], table=_table_name(bucket, limit), db_path=str(self.path), use_file_lock=True
+                )
+                return Limiter(shared)
+            except Exception as error:  # noqa: BLE001 — sqlite3, filelock and OS errors alike
+                LOG.warning(
+                    "request pacing is not shared with other processes (%s: %s); pacing this process only",
+                    self.path,
+                    type(error).__name__,
+                )
+                self.path = None
+        return Limiter(rate)
+
     def _parts(self, bucket: str, limit: HostLimit) -> tuple[Limiter, threading.BoundedSemaphore]:
         with self._lock:
             if bucket not in self._limiters:
-                window_ms = int(limit.per_seconds * Duration.SECOND)
-                self._limiters[bucket] = Limiter(Rate(limit.requests, window_ms))
+                self._limiters[bucket] = self._limiter(bucket, limit)
                 self._semaphores[bucket] = threading.BoundedSemaphore(limit.concurrency)
             return self._limiters[bucket], self._semaphores[bucket]
 
     @contextmanager
-    def slot(self, bucket: str, limit: HostLimit) -> Iterator[None]:
+    def slot(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> Iterator[None]:
         """Wait for a free concurrency slot, then for the rate; release the slot afterwards."""
         limiter, semaphore = self._parts(bucket, limit)
-        with semaphore:
-            limiter.try_acquire(bucket, blocking=True)
+        if timeout is not None and timeout <= 0:
+            raise TimeoutError(bucket)
+        if not semaphore.acquire(timeout=timeout):
+            raise TimeoutError(bucket)
+        try:
+            wait = -1 if timeout is None else max(1, math.ceil(timeout))
+            if not limiter.try_acquire(bucket, blocking=True, timeout=wait):
+                raise TimeoutError(bucket)
             yield
+        finally:
+            semaphore.release()
 
 
 class NoHostLimiter:
@@ -87,20 +139,21 @@ class NoHostLimiter:
         self.acquired: list[str] = []
 
     @contextmanager
-    def slot(self, bucket: str, limit: HostLimit) -> Iterator[None]:
+    def slot(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> Iterator[None]:
         """Record the bucket and go on at once."""
         self.acquired.append(bucket)
         yield
 
 
 _shared_lock = threading.Lock()
-_shared: PyrateHostLimiter | None = None
+_shared: dict[Path | None, PyrateHostLimiter] = {}
 
 
-def shared_limiter() -> PyrateHostLimiter:
-    """The process-wide limiter, so that every source hitting one host shares its pace."""
-    global _shared
+def shared_limiter(directory: Path | None = None) -> PyrateHostLimiter:
+    """The process-wide limiter (per cache directory), so that every source hitting one host shares
+    its pace; with a directory, processes using the same directory share it as well."""
+    key = Path(directory).resolve() / RATE_FILE if directory is not None else None
     with _shared_lock:
-        if _shared is None:
-            _shared = PyrateHostLimiter()
-        return _shared
+        if key not in _shared:
+            _shared[key] = PyrateHostLimiter(key)
+        return _shared[key]
