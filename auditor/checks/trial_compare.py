@@ -35,7 +35,7 @@ _ENROLL = re.compile(
 )
 # "4,744 patients were enrolled", "共6425例患者入组"
 _ENROLL_AFTER = re.compile(
-    r"(?P<num>[0-9][0-9,]{0,7})\s{0,2}(?:名|例|位)?[^0-9。；;.]{0,14}?"
+    r"(?<![0-9A-Za-z])(?P<num>[0-9][0-9,]{0,7})\s{0,2}(?:名|例|位)?[^0-9。；;.()（）]{0,14}?"
     r"(?:were |was |have been |had been )?(?:enrolled|randomi[sz]ed|入组|入組|被纳入|被納入)",
     re.I,
 )
@@ -57,9 +57,31 @@ def paragraph_at(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right if right != -1 else min(len(text), end + _PARAGRAPH_SCAN)
 
 
+_NEGATED = re.compile(r"(?:without|non-|no|free of|excluding|无|無|非|未患|不伴)[ \t]{0,2}$")
+_MAX_OCCURRENCES = 8
+
+
+def _affirmed(context: str, word: str) -> bool:
+    """True when `word` occurs in the context at least once not negated ("without diabetes", "无糖尿病")."""
+    at = context.find(word)
+    for _ in range(_MAX_OCCURRENCES):
+        if at < 0:
+            return False
+        if not _NEGATED.search(context[max(0, at - 12) : at]):
+            return True
+        at = context.find(word, at + 1)
+    return True
+
+
 def mentioned(context: str, terms: tuple[Term, ...]) -> list[Term]:
-    """Terms whose article words occur in the (lower-cased) context."""
-    return [t for t in terms if any(w in context for w in t.text_words)]
+    """Terms whose article words occur in the (lower-cased) context, not only negated."""
+    return [t for t in terms if any(w in context and _affirmed(context, w) for w in t.text_words)]
+
+
+def first_word(context: str, terms: list[Term]) -> tuple[int, int]:
+    """(start, end) of the earliest article word of `terms` in the context ((-1, -1) when none)."""
+    places = [(i, i + len(w)) for t in terms for w in t.text_words if (i := context.find(w)) >= 0]
+    return min(places) if places else (-1, -1)
 
 
 def _agrees(terms: list[Term], record_text: str) -> bool:
@@ -72,7 +94,8 @@ def _term_field(
     named = mentioned(context, terms)
     if not named or not record_text.strip() or _agrees(named, record_text):
         return []
-    return [TrialDisagreement(field, ", ".join(t.name for t in named), shown or "(not given)")]
+    shown = shown or "(not given)"
+    return [TrialDisagreement(field, ", ".join(t.name for t in named), shown, *first_word(context, named))]
 
 
 def phases_in_text(sentence: str) -> set[int]:
@@ -94,10 +117,15 @@ def phases_of(trial: TrialRecord) -> set[int]:
 
 
 def _phase_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
+    """A phase the text names that the record lacks; a record without phases ("NA") names none."""
     said, recorded = phases_in_text(sentence), phases_of(trial)
-    if not said or not recorded or said & recorded:
+    not_applicable = [p.upper() for p in trial.phases] == ["NA"]
+    if not said or (not recorded and not not_applicable) or said & recorded:
         return []
-    return [TrialDisagreement("phase", "/".join(map(str, sorted(said))), ", ".join(trial.phases))]
+    found = [m for p in (_PHASE_EN, _PHASE_ZH) if (m := p.search(sentence))]
+    where = min(m.span() for m in found) if found else (-1, -1)
+    shown = "not applicable (no phase)" if not_applicable else ", ".join(trial.phases)
+    return [TrialDisagreement("phase", "/".join(map(str, sorted(said))), shown, *where)]
 
 
 @dataclass(frozen=True)
@@ -107,6 +135,8 @@ class EnrollmentClaim:
     count: int
     planned: bool  # "plans to enrol 120" rather than "enrolled 120"
     approximate: bool  # "about 6,000", "超过6000例"
+    start: int = -1
+    end: int = -1
 
 
 def enrollment_claim(sentence: str) -> EnrollmentClaim | None:
@@ -119,7 +149,7 @@ def enrollment_claim(sentence: str) -> EnrollmentClaim | None:
     planned = bool(_PLANNED.search(before + sentence[match.start() : match.start("num")]))
     approximate = bool(_APPROX.search(before if match.re is _ENROLL_AFTER else gap))
     count = int(match.group("num").replace(",", ""))
-    return EnrollmentClaim(count, planned, approximate)
+    return EnrollmentClaim(count, planned, approximate, *match.span())
 
 
 def enrollment_in_text(sentence: str) -> int | None:
@@ -151,7 +181,8 @@ def _enrollment_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreeme
         return []
     kind = (trial.enrollment_type or "").lower() or "enrollment"
     shown = f"{trial.enrollment} ({'anticipated' if kind == 'estimated' else kind})"
-    return [TrialDisagreement("enrollment", f"{said.count}{' (planned)' if said.planned else ''}", shown)]
+    said_text = f"{said.count}{' (planned)' if said.planned else ''}"
+    return [TrialDisagreement("enrollment", said_text, shown, said.start, said.end)]
 
 
 def _status_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
@@ -160,24 +191,28 @@ def _status_field(sentence: str, trial: TrialRecord) -> list[TrialDisagreement]:
     if not named or not status or any(status in t.record_words for t in named):
         return []
     why = f" ({trial.why_stopped})" if trial.why_stopped else ""
-    return [TrialDisagreement("status", ", ".join(t.name for t in named), f"{trial.status}{why}")]
+    where = first_word(sentence, named)
+    return [TrialDisagreement("status", ", ".join(t.name for t in named), f"{trial.status}{why}", *where)]
 
 
-def _topic_context(text: str, start: int, end: int) -> str:
+def _topic_context(text: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, lower-cased text) of the ID's paragraph, or its sentence when the paragraph names
+    another trial ID."""
     s_start, s_end = sentence_at(text, start)
     p_start, p_end = paragraph_at(text, start, end)
-    paragraph = text[p_start:p_end]
-    chosen = paragraph if len(_OTHER_TRIAL.findall(paragraph)) <= 1 else text[s_start:s_end]
-    return chosen.lower()
+    if len(_OTHER_TRIAL.findall(text, p_start, p_end)) <= 1:
+        return p_start, text[p_start:p_end].lower()
+    return s_start, text[s_start:s_end].lower()
 
 
-def claim_context(text: str, start: int) -> str:
-    """The ID's sentence, plus the sentence after it when that one names no other trial ID."""
+def claim_context(text: str, start: int) -> tuple[int, str]:
+    """(offset, text) of the ID's sentence, plus the sentence after it when that one names no
+    other trial ID."""
     s_start, s_end = sentence_at(text, start)
     following = next_sentence(text, s_end)
     if following is not None and not _OTHER_TRIAL.search(text, following[0], following[1]):
         s_end = following[1]
-    return text[s_start:s_end]
+    return s_start, text[s_start:s_end]
 
 
 def _sponsor_field(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
@@ -185,11 +220,7 @@ def _sponsor_field(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
     return _term_field("sponsor", topic, INSTITUTIONS, " ".join(sponsors).lower(), trial.lead_sponsor or "")
 
 
-def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[TrialDisagreement]:
-    """Every field where the text around text[start:end] disagrees with the registry record."""
-    raw = claim_context(text, start)
-    sentence = raw.lower()
-    topic = _topic_context(text, start, end)
+def _topic_fields(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
     titles = [trial.brief_title or "", trial.official_title or "", trial.acronym or ""]
     conditions = " ".join([*trial.conditions, *titles]).lower()
     interventions = " ".join([*trial.interventions, *titles]).lower()
@@ -197,6 +228,16 @@ def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[T
         *_sponsor_field(topic, trial),
         *_term_field("condition", topic, CONDITIONS, conditions, "; ".join(trial.conditions)),
         *_term_field("intervention", topic, INTERVENTIONS, interventions, "; ".join(trial.interventions)),
+    ]
+
+
+def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[TrialDisagreement]:
+    """Every field where the text around text[start:end] disagrees with the registry record, with
+    where the text says it (document offsets; -1 when unknown)."""
+    base, raw = claim_context(text, start)
+    sentence = raw.lower()
+    topic_base, topic = _topic_context(text, start, end)
+    near = [
         *_phase_field(sentence, trial),
         *_enrollment_field(sentence, trial),
         *_status_field(sentence, trial),
@@ -204,3 +245,4 @@ def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[T
         *start_year_field(raw, trial),
         *identity_field(raw, text[start:end], trial),
     ]
+    return [p.shifted(topic_base) for p in _topic_fields(topic, trial)] + [p.shifted(base) for p in near]

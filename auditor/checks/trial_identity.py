@@ -9,7 +9,7 @@ only as a collaborator). Patterns are bounded and run in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from auditor.checks.trial_terms import INSTITUTIONS, Term
@@ -71,10 +71,18 @@ class TrialDisagreement:
     field: str  # sponsor | lead_sponsor | condition | intervention | phase | enrollment | status | …
     text_says: str
     record_says: str
+    start: int = -1  # where the text says it: offsets into the context compared (then the document)
+    end: int = -1
 
     def as_evidence(self) -> dict[str, Any]:
         """The disagreement as JSON-ready evidence."""
         return {"field": self.field, "text": self.text_says, "registry": self.record_says}
+
+    def shifted(self, base: int) -> TrialDisagreement:
+        """The same disagreement with its offsets moved by `base` (context → document)."""
+        if self.start < 0:
+            return self
+        return replace(self, start=self.start + base, end=self.end + base)
 
 
 def fold_name(name: str) -> str:
@@ -82,7 +90,7 @@ def fold_name(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def trial_names(context: str, trial_id: str) -> list[str]:
+def trial_names(context: str, trial_id: str) -> list[re.Match[str]]:
     """Acronyms the context gives as the name of the trial whose ID it holds ("the RECOVERY trial")."""
     at = context.find(trial_id)
     names = []
@@ -90,13 +98,17 @@ def trial_names(context: str, trial_id: str) -> list[str]:
         name = match.group("name").strip()
         near = at < 0 or abs(match.start() - at) <= _NEAR_ID
         if near and name.upper() not in _NOT_NAMES and sum(ch.isalpha() for ch in name) >= 3:
-            names.append(name)
-    return list(dict.fromkeys(names))
+            names.append(match)
+    return names
 
 
 def names_trial(name: str, trial: TrialRecord) -> bool:
-    """True when `name` is the record's acronym or occurs in one of its titles."""
+    """True when `name` is the record's acronym (give or take a trailing number: ACTT-1 for ACTT) or
+    occurs in one of its titles."""
     key = fold_name(name)
+    acronym = fold_name(trial.acronym or "")
+    if acronym and (key == acronym or key.rstrip("0123456789") == acronym.rstrip("0123456789")):
+        return True
     known = [trial.acronym or "", trial.brief_title or "", trial.official_title or ""]
     return any(key and key in fold_name(k) for k in known)
 
@@ -105,11 +117,13 @@ def identity_field(context: str, trial_id: str, trial: TrialRecord) -> list[Tria
     """The text names the trial by an acronym the record (acronym, titles) does not have."""
     if not (trial.acronym or trial.brief_title or trial.official_title):
         return []
-    wrong = [n for n in trial_names(context, trial_id) if not names_trial(n, trial)]
+    wrong = [m for m in trial_names(context, trial_id) if not names_trial(m.group("name"), trial)]
     if not wrong:
         return []
     shown = trial.acronym or trial.brief_title or trial.official_title or ""
-    return [TrialDisagreement("identity", ", ".join(wrong), f"{shown} ({trial.brief_title or trial.id})")]
+    said = ", ".join(dict.fromkeys(m.group("name").strip() for m in wrong))
+    where = wrong[0].span()
+    return [TrialDisagreement("identity", said, f"{shown} ({trial.brief_title or trial.id})", *where)]
 
 
 def start_year_field(context: str, trial: TrialRecord) -> list[TrialDisagreement]:
@@ -119,7 +133,9 @@ def start_year_field(context: str, trial: TrialRecord) -> list[TrialDisagreement
     if match is None or not recorded.isdigit():
         return []
     said = match.group("en") or match.group("zh")
-    return [] if said == recorded else [TrialDisagreement("start_year", said, trial.start_date or "")]
+    if said == recorded:
+        return []
+    return [TrialDisagreement("start_year", said, trial.start_date or "", *match.span())]
 
 
 def _named(who: str) -> list[Term]:
@@ -136,5 +152,5 @@ def lead_sponsor_field(context: str, trial: TrialRecord) -> list[TrialDisagreeme
             in_lead = any(w in lead for w in term.record_words)
             if not in_lead and any(w in partners for w in term.record_words):
                 shown = f"{trial.lead_sponsor} (collaborators: {', '.join(trial.collaborators)})"
-                return [TrialDisagreement("lead_sponsor", term.name, shown)]
+                return [TrialDisagreement("lead_sponsor", term.name, shown, *match.span())]
     return []

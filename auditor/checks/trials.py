@@ -14,9 +14,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.checks.trial_compare import TrialDisagreement, compare_trial, paragraph_at
+from auditor.checks.trial_compare import (
+    TrialDisagreement,
+    claim_context,
+    compare_trial,
+    mentioned,
+    paragraph_at,
+)
+from auditor.checks.trial_terms import STATUSES
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind
+from claims.models import Claim, ClaimKind, Span
 from references.identifiers import normalize_nct, registry_url
 from references.models import LookupStatus, TrialRecord
 
@@ -159,28 +166,47 @@ def _spec(code: str, severity: Severity, summary: str) -> CheckSpec:
     return CheckSpec(code, FindingKind.TRIAL_MISMATCH, severity, summary, network=True)
 
 
-def _topic_finding(claim: Claim, nct: str, trial: TrialRecord, problems: list[TrialDisagreement]) -> Finding:
+def _where(ctx: CheckContext, claim: Claim, problem: TrialDisagreement) -> tuple[Span, str]:
+    """The span and quote of what the text says (the trial ID when that is unknown)."""
+    text = ctx.document.text
+    if 0 <= problem.start < problem.end <= len(text):
+        return ctx.document.span(problem.start, problem.end), text[problem.start : problem.end]
+    return claim.span, claim.text
+
+
+def _topic_finding(
+    ctx: CheckContext, claim: Claim, nct: str, trial: TrialRecord, problems: list[TrialDisagreement]
+) -> Iterator[Finding]:
     strong = {p.field for p in problems} & {"sponsor", "condition"}
     severity = Severity.ERROR if strong and len(problems) >= 2 else Severity.WARNING
-    return finding(
-        "T503",
-        _mismatch_message(nct, problems),
-        severity=severity,
-        span=claim.span,
-        quote=claim.text,
-        claim_id=claim.id,
-        evidence={"record": _record_evidence(trial), "disagreements": [p.as_evidence() for p in problems]},
-        suggestion="Check that the trial ID is the one meant, or correct the details to match it.",
-    )
+    for problem in problems:
+        span, quote = _where(ctx, claim, problem)
+        yield finding(
+            "T503",
+            f"The text's {problem.field} for {nct} ({problem.text_says}) disagrees with its "
+            f"ClinicalTrials.gov record ({problem.record_says}).",
+            severity=severity,
+            span=span,
+            quote=quote,
+            claim_id=claim.id,
+            evidence={
+                "record": _record_evidence(trial),
+                "disagreements": [p.as_evidence() for p in problems],
+            },
+            suggestion="Check that the trial ID is the one meant, or correct the details to match it.",
+        )
 
 
-def _field_finding(claim: Claim, nct: str, trial: TrialRecord, problem: TrialDisagreement) -> Finding:
+def _field_finding(
+    ctx: CheckContext, claim: Claim, nct: str, trial: TrialRecord, problem: TrialDisagreement
+) -> Finding:
     code, template, suggestion = FIELD_CODES[problem.field]
+    span, quote = _where(ctx, claim, problem)
     return finding(
         code,
         template.format(nct=nct, text=problem.text_says, registry=problem.record_says),
-        span=claim.span,
-        quote=claim.text,
+        span=span,
+        quote=quote,
         claim_id=claim.id,
         evidence={"record": _record_evidence(trial), "disagreements": [problem.as_evidence()]},
         suggestion=suggestion,
@@ -225,14 +251,20 @@ def trial_mismatch(ctx: CheckContext) -> Iterator[Finding]:
             continue
         problems = compare_trial(ctx.document.text, claim.span.start, claim.span.end, result.trial)
         topic = [p for p in problems if p.field in TOPIC_FIELDS]
-        if topic:
-            yield _topic_finding(claim, nct, result.trial, topic)
+        yield from _topic_finding(ctx, claim, nct, result.trial, topic)
         for problem in problems:
             if problem.field in FIELD_CODES:
-                yield _field_finding(claim, nct, result.trial, problem)
+                yield _field_finding(ctx, claim, nct, result.trial, problem)
 
 
 STOPPED = {"TERMINATED": "terminated", "WITHDRAWN": "withdrawn", "SUSPENDED": "suspended"}
+
+
+def _text_says_stopped(text: str, start: int, trial: TrialRecord) -> bool:
+    """True when the ID's sentence (or the next) already says the trial stopped as the registry does."""
+    _, context = claim_context(text, start)
+    status = (trial.status or "").lower()
+    return any(status in t.record_words for t in mentioned(context.lower(), STATUSES))
 
 
 @register(
@@ -250,6 +282,8 @@ def trial_stopped(ctx: CheckContext) -> Iterator[Finding]:
         result = ctx.lookups.get(("nct", nct))
         trial = result.trial if result is not None and result.status is LookupStatus.FOUND else None
         if trial is None or (trial.status or "").upper() not in STOPPED:
+            continue
+        if _text_says_stopped(ctx.document.text, claim.span.start, trial):
             continue
         state = STOPPED[(trial.status or "").upper()]
         why = f" ({trial.why_stopped})" if trial.why_stopped else ""

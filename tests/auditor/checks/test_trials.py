@@ -97,9 +97,11 @@ def test_trial_mismatch_fields(text: str, trial: TrialRecord, fields: set[str]) 
 
 def test_sponsor_and_condition_disagreeing_is_an_error() -> None:
     text = f"斯坦福大学开展的外泌体治疗帕金森病试验（{NCT}）。"
-    (only,) = trial_mismatch(context(text, KNEE_TRIAL))
-    assert only.severity is Severity.ERROR
-    assert only.evidence["record"]["lead_sponsor"] == "Acme Pharma Ltd"
+    found = list(trial_mismatch(context(text, KNEE_TRIAL)))
+    assert {f.code for f in found} == {"T503"} and len(found) == 3  # sponsor, condition, intervention
+    assert all(f.severity is Severity.ERROR for f in found)
+    assert found[0].evidence["record"]["lead_sponsor"] == "Acme Pharma Ltd"
+    assert [f.quote for f in found] == ["斯坦福", "帕金森", "外泌体"]  # each where the text says it
 
 
 def test_other_trial_in_paragraph_limits_context_to_sentence() -> None:
@@ -243,3 +245,15 @@ def test_trial_field_codes(text: str, trial: TrialRecord, codes: set[str]) -> No
 def test_status_disagreement_gives_why_the_trial_stopped() -> None:
     (only,) = trial_mismatch(context(f"The trial ({NCT}) was completed in 2021.", ENDED))
     assert "TERMINATED (slow accrual)" in only.message
+
+
+def test_a_condition_named_only_as_excluded_is_not_a_disagreement() -> None:
+    text = f"The trial ({NCT}) enrolled adults without diabetes. 该试验纳入无糖尿病的成人。"
+    assert list(trial_mismatch(context(text, RECOVERY))) == []
+
+
+def test_a_phase_claimed_for_a_trial_without_phases_is_flagged_where_it_is_said() -> None:
+    no_phase = RECOVERY.model_copy(update={"phases": ["NA"]})
+    text = f"The RECOVERY trial ({NCT}), a phase 3 study, started in 2020."
+    (only,) = trial_mismatch(context(text, no_phase))
+    assert only.code == "T505" and only.quote == "phase 3" and "not applicable" in only.message
