@@ -150,7 +150,8 @@ EN = Example(
         Planted("[1] Valadi", "identifier_mismatch", "M402"),
         Planted("[4] Obokata", "retracted", "M404"),
         Planted("[5] Moreau", "unknown_journal", "M408"),
-        Planted("NCT00909532", "trial_mismatch", "T503"),
+        Planted("who received MSCs", "trial_mismatch", "T503"),
+        Planted("enrolled 40 patients", "trial_mismatch", "T506"),
     ),
     correct=(
         "recipient cells can translate [1]",

@@ -78,10 +78,26 @@ def mentioned(context: str, terms: tuple[Term, ...]) -> list[Term]:
     return [t for t in terms if any(w in context and _affirmed(context, w) for w in t.text_words)]
 
 
-def first_word(context: str, terms: list[Term]) -> tuple[int, int]:
-    """(start, end) of the earliest article word of `terms` in the context ((-1, -1) when none)."""
-    places = [(i, i + len(w)) for t in terms for w in t.text_words if (i := context.find(w)) >= 0]
-    return min(places) if places else (-1, -1)
+def first_word(
+    context: str, terms: list[Term], anchor: int = 0, home: tuple[int, int] = (0, 0)
+) -> tuple[int, int]:
+    """(start, end) of the article word of `terms` nearest to `anchor` in the context (first those
+    inside `home`, from the ID to the end of its sentence), widened to whole Latin words ((-1, -1) when none)."""
+    places = []
+    for word in (w for t in terms for w in t.text_words):
+        at = context.find(word)
+        for _ in range(_MAX_OCCURRENCES):
+            if at < 0:
+                break
+            outside = not home[0] <= at < home[1]
+            places.append((outside, abs(at - anchor), at, at + len(word)))
+            at = context.find(word, at + 1)
+    if not places:
+        return -1, -1
+    _, _, start, end = min(places)
+    while end < len(context) and context[end].isascii() and context[end].isalpha():
+        end += 1
+    return start, end
 
 
 def _agrees(terms: list[Term], record_text: str) -> bool:
@@ -89,13 +105,19 @@ def _agrees(terms: list[Term], record_text: str) -> bool:
 
 
 def _term_field(
-    field: str, context: str, terms: tuple[Term, ...], record_text: str, shown: str
+    field: str,
+    context: str,
+    terms: tuple[Term, ...],
+    record_text: str,
+    shown: str,
+    home: tuple[int, int] = (0, 0),
 ) -> list[TrialDisagreement]:
     named = mentioned(context, terms)
     if not named or not record_text.strip() or _agrees(named, record_text):
         return []
     shown = shown or "(not given)"
-    return [TrialDisagreement(field, ", ".join(t.name for t in named), shown, *first_word(context, named))]
+    where = first_word(context, named, home[0], home)
+    return [TrialDisagreement(field, ", ".join(t.name for t in named), shown, *where)]
 
 
 def phases_in_text(sentence: str) -> set[int]:
@@ -215,19 +237,18 @@ def claim_context(text: str, start: int) -> tuple[int, str]:
     return s_start, text[s_start:s_end]
 
 
-def _sponsor_field(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
+def _topic_fields(topic: str, trial: TrialRecord, home: tuple[int, int]) -> list[TrialDisagreement]:
     sponsors = [trial.lead_sponsor or "", *trial.collaborators, trial.organization or "", *trial.locations]
-    return _term_field("sponsor", topic, INSTITUTIONS, " ".join(sponsors).lower(), trial.lead_sponsor or "")
-
-
-def _topic_fields(topic: str, trial: TrialRecord) -> list[TrialDisagreement]:
     titles = [trial.brief_title or "", trial.official_title or "", trial.acronym or ""]
-    conditions = " ".join([*trial.conditions, *titles]).lower()
-    interventions = " ".join([*trial.interventions, *titles]).lower()
+    fields = (
+        ("sponsor", INSTITUTIONS, sponsors, trial.lead_sponsor or ""),
+        ("condition", CONDITIONS, [*trial.conditions, *titles], "; ".join(trial.conditions)),
+        ("intervention", INTERVENTIONS, [*trial.interventions, *titles], "; ".join(trial.interventions)),
+    )
     return [
-        *_sponsor_field(topic, trial),
-        *_term_field("condition", topic, CONDITIONS, conditions, "; ".join(trial.conditions)),
-        *_term_field("intervention", topic, INTERVENTIONS, interventions, "; ".join(trial.interventions)),
+        problem
+        for name, terms, record, shown in fields
+        for problem in _term_field(name, topic, terms, " ".join(record).lower(), shown, home)
     ]
 
 
@@ -245,4 +266,6 @@ def compare_trial(text: str, start: int, end: int, trial: TrialRecord) -> list[T
         *start_year_field(raw, trial),
         *identity_field(raw, text[start:end], trial),
     ]
-    return [p.shifted(topic_base) for p in _topic_fields(topic, trial)] + [p.shifted(base) for p in near]
+    home = (start - topic_base, start - topic_base + len(raw) - (start - base))
+    topic_fields = _topic_fields(topic, trial, home)
+    return [p.shifted(topic_base) for p in topic_fields] + [p.shifted(base) for p in near]
