@@ -10,11 +10,12 @@ accepted only after re-checking author, year and title (`auditor.candidates`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from auditor.candidates import best_candidate, compare, query_of
 from auditor.checks.registry import ReferenceResolution
+from auditor.named_studies import StudySearch, best_study, study_search
 from auditor.resolve_inputs import (
     Key,
     claim_identifiers,
@@ -26,7 +27,8 @@ from auditor.resolve_inputs import (
     unlinked_citation_claims,
 )
 from auditor.sources import SourceSet
-from claims.models import Claim, Document
+from claims.models import Claim, ClaimKind, Document
+from claims.text import sentence_at, sentence_bounds
 from references.models import (
     BibliographicQuery,
     IdKind,
@@ -81,6 +83,7 @@ class Resolver:
         self.sources = sources
         self._table: dict[Key, list[LookupResult]] = {}
         self._searches: dict[str, tuple[SearchResult, ...]] = {}
+        self._studies: dict[str, StudySearch] = {}
 
     def resolve(self, items: Sequence[DocumentInputs]) -> list[DocumentResolution]:
         """Resolve the references and identifier claims of every document, batched across all."""
@@ -179,11 +182,25 @@ class Resolver:
                 if self._needs_search(reference):
                     query = reference_query(reference)
                     queries[query.cache_key()] = (query, reference.parsed.translated)
-            for claim in unlinked_citation_claims(item.claims, item.links):
-                claim_search = claim_query(claim)
-                if claim_search is not None:
-                    queries[claim_search.cache_key()] = (claim_search, False)
+            for _claim, claim_search in self._claim_searches(item):
+                queries[claim_search.cache_key()] = (claim_search, False)
         return queries
+
+    def _claim_searches(self, item: DocumentInputs) -> Iterator[tuple[Claim, BibliographicQuery]]:
+        """Searches for unlinked author citations and named studies (topic from their sentence)."""
+        text, bounds = item.document.text, None
+        for claim in unlinked_citation_claims(item.claims, item.links):
+            if claim.kind is ClaimKind.NAMED_STUDY:
+                bounds = bounds or sentence_bounds(text)
+                start, end = sentence_at(text, claim.span.start, bounds)
+                study = study_search(claim, text[start:end])
+                if study is not None:
+                    self._studies[study.query.cache_key()] = study
+                    yield claim, study.query
+                continue
+            query = claim_query(claim)
+            if query is not None:
+                yield claim, query
 
     def _needs_search(self, reference: Reference) -> bool:
         """No identifier; identifier not found; or the identifier's record is another author's work."""
@@ -205,9 +222,19 @@ class Resolver:
                     continue
                 result = source.search(query)
                 results.append(result)
-                if best_candidate(query, list(result.candidates), translated=translated):
+                if self._accepted(cache_key, query, list(result.candidates), translated) is not None:
                     break
             self._searches[cache_key] = tuple(results)
+
+    def _accepted(
+        self, cache_key: str, query: BibliographicQuery, candidates: list[Record], translated: bool
+    ) -> tuple[Record, float | None] | None:
+        """The candidate that is the cited work (a named study: journal, year and topic agree)."""
+        study = self._studies.get(cache_key)
+        if study is None:
+            return best_candidate(query, candidates, translated=translated)
+        found = best_study(study, candidates)
+        return (found, None) if found is not None else None
 
     # -- per document ----------------------------------------------------------------------------
     def _expand(self, keys: Iterable[Key]) -> list[Key]:
@@ -225,10 +252,8 @@ class Resolver:
             self._add_lookups(out, reference_identifiers(reference), journal_names(reference=reference))
         for claim in item.claims:
             self._add_lookups(out, claim_identifiers(claim), journal_names(claim=claim))
-        for claim in unlinked_citation_claims(item.claims, item.links):
-            query = claim_query(claim)
-            if query is not None:
-                out.resolutions[claim.id] = self._from_search(query, False, ())
+        for claim, query in self._claim_searches(item):
+            out.resolutions[claim.id] = self._from_search(query, False, ())
         return out
 
     def _add_lookups(self, out: DocumentResolution, keys: Iterable[Key], journals: Iterable[str]) -> None:
@@ -271,7 +296,7 @@ class Resolver:
     ) -> ReferenceResolution:
         searches = self._searches.get(query.cache_key(), ())
         candidates = [c for s in searches for c in s.candidates]
-        best = best_candidate(query, candidates, translated=translated)
+        best = self._accepted(query.cache_key(), query, candidates, translated)
         if best is not None:
             return ReferenceResolution("matched", best[0], None, consulted, searches, best[1])
         failed = next((s for s in searches if s.status is LookupStatus.FAILED), None)

@@ -186,9 +186,13 @@ class BibliographicQuery(BaseModel):
     first_page: str | None = None
     doi: str | None = None
     free_text: str | None = None  # the reference text, for Crossref query.bibliographic
+    # named studies ("2023年，UCLA的研究团队在《…》发表"): the institution in English, and topic
+    # words (English) of which at least one must be in the work's title or abstract
+    affiliation: str | None = None
+    topic: list[str] = Field(default_factory=list)
 
     def cache_key(self) -> str:
-        """A stable, normalised key for caching search results."""
+        """A stable, normalised key for caching search results (study fields only when set)."""
         parts: list[Any] = [
             ",".join(a.lower() for a in self.authors),
             self.year,
@@ -198,6 +202,8 @@ class BibliographicQuery(BaseModel):
             self.first_page,
             (self.doi or "").lower(),
         ]
+        if self.affiliation or self.topic:
+            parts += [(self.affiliation or "").lower(), ",".join(t.lower() for t in self.topic)]
         return "|".join("" if p is None else str(p) for p in parts)
 
 

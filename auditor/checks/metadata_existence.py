@@ -65,7 +65,7 @@ def _search_evidence(resolution: ReferenceResolution) -> dict[str, Any]:
     )
 )
 def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
-    """References without identifiers, and unlinked author citations / named studies, found nowhere."""
+    """References without identifiers, and unlinked author citations, found nowhere."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
         has_ids = any(k is not IdKind.NCT for k, _ in reference_identifiers(reference))
@@ -82,7 +82,7 @@ def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
                 evidence=_search_evidence(resolution),
                 suggestion="Give the work's DOI or PMID, or remove the reference if it cannot be traced.",
             )
-    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
+    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):  # named studies: M412, a warning
         resolution = ctx.resolutions.get(claim.id)
         if resolution is not None and resolution.status == "not_found" and every_source_answered(resolution):
             yield finding(

@@ -73,12 +73,24 @@ class CrossrefSource(HttpSource):
         return SearchResult(source=self.name, status=LookupStatus.FOUND, candidates=candidates)
 
     def _search_params(self, query: BibliographicQuery) -> dict[str, Any] | None:
+        if query.topic:
+            return self._study_params(query)
         text = query.free_text or " ".join(p for p in (query.title, query.journal) if p)
         if not text.strip():
             return None
         params: dict[str, Any] = {"query.bibliographic": text[:500], "rows": SEARCH_ROWS}
         if query.authors:
             params["query.author"] = query.authors[0][:100]
+        if query.year:
+            params["filter"] = f"from-pub-date:{query.year - 1},until-pub-date:{query.year + 1}"
+        return self._params(**params)
+
+    def _study_params(self, query: BibliographicQuery) -> dict[str, Any]:
+        """A named study: topic words and institution, in the journal, in the year (±1)."""
+        text = " ".join([*query.topic, query.affiliation or ""])
+        params: dict[str, Any] = {"query.bibliographic": text[:500], "rows": SEARCH_ROWS * 2}
+        if query.journal:
+            params["query.container-title"] = query.journal[:200]
         if query.year:
             params["filter"] = f"from-pub-date:{query.year - 1},until-pub-date:{query.year + 1}"
         return self._params(**params)

@@ -87,7 +87,12 @@ class InMemorySource(MetadataSource):
 
 
 def _shares_author(record: Record, query: BibliographicQuery) -> bool:
-    """A crude stand-in for a real search engine: any author surname in common, or a title word."""
+    """A crude stand-in for a real search engine: any author surname in common, or a title word;
+    for a named study (topic words), the journal and any topic word in the title or abstract."""
+    if query.topic:
+        text = f"{record.title or ''} {record.abstract or ''}".lower()
+        same_journal = (query.journal or "").lower() in (record.journal or "").lower()
+        return same_journal and any(t.lower() in text for t in query.topic)
     wanted = {a.lower() for a in query.authors}
     if wanted & {a.family.lower() for a in record.authors}:
         return True

@@ -13,6 +13,7 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 MAX_TITLE_WORDS = 8
+MAX_TOPIC_WORDS = 6
 
 
 def quoted(text: str) -> str:
@@ -39,6 +40,10 @@ def pubmed_term(query: BibliographicQuery) -> str | None:
     if query.journal and query.journal.isascii():
         parts.append(f'"{quoted(query.journal)}"[ta]')
     parts.extend(f"{word}[ti]" for word in title_words(query.title))
+    if query.affiliation:
+        parts.append(f'"{quoted(query.affiliation)}"[ad]')
+    if query.topic:
+        parts.append("(" + " OR ".join(f'"{quoted(t)}"[tiab]' for t in query.topic[:MAX_TOPIC_WORDS]) + ")")
     return " AND ".join(parts) if len(parts) >= 2 or query.doi else None
 
 
