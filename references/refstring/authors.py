@@ -33,6 +33,19 @@ _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛"
 _PINYIN_GIVEN = re.compile(r"[A-Z][a-z]{1,6}(?:-[a-z]{1,6})?")
 
 
+def _shape(text: str) -> str:
+    """Letters as A/a by case, so the initials patterns read "Ł." or "É." like "L." (same length)."""
+    return "".join("A" if ch.isupper() else "a" if ch.islower() and not ch.isascii() else ch for ch in text)
+
+
+def _initial_word(word: str) -> bool:
+    return _INITIAL_WORD.fullmatch(_shape(word)) is not None
+
+
+def _letter_initial(word: str) -> bool:
+    return _LETTER_INITIAL.fullmatch(_shape(word)) is not None
+
+
 def _surname_word(word: str) -> bool:
     """"Smith", "O’Farrell", "McMurray", "KRUEGER", "Fals-Stewart", "d'Alembert", "Écija"."""
     core = word.rstrip(".")
@@ -53,7 +66,7 @@ def _cjk_name(name: str) -> Author:
 
 
 def _is_initials(token: str) -> bool:
-    return len(token) <= 20 and _INITIALS.fullmatch(token.strip()) is not None
+    return len(token) <= 20 and _INITIALS.fullmatch(_shape(token.strip())) is not None
 
 
 def _person(token: str, family_first: bool) -> Author | None:
@@ -70,16 +83,16 @@ def _person(token: str, family_first: bool) -> Author | None:
     if len(words) > 5 or any(w.lower() in _NOT_NAMES and len(w) > 1 for w in words):
         return None
     lead = 0
-    while lead < len(words) - 1 and _INITIAL_WORD.fullmatch(words[lead]):
+    while lead < len(words) - 1 and _initial_word(words[lead]):
         lead += 1
     tail = len(words)
-    while tail > 1 and (_INITIAL_WORD.fullmatch(words[tail - 1]) or words[tail - 1] in _PARTICLES):
+    while tail > 1 and (_initial_word(words[tail - 1]) or words[tail - 1] in _PARTICLES):
         tail -= 1
     if lead and tail == len(words):  # "N. A. Lorentzos"
         family, given = words[lead:], words[:lead]
     elif tail < len(words):  # "Conaty P", "Hess D C", "Veen P H van der"
         family, given = words[:tail], words[tail:]
-    elif (middle := [i for i, w in enumerate(words[1:-1], 1) if _INITIAL_WORD.fullmatch(w)]):
+    elif (middle := [i for i, w in enumerate(words[1:-1], 1) if _initial_word(w)]):
         family, given = words[middle[-1] + 1:], words[:middle[-1] + 1]  # "Cynthia H. Y. Fu"
     elif len(words) == 2 and (family_first or _PINYIN_GIVEN.fullmatch(words[1]) and "-" in words[1]):
         family, given = words[:1], words[1:]  # GB/T pinyin "Shi Ming", "Jie Xiao-su"
@@ -89,7 +102,7 @@ def _person(token: str, family_first: bool) -> Author | None:
         family, given = words, []
     if not all(_surname_word(w) or w in _PARTICLES for w in family):
         return None
-    if not all(_INITIAL_WORD.fullmatch(w) or _surname_word(w) or w in _PARTICLES for w in given):
+    if not all(_initial_word(w) or _surname_word(w) or w in _PARTICLES for w in given):
         return None
     return Author(family=" ".join(family), given=" ".join(given).rstrip("."))
 
@@ -144,12 +157,12 @@ def _bare_surname(token: str) -> bool:
     words = token.split()
     if has_cjk(token) or not words or len(words) > 4 or any(ch.isdigit() for ch in token):
         return False
-    return len(words) == 1 or not any(_LETTER_INITIAL.fullmatch(w) for w in words)
+    return len(words) == 1 or not any(_letter_initial(w) for w in words)
 
 
 def _only_initials(token: str) -> bool:
     words = token.split()
-    if not words or has_cjk(token) or not all(_INITIAL_WORD.fullmatch(w) for w in words):
+    if not words or has_cjk(token) or not all(_initial_word(w) for w in words):
         return False
     return len(words) == 1 or all(len(w.rstrip(".")) <= 1 for w in words)
 
@@ -157,7 +170,7 @@ def _only_initials(token: str) -> bool:
 def _full_given(token: str) -> bool:
     """A given name written out after "Family," ("Lee, Fa-Kung", "Reich, Charles A.")."""
     words = token.split()
-    if not 1 <= len(words) <= 3 or not all(_surname_word(w) or _INITIAL_WORD.fullmatch(w) for w in words):
+    if not 1 <= len(words) <= 3 or not all(_surname_word(w) or _initial_word(w) for w in words):
         return False
     first = words[0].split("-")
     return all(len(p) >= 2 and p[0].isalpha() and p[1:].isalpha() and p[1:].islower() for p in first) \

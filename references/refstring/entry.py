@@ -18,8 +18,12 @@ _STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d{1,5}(?![A-Za-z0-9-])")
 # where a journal name stops: a locator keyword or a number after a separator ("Journal, Vol. 2", "BMJ 301")
 _JOURNAL_STOP = re.compile(
     r"\s{0,2}[,;(]\s{0,2}(?:vol\b|nos?\b|pp?\b|第|제|總|总|n°|\d)|\s(?=\d{1,5}(?![A-Za-z]))", re.IGNORECASE)
+# what follows a book's or a thesis's title is no journal: "New York: Wiley", "北京: 科学出版社", "Thesis"
+_PLACE = re.compile(r"^[A-Z][\w .'-]{1,40}[:：]\s|^[\u3400-\u9fff]{2,3}\s?[:：]")  # "New York: …", "北京:…"
+_PUBLISHER = re.compile(r"\b(?:Thesis|Dissertation|Press|Publishers?|[Dd]octoral|PhD|eds?\.)"
+                        r"|出版社|学位论文|學位論文")
 _NOT_JOURNALS = frozenset({"doi", "pp", "p", "in", "vol", "no", "url", "pmid", "epub"})
-_DATE_PAREN = re.compile(r"\([^()]{0,40}\)")  # "(2019 年，11 月 30 日)" after the authors
+_PAREN = re.compile(r"\([^()]{0,40}\)")  # "(2019 年，11 月 30 日)", "(AlphaMed Press)"
 _MAX_TITLE, _MAX_JOURNAL = 600, 250
 
 
@@ -29,7 +33,11 @@ def _span_text(original: str, span: tuple[int, int] | None, limit: int) -> str |
     return clean(original[span[0]:span[1]])
 
 
-def _journal(original: str, norm: str, head: Head) -> str | None:
+def _journal(original: str, norm: str, head: Head, located: bool) -> str | None:
+    """The journal name, or None when what stands there is no journal (or not surely one).
+
+    `located`: a volume or issue follows; without one, "Place: Publisher" is a book's imprint.
+    """
     if head.journal is None:
         return None
     start, end = strip_leading(norm, head.journal)
@@ -39,14 +47,16 @@ def _journal(original: str, norm: str, head: Head) -> str | None:
     value = _span_text(original, (start, end), _MAX_JOURNAL)
     if not value or sum(ch.isalpha() for ch in value) < 2 or value.count(". ") > 6:
         return None
-    if value.casefold() in _NOT_JOURNALS:
+    if value.casefold() in _NOT_JOURNALS or _PUBLISHER.search(_PAREN.sub(" ", value)):
+        return None
+    if not located and _PLACE.search(value):
         return None
     return value
 
 
 def _digits(core: str) -> bool:
     """Numbers other than years: a locator may be there even if none was recognised."""
-    return _STANDALONE_NUMBER.search(_ANY_YEAR.sub(" ", _DATE_PAREN.sub(" ", core))) is not None
+    return _STANDALONE_NUMBER.search(_ANY_YEAR.sub(" ", _PAREN.sub(" ", core))) is not None
 
 
 def parse_entry(body: str) -> ParsedReference:
@@ -71,7 +81,7 @@ def parse_entry(body: str) -> ParsedReference:
         found = _ANY_YEAR.search(core) or _ANY_YEAR.search(plain)
         year = int(found.group(1)) if found else None
     title = _span_text(original, head.title, _MAX_TITLE) if head.authors_found or head.journal else None
-    journal = _journal(original, norm, head)
+    journal = _journal(original, norm, head, bool(fields.get("volume") or fields.get("issue")))
     if journal is None and not head.title_marked:
         title = None  # the title ended where a journal was guessed to start; that guess was wrong
     fields.update(authors=head.authors, year=year, title=title, journal=journal)

@@ -15,6 +15,7 @@ from references.models import Author
 from references.refstring.authors import read_authors
 from references.refstring.text import has_cjk
 
+_JOURNAL_MARKS = frozenset({"[J]", "[J/OL]", "[N]", "[N/OL]"})  # the other types are books, theses, reports…
 _MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|A|G|CP|EB|OL|J/OL|M/OL|EB/OL|DB/OL|C/OL|N/OL|Z/OL)\]")
 _APA_YEAR = re.compile(
     r"\(\s{0,2}(?:(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:\s{0,2}年)?[^()]{0,30}|n\.?\s{0,2}d\.?)\s{0,2}\)")
@@ -25,7 +26,8 @@ _SENTENCE = re.compile(
     r"[.?!](?=\s|[^\x00-\x7f]|$)|。|(?<=\s)\.(?=[A-Z])|(?<=[a-z]{3})\.(?=[A-Z][A-Za-z]{0,3}\s)")
 _CONTINUES = re.compile(
     r"\s{0,3}(?:&|[Aa]nd\b|[JS]r\b|et al|[,;]|[A-Z]\.|[A-Z](?:\s|$)(?![a-z])|[A-Z]{1,3},)")
-_NAME_NEXT = re.compile(r"\s{0,3}[A-Z][\w'’-]{1,30},")  # after "Ed S." a name list goes on: "Lein, …"
+# after "Ed S." a name list goes on: "Lein, Michael …" (but "Kahneman D. Thinking, fast and slow" ends it)
+_NAME_NEXT = re.compile(r"\s{0,3}[A-Z][\w'’-]{1,30},\s{0,2}(?:[A-Z]|&|and\b)")
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
 _COMMA = re.compile(r",")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "«": "»"}
@@ -44,6 +46,7 @@ class Head:
     title: tuple[int, int] | None = None
     journal: tuple[int, int] | None = None
     title_marked: bool = False  # the title was delimited by a mark (quotes, 《》, [J]), not guessed
+    not_journal: bool = False  # a GB/T type mark says the work is no journal article ([M], [D], [C]…)
 
 
 def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -172,7 +175,11 @@ def read_head(norm: str, end: int, *, bare_title: bool = False) -> Head:
             return head
         end = open_j
     elif mark:
-        head.journal, head.title_marked = _trim(norm, mark.end(), end), True
+        head.title_marked = True
+        if mark.group() in _JOURNAL_MARKS:
+            head.journal = _trim(norm, mark.end(), end)
+        else:
+            head.journal, head.not_journal = (mark.end(), mark.end()), True
         end = mark.start()
     elif (quote := _quoted(norm, start, end)) is not None:
         head.title, head.title_marked = (quote[1], quote[2]), True

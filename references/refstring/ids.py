@@ -24,6 +24,7 @@ _NOISE = re.compile(
     r"|\b(?:doi|DOI|Doi)\s{0,2}[:：.]?\s{0,2}(?:10/\w{3,20}|[^\s\[\]]{0,80}\s?\[pii\]|(?=\s|$))"
     r"|\bissn\s{0,2}[:：]?\s{0,2}(?:\d{4}-\s?\d{3}[\dXx]\s{0,2}(?:\((?:Electronic|Print|Linking)\)\s{0,2})?){1,3}"
     r"|\bIF\s{0,2}:\s{0,2}\d{1,3}(?:[.,]\d{1,4})?"
+    r"|\b(?:Erratum|Comment|Retraction|Retracted|Update|Corrected and republished)\s(?:in|of|on|for)\s?:.*$"
     r"|\bURL\b|</?[a-z]{1,10}>"
     r"|\b(?:doi|DOI)\s{0,2}:\s{0,2}[a-z0-9]{4,12}(?=[\s.,;]|$)"
     r"|\bEpub\b[^.;]{0,40}"

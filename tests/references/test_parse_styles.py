@@ -148,6 +148,27 @@ def test_style_fields(style: str, text: str, expected: dict[str, object], surnam
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "费晓明. 乡村社会的变迁[M]. 北京: 人民出版社, 2012: 25-30.",
+        "张明. 基于图像的细胞计数方法研究[D]. 上海: 复旦大学, 2019.",
+        "Kahneman D. Thinking, fast and slow. New York: Farrar, Straus and Giroux; 2011.",
+        "Lee K. The effects of light on sleep. Thesis, University of Leeds; 2015.",
+        "吳明哲，2010，《統計方法入門》，台北：五南圖書。",
+        # an erratum notice after the reference does not lend it its volume and pages
+        "Lander ES, Linton LM, Birren B, et al. Initial sequencing and analysis of the human genome. Nature. "
+        "2001;409(6822):860-921. Erratum in: Nature 2001;412(6846):565.",
+    ],
+)
+def test_books_and_theses_have_no_journal(text: str) -> None:
+    parsed = parse_reference_text(text)
+    if "Erratum" in text:
+        assert (parsed.journal, parsed.volume, parsed.pages) == ("Nature", "409", "860-921")
+    else:
+        assert parsed.journal is None and parsed.volume is None and parsed.year is not None
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # a first page is not a volume when nothing says which is which
