@@ -126,6 +126,45 @@ ARTICLES["zh-hans-03-blood-pressure.docx"] = [
 ]
 
 
+ARTICLES["zh-hant-03-her2.docx"] = [
+    "# 一個基因、四代藥物：HER2陽性乳癌治療的演進",
+    "1987年，研究者發現約四分之一的乳癌有HER2基因擴增，而且這類患者復發快、存活差^{1}。Slamon等人於1992年^{1}"
+    "發表這項發現的說法並不正確。每個腫瘤細胞表面可有約2×10^{6}個HER2受體，是正常細胞的數十倍；"
+    "也有科普文章寫成約2×10?個，指數已遺失。Baselga等(1996)更早報告了單株抗體的初步臨床結果。",
+    "# 從晚期到早期",
+    "Slamon等^{2}證明，化療加上曲妥珠單抗可以延長轉移性乳癌患者的存活。曲妥珠單抗首劑4 mg/kg，之後每週2 mg/kg。"
+    "美國於1998年9月25日核准此藥。2005年，兩組大型輔助治療試驗同時發表^{3,4}，Piccart-Gebhart等^{3}報告了HERA"
+    "試驗，而Romond等^{3}則常被誤列為HERA的作者。抗體藥物複合體進一步改變了治療格局^{2-5}。",
+    "Modi等人(2022)在「HER2低表現」患者中證明T-DXd也有效^{6}（NCT03734029）。2019年，國立臺灣大學醫學院附設醫院的"
+    "研究團隊在《臨床腫瘤學雜誌》發表研究，分析了本地患者的心臟安全性。",
+    "# 數字",
+    "DESTINY-Breast04中，373名T-DXd組、184名對照組，共557名；換句話說，557名患者中，373名接受T-DXd（70%）。"
+    "客觀緩解率在T-DXd組為52.3%，在對照組為16.3%，兩者分母不同。EMILIA共991名患者，T-DM1組495名，對照組506名。"
+    "在某醫院的病例中，HER2陽性佔18%，HER2陰性佔86%。",
+    "中位無惡化存活期由5.1個月延長到9.9個月，延長了約80%；三年無病存活率由75%提高到87%，提高了12%；"
+    "另一項指標由10%降至8%，相對降低20%。一項小型研究（n=40）中，7名中有6名（85%）完成療程，"
+    "兩組比較t(38)=2.7（表2），但心臟毒性顯著增加（P值＝）未附數值。新聞稿中的登記號NCT0373402無法查詢。"
+    "仍有多項試驗正在進行^{14}。",
+    "# 參考文獻",
+    "1. Slamon DJ, Clark GM, Wong SG, et al. Human breast cancer: correlation of relapse and survival with "
+    "amplification of the HER-2/neu oncogene. Science. 1987;235(4785):177-182. doi:10.1126/science.3798106",
+    "2. Slamon DJ, Leyland-Jones B, Shak S, et al. Use of chemotherapy plus a monoclonal antibody against HER2 for "
+    "metastatic breast cancer that overexpresses HER2. N Engl J Med. 2001;344(11):783-792. PMID: 112481530",
+    "3. Piccart-Gebhart MJ, Procter M, Leyland-Jones B, et al. Trastuzumab after adjuvant chemotherapy in "
+    "HER2-positive breast cancer. N Engl J Med. 2005;353(16):1659-1672. doi:10.1056/NEJMoa052306",
+    "4. Romond EH, Perez EA, Bryant J, et al. Trastuzumab plus adjuvant chemotherapy for operable HER2-positive "
+    "breast cancer. N Engl J Med. 2005;353(16):1673-1684. doi:10.1056/NEJMoa052122",
+    "5. Verma S, Miles D, Gianni L, et al. Trastuzumab emtansine for HER2-positive advanced breast cancer. "
+    "N Engl J Med. 2012;367(19):1783-1791. doi:10.1056NEJMoa1209124",
+    "6. Modi S, Jacot W, Yamashita T, et al. Trastuzumab deruxtecan in previously treated HER2-low advanced breast "
+    "cancer. N Engl J Med. 2022;387(1):9-20. doi:10.1056/NEJMoa2203690",
+    "7. Swain SM, Baselga J, Kim SB, et al. Pertuzumab, trastuzumab, and docetaxel in HER2-positive metastatic "
+    "breast cancer. N Engl J Med. 2015;372(8):724-734. doi:10.1056/NEJMoa1413513",
+    "8. Slamon DJ, Leyland-Jones B, Shak S, et al. Use of chemotherapy plus a monoclonal antibody against HER2 for "
+    "metastatic breast cancer that overexpresses HER2. N Engl J Med 2001; 344: 783–92.",
+]
+
+
 def main() -> int:
     """Build every article."""
     for name, paragraphs in ARTICLES.items():
