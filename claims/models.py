@@ -7,7 +7,7 @@ depend on the claim kind; the table below is the contract that checks and report
 | kind               | normalized keys                                                                 |
 |--------------------|---------------------------------------------------------------------------------|
 | numbered_citation  | numbers: list[int] (ranges expanded, in text order), style: "paren"/"bracket"/"superscript" |
-| author_citation    | authors: list[str] (surnames as written), et_al: bool, year: int or None, journal: str or None |
+| author_citation    | authors: list[str] (surnames or group names as written), et_al: bool, year: int or None, suffix: "a"/"b"/… or None, journal: str or None, group: bool, form: "parenthetical"/"narrative" |
 | named_study        | institution: str or None, journal: str or None, year: int or None, authors: list[str] |
 | journal_mention    | journal: str (as written, without 《》)                                          |
 | trial_id           | registry: str (e.g. "ClinicalTrials.gov", "ChiCTR", "CTR", "ISRCTN"), id: str (canonical form) |

@@ -1,11 +1,18 @@
-"""Author citations: "Kim等人的研究", "Bang等人于2005年", "Kim et al. (2012)", "(Smith & Lee, 2019)"."""
+"""Author-year citations: the forms of `author_forms` scanned over the text, one claim per work.
+
+Payload: `authors` (names as written; a group author as one name), `et_al`, `year`, `suffix`
+(the `a` of `2020a`), `journal`, `group` (the first author is a group), `form` ("parenthetical"
+for `(Smith, 2020)`, else "narrative").
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from claims.extract.patterns import S2, SURNAME, YEAR, Candidate, S, W
+from claims.extract.author_forms import FORMS, GROUP_NAME, PERSON_ZH, AuthorForm
+from claims.extract.patterns import Candidate
 from claims.models import ClaimKind
 
 # Capitalised words that look like surnames but are genes, scales, databases or plain English.
@@ -17,80 +24,128 @@ Of For From With By An And Or But However Moreover Table Figure Fig Phase Group 
 Trial Trials Data January February March April May June July August September October November
 December Exosomes Exosome Type Grade Stage Day Week Month Year Mesenchymal Cerebral Palsy Kaplan
 Meier Student Fisher Wilcoxon Bonferroni Spearman Pearson Mann Whitney Chi Cohen Cox Hoechst
-Evans Fluoro
+Evans Fluoro Since Until After Before During Between Results Methods Background Conclusions See
+Both All Some Most Each When While Although Unlike Like Also Then Thus Here Fall Spring Summer Winter
 """
 STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 
-_ZH_CUE = (
-    r"等人|等|團隊|团队|那組|那组|那|小组|小組|研究组|研究組|组|組|的研究|的實驗|的实验|的試驗|的试验"
-    r"|發現|发现|报道|報道|报告|報告|观察到|觀察到|指出|证实|證實|显示|顯示"
-)
-_ZH_AND = r"[ \t]{0,2}(?:与|與|和|及|&)[ \t]{0,2}"
-_ZH = re.compile(rf"(?P<a1>{SURNAME})(?:{_ZH_AND}(?P<a2>{SURNAME}))?{S2}(?P<cue>{_ZH_CUE})")
-_ZH_YEAR = re.compile(rf"{S2}(?:于|於|在)?{S2}(?:\({S}(?P<p>{YEAR}){S}年?{S}\)|(?P<y>{YEAR}){S}年)")
-
-_EN_AND = r"[ \t]{1,2}(?:&|and)[ \t]{1,2}"
-_EN = re.compile(
-    rf"(?P<a1>{SURNAME})(?:(?P<etal>{W}et{W}al\.?)|{_EN_AND}(?P<a2>{SURNAME}))?"
-    rf"(?P<sep>,?{S2})(?P<open>\()?(?P<year>{YEAR}[a-z]?)(?P<close>\))?"
-)
+_TEAM_CUES = frozenset({"團隊", "团队", "那組", "那组", "小组", "小組", "课题组", "課題組"})
+_PERSON_CUES = frozenset({"等人", "等", "團隊", "团队", "课题组", "課題組"})
+_ACRONYM_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z])")
+_PARENTHESIS_LEAD = re.compile(r"(?:[(;]|\((?:e\.g\.|i\.e\.|see|cf\.|also)[,:]?)[ \t]{0,2}$")
 _JOURNAL_TAIL = re.compile(r",[ \t]{0,2}(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)[ \t]{0,2}(?=\))")
+_PARENTHESIS_WINDOW = 14
 
 
-def _authors(match: re.Match[str]) -> list[str] | None:
-    names = [name for name in (match.group("a1"), match.group("a2")) if name]
-    return None if any(name in STOP_WORDS for name in names) else names
+def _group_name(name: str) -> str:
+    """A group author without the words the scan took in front of it ("The SPRINT Research Group")."""
+    acronym = _ACRONYM_TOKEN.search(name)
+    if acronym is not None:
+        return name[acronym.start() :]
+    words = name.split(" ")
+    while len(words) > 2 and (words[0] in STOP_WORDS or words[0].islower()):
+        words = words[1:]
+    return " ".join(words)
 
 
-def _chinese(text: str) -> Iterator[Candidate]:
-    for match in _ZH.finditer(text):
-        authors = _authors(match)
-        cue = match.group("cue")
-        if authors is None or (cue == "那" and text[match.end() : match.end() + 1] not in "極极个個些"):
+def _names(match: re.Match[str]) -> tuple[list[str], bool] | None:
+    """(names, first is a group) of a match; None when a Latin "surname" is a stop word."""
+    names: list[str] = []
+    for key in ("a1", "a2"):
+        name = match.group(key)
+        if not name:
             continue
-        end, year = match.end(), None
-        tail = _ZH_YEAR.match(text, end)
+        if GROUP_NAME.fullmatch(name):
+            names.append(_group_name(name))
+        elif name.split()[-1] in STOP_WORDS:
+            return None
+        else:
+            names.append(name)
+    return names, bool(GROUP_NAME.fullmatch(match.group("a1")))
+
+
+def _year(match: re.Match[str], *keys: str) -> tuple[int | None, str | None]:
+    groups = match.groupdict()
+    for year_key, suffix_key in zip(keys[::2], keys[1::2], strict=True):
+        if groups.get(year_key):
+            return int(groups[year_key]), groups.get(suffix_key)
+    return None, None
+
+
+def _start(match: re.Match[str], names: list[str]) -> int:
+    """Where the claim starts: at the first name as kept ("SPRINT …", not "The SPRINT …")."""
+    return match.start("a1") + max(0, match.group("a1").find(names[0]))
+
+
+def _payload(
+    names: list[str], group: bool, et_al: bool, year: tuple[int | None, str | None]
+) -> dict[str, Any]:
+    return {"authors": names, "et_al": et_al, "year": year[0], "suffix": year[1], "journal": None,
+            "group": group, "form": "narrative"}
+
+
+def _chinese(text: str, match: re.Match[str]) -> Candidate | None:
+    """ "X等人(2020)", "X團隊", "X與Y(2019)", "RECOVERY协作组(2021)", "王伟等(2019年)"."""
+    found = _names(match)
+    cue, tail = match.group("cue"), match.group("tail")
+    if found is None or (cue == "那" and text[match.end() : match.end() + 1] not in "極极个個些"):
+        return None
+    names, group = found
+    person_zh = PERSON_ZH.fullmatch(match.group("a1")) is not None
+    if person_zh and (not tail or cue not in _PERSON_CUES):
+        return None  # a Chinese-script name is read only as "王伟等(2019)": ordinary words look alike
+    if not (cue or tail and (group or match.group("a2"))):
+        return None  # "Smith(2020)" is the narrative form; a bare name cites nothing
+    et_al = bool(cue) and (cue.startswith("等") or cue in _TEAM_CUES)
+    year = _year(match, "pyear", "psuffix", "tyear", "tsuffix") if tail else (None, None)
+    end = match.end() if tail or cue else match.end("a2")
+    payload = _payload(names, group, et_al, year)
+    return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, names), end, payload)
+
+
+def _narrative(text: str, match: re.Match[str]) -> Candidate | None:
+    """ "Smith et al. (2020a)", "Jones and Patel (2018)", "RECOVERY Collaborative Group (2021)"."""
+    found = _names(match)
+    if found is None:
+        return None
+    payload = _payload(*found, bool(match.group("etal")), _year(match, "year", "suffix"))
+    return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, found[0]), match.end(), payload)
+
+
+def _parenthetical(text: str, match: re.Match[str]) -> Candidate | None:
+    """An item of "(Smith & Lee, 2020; Kim et al., 2021)", or "Smith et al., 2020" in running text."""
+    found = _names(match)
+    if found is None:
+        return None
+    inside = _PARENTHESIS_LEAD.search(text[max(0, match.start() - _PARENTHESIS_WINDOW) : match.start()])
+    if not inside and not match.group("etal"):
+        return None  # "Smith 2020" in running text is not a citation form
+    payload = _payload(*found, bool(match.group("etal")), _year(match, "year", "suffix"))
+    end = match.end()
+    if inside:
+        payload["form"] = "parenthetical"
+        tail = _JOURNAL_TAIL.match(text, end)
         if tail:
-            end, year = tail.end(), int(tail.group("p") or tail.group("y"))
-        et_al = cue.startswith("等") or cue in ("團隊", "团队", "那組", "那组", "小组", "小組")
-        payload = {"authors": authors, "et_al": et_al, "year": year, "journal": None}
-        yield Candidate(ClaimKind.AUTHOR_CITATION, match.start(), end, payload)
+            end, payload["journal"] = tail.end("journal"), tail.group("journal").strip()
+    return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, found[0]), end, payload)
 
 
-def _inside_parentheses(text: str, start: int) -> bool:
-    """True when the item follows "(" or ";" (a parenthetical citation list)."""
-    head = text[max(0, start - 3) : start].rstrip(" ")
-    return head[-1:] in ("(", ";")
+_READERS = {"zh": _chinese, "narrative": _narrative, "parenthetical": _parenthetical}
 
 
-def _english(text: str) -> Iterator[Candidate]:
-    for match in _EN.finditer(text):
-        authors = _authors(match)
-        narrative = bool(match.group("open")) and bool(match.group("close"))
-        parenthetical = (
-            not match.group("open") and bool(match.group("sep")) and _inside_parentheses(text, match.start())
-        )
-        listed = bool(match.group("etal")) and "," in match.group("sep") and not match.group("open")
-        if (
-            authors is None
-            or not (narrative or parenthetical or listed)
-            or (match.group("open") and not narrative)
-        ):
-            continue
-        end, journal = (match.end() if narrative else match.end("year")), None
-        tail = _JOURNAL_TAIL.match(text, end) if parenthetical else None
-        if tail:
-            end, journal = tail.end("journal"), tail.group("journal").strip()
-        payload = {
-            "authors": authors,
-            "et_al": bool(match.group("etal")),
-            "year": int(match.group("year")[:4]),
-            "journal": journal,
-        }
-        yield Candidate(ClaimKind.AUTHOR_CITATION, match.start(), end, payload)
+def _form_candidates(text: str, form: AuthorForm) -> Iterator[Candidate]:
+    reader = _READERS[form.name]
+    for match in form.pattern.finditer(text):
+        candidate = reader(text, match)
+        if candidate is not None:
+            yield candidate
 
 
 def author_citations(text: str) -> Iterator[Candidate]:
-    """Every author citation in `text` (already width-folded)."""
-    yield from _chinese(text)
-    yield from _english(text)
+    """Every author citation in `text` (already width-folded); where forms overlap, the first wins."""
+    found = [c for form in FORMS for c in _form_candidates(text, form)]
+    reach = -1
+    for candidate in sorted(found, key=lambda c: (c.start, -c.end)):
+        if candidate.start >= reach:
+            reach = candidate.end
+            yield candidate

@@ -53,14 +53,14 @@ class NumberedForm:
     """One written form of a numbered citation: its pattern (group `list`), style and guards."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: str
     style: str  # the `style` of the claim: "bracket", "paren" or "superscript"
     guards: tuple[Guard, ...] = ()
     superscript: bool = False  # the list is written in superscript digits
 
 
 def _form(name: str, pattern: str, style: str, *guards: Guard, superscript: bool = False) -> NumberedForm:
-    return NumberedForm(name, re.compile(pattern), style, guards, superscript)
+    return NumberedForm(name, pattern, style, guards, superscript)
 
 
 _B = r"[ \t]{0,2}"
@@ -82,8 +82,14 @@ FORMS: tuple[NumberedForm, ...] = (
         superscript=True,
     ),
 )
-# Where any form may start: one search finds the next position, each form is tried there once.
-_TRIGGER = re.compile(rf"[<\[【(^{SUPERSCRIPT_DIGITS}]")
+# Where any form may start (a plain character class the regex engine skips to quickly), and all
+# forms in one alternation, in table order, tried there: the first form that matches wins.
+_TRIGGER = re.compile(
+    rf"[\[【(][ \t]{{0,2}}\d|<sup>|\^\d|[{SUPERSCRIPT_DIGITS}](?<![{SUPERSCRIPT_DIGITS}⁻].)"
+)
+_SCANNER = re.compile(
+    "|".join(f"(?P<f{i}>{form.pattern.replace('(?P<list>', f'(?P<l{i}>')})" for i, form in enumerate(FORMS))
+)
 
 
 def expand_numbers(listing: str) -> list[int] | None:
@@ -107,32 +113,25 @@ def _numbers_of(form: NumberedForm, listing: str) -> list[int] | None:
     return expand_numbers(text)
 
 
-def _at(text: str, pos: int) -> tuple[Candidate, int] | None:
-    """The first form that matches at `pos` and passes its guards, with its end; else None."""
-    for form in FORMS:
-        match = form.pattern.match(text, pos)
-        if match is None:
-            continue
-        numbers = _numbers_of(form, match.group("list"))
-        if numbers is None:
-            continue
-        if any(guard(text, match.start(), match.end(), numbers) for guard in form.guards):
-            return None  # a look-alike: no other form may reread the same characters as a citation
-        payload = {"numbers": numbers, "style": form.style}
-        return Candidate(ClaimKind.NUMBERED_CITATION, match.start(), match.end(), payload), match.end()
-    return None
+def _candidate(text: str, match: re.Match[str]) -> Candidate | None:
+    """The citation a scanner match stands for, or None when a guard says it is a look-alike."""
+    index = int(str(match.lastgroup)[1:])
+    form = FORMS[index]
+    numbers = _numbers_of(form, match.group(f"l{index}"))
+    if numbers is None or any(guard(text, match.start(), match.end(), numbers) for guard in form.guards):
+        return None
+    payload = {"numbers": numbers, "style": form.style}
+    return Candidate(ClaimKind.NUMBERED_CITATION, match.start(), match.end(), payload)
 
 
 def numbered_citations(text: str) -> Iterator[Candidate]:
     """Every numbered citation in `text` (already width-folded), left to right, non-overlapping."""
     pos = 0
-    while True:
-        trigger = _TRIGGER.search(text, pos)
-        if trigger is None:
-            return
-        found = _at(text, trigger.start())
-        if found is None:
+    while (trigger := _TRIGGER.search(text, pos)) is not None:
+        match = _SCANNER.match(text, trigger.start())
+        candidate = _candidate(text, match) if match else None
+        if candidate is None:
             pos = trigger.start() + 1
             continue
-        candidate, pos = found
         yield candidate
+        pos = candidate.end

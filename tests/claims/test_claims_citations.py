@@ -55,8 +55,11 @@ def test_numbered_citation_look_alikes_are_not_citations(text: str) -> None:
     assert texts(text, NUMBERED) == []
 
 
-def _author(authors: list[str], et_al: bool, year: int | None, journal: str | None = None) -> dict[str, Any]:
-    return {"authors": authors, "et_al": et_al, "year": year, "journal": journal}
+def _author(
+    authors: list[str], et_al: bool, year: int | None, journal: str | None = None, form: str = "narrative"
+) -> dict[str, Any]:
+    return {"authors": authors, "et_al": et_al, "year": year, "suffix": None, "journal": journal,
+            "group": False, "form": form}
 
 
 @pytest.mark.parametrize(
@@ -77,12 +80,16 @@ def _author(authors: list[str], et_al: bool, year: int | None, journal: str | No
         ("Araújo等人(2020年)开展", "Araújo等人(2020年)", _author(["Araújo"], True, 2020)),
         ("Park et al. (2015) reported", "Park et al. (2015)", _author(["Park"], True, 2015)),
         ("as in Park et al., 2015, the", "Park et al., 2015", _author(["Park"], True, 2015)),
-        ("shown (Jones & Patel, 2018).", "Jones & Patel, 2018", _author(["Jones", "Patel"], False, 2018)),
+        (
+            "shown (Jones & Patel, 2018).",
+            "Jones & Patel, 2018",
+            _author(["Jones", "Patel"], False, 2018, form="parenthetical"),
+        ),
         ("Jones (2017) showed", "Jones (2017)", _author(["Jones"], False, 2017)),
         (
             "fever (Zhao et al., 2021, Stem Cell Reviews).",
             "Zhao et al., 2021, Stem Cell Reviews",
-            _author(["Zhao"], True, 2021, "Stem Cell Reviews"),
+            _author(["Zhao"], True, 2021, "Stem Cell Reviews", "parenthetical"),
         ),
     ],
 )
