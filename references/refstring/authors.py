@@ -16,7 +16,7 @@ _SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与
 _AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
 _INITIALS = re.compile(
     r"(?:(?:[A-Z][a-z]?\.|[A-Z])\s?-?\s?){1,6}|[A-Z]{1,4}\.?|(?:[A-Z]\.-?\s?){1,3}[a-z]\.?")
-_INITIAL_WORD = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.-?){1,4}|[A-Z]\.?-[A-Z]{1,2}\.?")
+_INITIAL_WORD = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.-?){1,4}|(?:[A-Z]\.){1,3}[A-Z]|[A-Z]\.?-[A-Z]{1,2}\.?")
 _NOT_NAMES = frozenset({"the", "of", "in", "on", "for", "with", "to", "from", "by", "at", "an", "a", "is",
                         "are"})
 _PARTICLES = frozenset((

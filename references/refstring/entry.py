@@ -9,7 +9,7 @@ from references.models import ParsedReference
 from references.refstring.head import Head, read_head, strip_leading
 from references.refstring.ids import find_identifiers
 from references.refstring.tail import find_locator
-from references.refstring.text import clean, mostly_cjk, normalise
+from references.refstring.text import clean, mostly_cjk, normalise, strip_markup
 from references.refstring.tokens import tokenize
 
 MAX_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
@@ -61,7 +61,7 @@ def _digits(core: str) -> bool:
 
 def parse_entry(body: str) -> ParsedReference:
     """Fields of one reference (label already removed); a field it is not sure of stays None."""
-    original = body[:MAX_CHARS]
+    original = strip_markup(body[:MAX_CHARS])
     norm = normalise(original)
     ids, urls, core, plain = find_identifiers(norm)
     end = len(core.rstrip(" .,;|"))

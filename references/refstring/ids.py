@@ -50,6 +50,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _url_ids(url: str) -> dict[str, str]:
+    try:
+        return ids_from_url(url)
+    except ValueError:  # urlsplit rejects some hosts ("http://[a]"): such a URL names nothing
+        return {}
+
+
 def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
     """(ids, urls, core, plain): ids from the text and its URLs; core is `norm` with all of them and
     the phrases around them blanked, plain only without URLs and DOIs."""
@@ -59,7 +66,7 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
     for match in _URL.finditer(norm):
         url = match.group().rstrip(".,;:)]。")
         urls.append(url)
-        for key, value in ids_from_url(url).items():
+        for key, value in _url_ids(url).items():
             ids.setdefault(key, value)
         url_spans.append(match.span())
     core = _blank(norm, url_spans)

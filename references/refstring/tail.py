@@ -27,6 +27,7 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
     ("year-paren", rf"\({_Y}\)"),
     ("elsevier", rf"{_V}{_I}?\({_Y}\),?{_PG}"),
     ("chicago", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
+    ("pages-then-year", rf",{_V}{_I}?,{_PG},{_DM}{_Y}"),
     ("ieee-year-pages", rf",?{_V}{_I}?,{_Y},{_PG}"),
     ("mdpi", rf"{_Y},{_V}{_I}?,{_PG}"),
     ("ieee", rf"v\.?{_V},(?:i\.?(?P<issue>[NR]),)?{_PG}(?:[,.]{_DM}{_Y})?"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _EXTRA = {
@@ -24,6 +25,16 @@ def _map_char(ch: str) -> str:
 def normalise(text: str) -> str:
     """Same length as `text`: full-width and typographic punctuation mapped to ASCII, whitespace to spaces."""
     return "".join(_map_char(ch) for ch in text)
+
+
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_MD_LINK = re.compile(r"\[([^\[\]]{1,600})\]\((?=https?://\S{1,600}\))")
+
+
+def strip_markup(text: str) -> str:
+    """Same length as `text`: Markdown emphasis (`*J*`, `_J_`, `**T**`) and link brackets as spaces."""
+    text = _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+    return _MD_LINK.sub(lambda m: " " + m.group(1) + "  ", text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -134,6 +134,17 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      {"year": 1984, "title": "Literate programming", "journal": "Comput. J", "volume": "27", "issue": "2",
       "pages": "97-111"},
      ["Knuth"]),
+    ("markdown emphasis",
+     "Hochreiter S, Schmidhuber J. Long short-term memory. *Neural Comput*. 1997;9(8):1735-1780.",
+     {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9", "issue": "8",
+      "pages": "1735-1780"},
+     ["Hochreiter", "Schmidhuber"]),
+    ("markdown link around the entry",
+     "[Baker M. 1,500 scientists lift the lid on reproducibility. Nature 533, 452–454 (2016).]"
+     "(https://doi.org/10.1038/533452a)",
+     {"year": 2016, "title": "1,500 scientists lift the lid on reproducibility", "journal": "Nature",
+      "volume": "533", "pages": "452-454", "doi": "10.1038/533452a"},
+     ["Baker"]),
 ]
 
 
