@@ -136,8 +136,8 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      ["Knuth"]),
     ("markdown emphasis",
      "Hochreiter S, Schmidhuber J. Long short-term memory. *Neural Comput*. 1997;9(8):1735-1780.",
-     {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9", "issue": "8",
-      "pages": "1735-1780"},
+     {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9",
+      "issue": "8", "pages": "1735-1780"},
      ["Hochreiter", "Schmidhuber"]),
     ("markdown link around the entry",
      "[Baker M. 1,500 scientists lift the lid on reproducibility. Nature 533, 452–454 (2016).]"
