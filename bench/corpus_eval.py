@@ -216,9 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(as_json(outcomes), ensure_ascii=False, indent=1), encoding="utf-8")
     if args.verbose:
         print("\n".join(details(outcomes)) + "\n")
-    online = sum(1 for o in outcomes if o.key.records)
-    print(f"{len(outcomes)} articles ({online} online against bench/fake_services.py)\n")
+    online = [o for o in outcomes if o.key.records]
+    offline = [o for o in outcomes if not o.key.records]
+    print(f"{len(outcomes)} articles ({len(online)} online against bench/fake_services.py)\n")
     print("\n".join(aligned(code_table(outcomes))) + "\n")
+    for title, group in (("offline articles", offline), ("online articles", online)):
+        if group and len(group) < len(outcomes):
+            print(title + ":\n" + "\n".join(aligned(language_table(group))) + "\n")
     print("\n".join(aligned(language_table(outcomes))))
     return 0
 

@@ -8,6 +8,7 @@ promises (8 offline articles per language, every input format, every offline che
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from auditor.checks.registry import all_specs
 from auditor.models import FindingKind
 from auditor.reading import read_document
 from bench.corpus_key import (
+    CORPUS,
+    LANGUAGES,
     ArticleKey,
     CorpusError,
     KeyEntry,
@@ -55,7 +58,29 @@ def test_records_files_load_as_fake_service_records(key: ArticleKey) -> None:
     assert records.by_pmid or records.by_doi or records.by_nct
 
 
+def test_each_language_has_eight_offline_articles_and_every_format_is_used() -> None:
+    offline = [k for k in KEYS if not k.records]
+    per_language = Counter(k.language for k in offline)
+    assert all(per_language[lang] >= 8 for lang in LANGUAGES), per_language
+    assert {Path(k.article).suffix for k in offline} >= {".md", ".txt", ".html", ".docx"}
 
+
+def test_every_offline_check_is_planted_beside_at_least_as_many_correct_claims() -> None:
+    offline = [k for k in KEYS if not k.records]
+    planted = {label for k in offline for e in k.entries for label in e.expect}
+    missing = sorted(OFFLINE_CODES - planted)  # each code named exactly by some entry
+    assert not missing, f"offline codes never planted: {missing}"
+    for lang in LANGUAGES:
+        entries = [e for k in offline if k.language == lang for e in k.entries]
+        assert sum(not e.planted for e in entries) >= sum(e.planted for e in entries), lang
+
+
+def test_every_article_has_a_key_and_every_docx_is_built_by_make_docx() -> None:
+    articles = {p.name for p in CORPUS.iterdir() if p.suffix in (".md", ".txt", ".html", ".docx")}
+    keyed = {k.article for k in KEYS}
+    assert articles - {"README.md"} == keyed
+    script = (CORPUS / "make_docx.py").read_text(encoding="utf-8")
+    assert all(name in script for name in keyed if name.endswith(".docx"))
 
 
 def test_an_entry_has_expect_or_must_not_flag_and_expect_may_be_a_string() -> None:
