@@ -11,7 +11,7 @@ import re
 from references.identifiers import ids_from_url, normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；、）]{1,2000}")
-_DOI = re.compile(r"(?<![\w/])(?<!\d\.)10\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")
+_DOI = re.compile(r"(?<![\w/])(?<!\d\.)10\s?\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")
 _DOI_GLUE = re.compile(r"(?:\.?(?:pmid|pmcid|epub)\b|\[doi\]|\[pii\]).*$", re.IGNORECASE)
 _PMID = re.compile(r"\bPMID\s{0,3}[:：]?\s{0,3}(\d{1,8})\b", re.IGNORECASE)
 _PMCID = re.compile(r"\bPMC(?:PMC)?\d{1,9}\b", re.IGNORECASE)

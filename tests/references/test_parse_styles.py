@@ -180,6 +180,24 @@ def test_books_and_theses_have_no_journal(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "doi", "pmid"),
+    [
+        ("Begley CG, Ellis LM. Raise standards. Nature. 2012;483:531-3. doi:10.1038/483531a.pmid:22460880",
+         "10.1038/483531a", "22460880"),
+        ("Begley CG, Ellis LM. Raise standards. Nature. 2012;483:531-3. 10.1038/483531a [doi]",
+         "10.1038/483531a", None),
+        ("Begley CG, Ellis LM. Raise standards. Nature. 2012;483:531-3. doi: 10. 1038/483531a",
+         "10.1038/483531a", None),
+        ("Begley CG, Ellis LM. Raise standards. Nature. 2012;483:531-3. https://doi.org/10.1038/483531a.",
+         "10.1038/483531a", None),
+    ],
+)
+def test_doi_variants(text: str, doi: str, pmid: str | None) -> None:
+    parsed = parse_reference_text(text)
+    assert (parsed.doi, parsed.pmid, parsed.journal, parsed.volume) == (doi, pmid, "Nature", "483")
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # a first page is not a volume when nothing says which is which
