@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
-from references.matching import surname_key, title_similarity
+from references.matching import pages_agree, surname_key, title_similarity
 from references.models import Reference
 
 TITLE_SIMILARITY = 90  # 0–100; two titles at or above this are the same title
@@ -25,14 +25,29 @@ def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
 _MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
 
 
+def _told_apart(a: Reference, b: Reference) -> bool:
+    """Entries whose DOI, PMID, PMCID, volume or first page both give and disagree are two works
+    (a paper and its companion, two parts of a series), however alike their titles."""
+    ids_a, ids_b = dict(_identifier_keys(a)), dict(_identifier_keys(b))
+    if any(kind in ids_b and ids_b[kind] != value for kind, value in ids_a.items()):
+        return True
+    volumes = (a.parsed.volume or "").strip().casefold(), (b.parsed.volume or "").strip().casefold()
+    if all(volumes) and volumes[0] != volumes[1]:
+        return True
+    return not pages_agree(a.parsed.pages, b.parsed.pages)
+
+
 def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) -> Reference | None:
-    """An earlier entry with the same first author and year and a title similar by ≥ 90."""
+    """An earlier entry with the same first author and year, a title similar by ≥ 90, and nothing
+    (identifier, volume, pages) that tells the two apart."""
     parsed = ref.parsed
     if not (parsed.authors and parsed.title and parsed.year):
         return None
     key = (surname_key(parsed.authors[0].family), parsed.year)
     for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
-        if earlier.parsed.title and title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
+        if _told_apart(ref, earlier) or not earlier.parsed.title:
+            continue
+        if title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
             return earlier
     return None
 

@@ -285,6 +285,14 @@ def test_r106_r107_author_or_year_disagrees(
         (ref("r2", "2", ["Lee"], 2019, title="Exosomes for spinal cord injury"), []),
         (ref("r2", "2", ["Lee"], 2020, title="Stem cell therapy for stroke: a review"), []),
         (ref("r2", "2", ["Wong"], 2001, doi="10.1000/xyz"), []),
+        # same author, year and title, but told apart by what both entries give (companion papers)
+        (
+            ref("r2", "2", ["Lee"], 2019, title="Stem cell therapy for stroke: a review", doi="10.1000/abd"),
+            [],
+        ),
+        (ref("r2", "2", ["Lee"], 2019, title="Stem cell therapy for stroke: a review", pmid="124"), []),
+        (ref("r2", "2", ["Lee"], 2019, title="Stem cell therapy for stroke: a review", volume="12"), []),
+        (ref("r2", "2", ["Lee"], 2019, title="Stem cell therapy for stroke: a review", pages="30-41"), []),
     ],
 )
 def test_r108_duplicate_reference(second: Reference, expected: list[str]) -> None:
@@ -296,6 +304,8 @@ def test_r108_duplicate_reference(second: Reference, expected: list[str]) -> Non
         title="Stem cell therapy for stroke: a review",
         doi="10.1000/abc",
         pmid="123",
+        volume="11",
+        pages="1-9",
     )
     doc = Document.from_text("text")
     found = list(duplicate_reference(context(doc, [], [first, second])))
