@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import threading
 import time
 from collections import Counter, defaultdict
@@ -32,7 +33,11 @@ from references.models import Record, TrialRecord
 class FixtureRecords:
     """Records indexed by PMID, DOI, PMCID, NCT and journal name."""
 
-    def __init__(self, records: list[Record], trials: list[TrialRecord]) -> None:
+    def __init__(
+        self, records: list[Record], trials: list[TrialRecord], agencies: dict[str, str] | None = None
+    ) -> None:
+        self.all = list(records)
+        self.agencies = {k.lower(): v for k, v in (agencies or {}).items()}  # DOI → agency (doi.org)
         self.by_pmid = {r.pmid: r for r in records if r.pmid}
         self.by_doi = {r.doi.lower(): r for r in records if r.doi}
         self.by_pmcid = {r.pmcid.upper(): r for r in records if r.pmcid}
@@ -40,18 +45,24 @@ class FixtureRecords:
         self.journals = {(r.journal or "").lower() for r in records} | {
             (r.journal_abbrev or "").lower() for r in records
         }
+        self.serials = sorted({(r.journal, r.journal_abbrev) for r in records if r.journal}, key=str)
+        self.serials += _catalogue()  # the NLM Catalog knows real journals beyond the records
 
     @classmethod
     def load(cls, path: Path) -> FixtureRecords:
         """Read a JSONL fixture file."""
         records: list[Record] = []
         trials: list[TrialRecord] = []
+        agencies: dict[str, str] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 data = json.loads(line)
                 kind = data.pop("type", "record")
+                if kind == "agency":  # {"type": "agency", "doi": …, "ra": "DataCite"}: doi.org only
+                    agencies[data["doi"]] = data["ra"]
+                    continue
                 (trials.append(TrialRecord(**data)) if kind == "trial" else records.append(Record(**data)))
-        return cls(records, trials)
+        return cls(records, trials, agencies)
 
 
 def efetch_xml(records: list[Record]) -> str:
@@ -77,9 +88,32 @@ def _article_xml(r: Record) -> str:
         f"<ISOAbbreviation>{escape(r.journal_abbrev or '')}</ISOAbbreviation></Journal>"
         f"<ArticleTitle>{escape(r.title or '')}</ArticleTitle>"
         f"<Pagination><MedlinePgn>{escape(r.pages or '')}</MedlinePgn></Pagination>"
-        f"{_abstract_xml(r.abstract)}<AuthorList>{authors}</AuthorList></Article></MedlineCitation>"
+        f"{_abstract_xml(r.abstract)}<AuthorList>{authors}</AuthorList>{_types_xml(r)}</Article>"
+        f"{_notices_xml(r)}</MedlineCitation>"
         f"<PubmedData><ArticleIdList>{ids}</ArticleIdList></PubmedData></PubmedArticle>"
     )
+
+
+def _types_xml(r: Record) -> str:
+    types = "".join(f"<PublicationType>{escape(t)}</PublicationType>" for t in r.publication_types)
+    return f"<PublicationTypeList>{types}</PublicationTypeList>" if types else ""
+
+
+_REFTYPES = {
+    "retraction": "RetractionIn",
+    "expression_of_concern": "ExpressionOfConcernIn",
+    "correction": "ErratumIn",
+}
+
+
+def _notices_xml(r: Record) -> str:
+    links = "".join(
+        f'<CommentsCorrections RefType="{_REFTYPES[u.kind.value]}"><RefSource>{escape(u.label or "")}'
+        f"</RefSource><PMID>{escape(u.notice_id or '')}</PMID></CommentsCorrections>"
+        for u in r.updates
+        if u.kind.value in _REFTYPES and u.source == "pubmed"
+    )
+    return f"<CommentsCorrectionsList>{links}</CommentsCorrectionsList>" if links else ""
 
 
 def _abstract_xml(abstract: str | None) -> str:
@@ -102,7 +136,11 @@ def crossref_work(r: Record) -> dict[str, Any]:
         "DOI": r.doi,
         "title": [r.title or ""],
         "container-title": [r.journal or ""],
-        "author": [{"family": a.family, "given": a.given} for a in r.authors],
+        "author": [
+            {"name": a.family} if a.collective else {"family": a.family, "given": a.given} for a in r.authors
+        ],
+        "short-container-title": [r.journal_abbrev] if r.journal_abbrev else [],
+        "abstract": r.abstract,
         "issued": {"date-parts": [[r.year]]} if r.year else {},
         "volume": r.volume,
         "page": r.pages,
@@ -235,6 +273,7 @@ class FakeServices:
             "AUDITOR_IDCONV_URL": f"{self.url}/idconv/",
             "AUDITOR_CROSSREF_URL": f"{self.url}/crossref",
             "AUDITOR_CTGOV_URL": f"{self.url}/ctgov",
+            "AUDITOR_DOIRA_URL": f"{self.url}/doira",
         }
 
     def count(self, service: str) -> None:
@@ -254,6 +293,7 @@ class FakeServices:
             "idconv": self._idconv,
             "crossref": self._crossref,
             "ctgov": self._ctgov,
+            "doira": self._doira,
         }
         handler = route.get(service)
         return handler(path, params) if handler else (404, "text/plain", "no such service")
@@ -268,6 +308,8 @@ class FakeServices:
             )
         if path.endswith("esearch.fcgi"):
             return 200, "application/json", json.dumps({"esearchresult": {"idlist": self._esearch(params)}})
+        if path.endswith("esummary.fcgi") and params.get("db") == "nlmcatalog":
+            return 200, "application/json", json.dumps({"result": self._catalog_summaries(ids)})
         if path.endswith("esummary.fcgi"):
             return 200, "application/json", json.dumps({"result": {"uids": []}})
         if path.endswith("ecitmatch.cgi"):
@@ -276,13 +318,38 @@ class FakeServices:
 
     def _esearch(self, params: dict[str, str]) -> list[str]:
         term = params.get("term", "")
-        if params.get("db") == "nlmcatalog":
-            name = term.split("[")[0].strip('" ').lower()
-            return ["1"] if name in self.records.journals else []
+        if params.get("db") == "nlmcatalog":  # every serial whose title or abbreviation has the words
+            words = _words(term.split("[")[0].strip('" '))
+            return [
+                str(i)
+                for i, names in enumerate(self.records.serials)
+                if any(words in _words(n or "") for n in names)
+            ]
         if term.endswith("[doi]"):
             record = self.records.by_doi.get(term[: -len("[doi]")].strip('"').lower())
             return [record.pmid] if record and record.pmid else []
-        return []
+        return [r.pmid for r in self.records.all if r.pmid and _term_matches(term, r)]
+
+    def _catalog_summaries(self, ids: list[str]) -> dict[str, Any]:
+        result: dict[str, Any] = {"uids": ids}
+        for uid in ids:
+            title, abbrev = self.records.serials[int(uid)]
+            result[uid] = {
+                "uid": uid,
+                "nlmuniqueid": uid,
+                "titlemainlist": [{"title": f"{title}."}],
+                "medlineta": abbrev or title,
+            }
+        return result
+
+    def _doira(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        out = []
+        for doi in unquote(path.split("/doira/", 1)[-1]).split(","):
+            agency = self.records.agencies.get(doi.lower()) or (
+                "Crossref" if doi.lower() in self.records.by_doi else None
+            )
+            out.append({"DOI": doi, "RA": agency} if agency else {"DOI": doi, "status": "DOI does not exist"})
+        return 200, "application/json;charset=UTF-8", json.dumps(out, indent=2)
 
     def _idconv(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
         out = []
@@ -297,7 +364,12 @@ class FakeServices:
 
     def _crossref(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
         if path.rstrip("/").endswith("/works"):
-            return 200, "application/json", json.dumps({"message": {"items": []}})
+            items = [crossref_work(r) for r in self.records.all if r.doi and _crossref_matches(params, r)]
+            return (
+                200,
+                "application/json",
+                json.dumps({"message": {"items": items[: int(params.get("rows", 5))]}}),
+            )
         record = self.records.by_doi.get(unquote(path.split("/works/", 1)[-1]).lower())
         if record is None:
             return 404, "text/plain", "Resource not found."
@@ -310,6 +382,62 @@ class FakeServices:
         if trial is None:
             return 404, "application/json", json.dumps({"message": "not found"})
         return 200, "application/json", json.dumps(ctgov_study(trial))
+
+
+JOURNALS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "journals.json"
+
+
+def _catalogue() -> list[tuple[str, str | None]]:
+    """Real journal titles and abbreviations (../shared/data/journals.json), when present."""
+    if not JOURNALS.exists():
+        return []
+    return [(t, a) for t, a in json.loads(JOURNALS.read_text("utf-8"))["journals"]]
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+_FIELD = re.compile(r'"([^"]{1,300})"\[(au|dp|ta|ti|tiab|ad)\]|(\d{4})\[dp\]|(\w{1,60})\[(ti)\]')
+
+
+def _term_matches(term: str, r: Record) -> bool:
+    """A search engine in miniature: every field of the term must hold ([ad]: records carry no
+    affiliations, so it is not checked); the OR-group of [tiab] words holds if any word does."""
+    text = _words(f"{r.title or ''} {r.abstract or ''}")
+    ors = [m.group(1) for m in re.finditer(r'"([^"]{1,100})"\[tiab\]', term)]
+    if ors and not any(_words(w) in text for w in ors):
+        return False
+    for m in _FIELD.finditer(term):
+        value, field = (
+            (m.group(1), m.group(2))
+            if m.group(1)
+            else (m.group(3) or m.group(4), "dp" if m.group(3) else "ti")
+        )
+        if field == "au" and not any(_words(a.family) == _words(value) for a in r.authors):
+            return False
+        if field == "dp" and str(r.year) != value:
+            return False
+        if field == "ta" and _words(value) not in (_words(r.journal or ""), _words(r.journal_abbrev or "")):
+            return False
+        if field == "ti" and _words(value) not in _words(r.title or ""):
+            return False
+    return bool(_FIELD.search(term))
+
+
+def _crossref_matches(params: dict[str, str], r: Record) -> bool:
+    """Crossref search in miniature: year filter, container title, and shared words with the title."""
+    years = re.findall(r"(?:from|until)-pub-date:(\d{4})", params.get("filter", ""))
+    if len(years) == 2 and not (int(years[0]) <= (r.year or 0) <= int(years[1])):
+        return False
+    container = params.get("query.container-title")
+    if container and _words(container) not in (_words(r.journal or ""), _words(r.journal_abbrev or "")):
+        return False
+    wanted = set(_words(params.get("query.bibliographic", "")).split())
+    return len(wanted & set(_words(f"{r.title or ''} {r.abstract or ''}").split()) - _COMMON) >= 2
+
+
+_COMMON = frozenset({"the", "of", "and", "in", "a", "for", "on", "with", "to", "from", "by", "j"})
 
 
 def endpoint_name(service: str, path: str) -> str:
