@@ -81,8 +81,8 @@ def mentioned(context: str, terms: tuple[Term, ...]) -> list[Term]:
 def first_word(
     context: str, terms: list[Term], anchor: int = 0, home: tuple[int, int] = (0, 0)
 ) -> tuple[int, int]:
-    """(start, end) of the article word of `terms` nearest to `anchor` in the context (first those
-    inside `home`, from the ID to the end of its sentence), widened to whole Latin words ((-1, -1) when none)."""
+    """(start, end) of the article word of `terms` nearest `anchor` (first those inside `home`,
+    from the ID to the end of its sentence), widened to whole Latin words ((-1, -1) when none)."""
     places = []
     for word in (w for t in terms for w in t.text_words):
         at = context.find(word)

@@ -1,0 +1,157 @@
+"""A6xx: what a sentence says against the abstracts of the works it cites.
+
+Every sentence that cites works whose records carry an abstract (PubMed efetch, Crossref) is read
+for typed quantities (participants, events, percentages, ratios with CIs, p-values, durations,
+doses) and for the direction of an effect, and compared with those abstracts like with like
+(`abstract_compare`). A601–A609 `abstract_contradiction`: the abstract states comparable values
+and none is the claim's, or it reports the opposite direction; A610 `citation_mismatch`: the
+values are absent from the cited abstract but all stated by another cited work's abstract. A
+number the abstract does not state is not a flag. Pure: reads claims, links and resolutions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.abstract_compare import Abstract, Disagreement, compare_sentence, read_abstract
+from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.evidence import claim_sentences
+from auditor.models import Finding, FindingKind, Severity
+from references.models import Record
+
+_SPEC = {
+    "count": ("A601", "A count of participants or events differs from the cited abstract's."),
+    "percent": ("A602", "A percentage differs from those the cited abstract gives for the same outcome."),
+    "ratio": ("A603", "A hazard, odds, risk or rate ratio differs from the cited abstract's."),
+    "ci": ("A604", "A ratio's confidence interval differs from the cited abstract's."),
+    "p": ("A605", "A p-value disagrees with the cited abstract's."),
+    "duration": ("A606", "A follow-up, treatment or dosing interval differs from the cited abstract's."),
+    "dose": ("A607", "A dose differs from the doses the cited abstract gives."),
+    "direction_effect": (
+        "A608",
+        "The text claims an effect where the cited abstract reports none for that outcome.",
+    ),
+    "direction_none": ("A609", "The text says there was no effect where the cited abstract reports one."),
+}
+_WHAT = {
+    "count": "count",
+    "percent": "percentage",
+    "ratio": "ratio",
+    "ci": "confidence interval",
+    "p": "p-value",
+    "duration": "duration",
+    "dose": "dose",
+}
+_SPECS = [
+    CheckSpec(code, FindingKind.ABSTRACT_CONTRADICTION, Severity.WARNING, summary, network=True)
+    for code, summary in _SPEC.values()
+]
+_SPECS.append(
+    CheckSpec(
+        "A610",
+        FindingKind.CITATION_MISMATCH,
+        Severity.WARNING,
+        "The numbers belong to another cited work: absent from the cited abstract, stated by another's.",
+        network=True,
+    )
+)
+
+
+def _record(ctx: CheckContext, evidence_id: str) -> Record | None:
+    resolution = ctx.resolutions.get(evidence_id)
+    if resolution is None or resolution.status not in ("identifier", "matched"):
+        return None
+    return resolution.record
+
+
+def _abstracts(ctx: CheckContext) -> dict[str, Abstract]:
+    """Evidence id → its abstract, for every resolved reference (or citation) that has one."""
+    read: dict[str, Abstract] = {}
+    for evidence_id in [r.id for r in ctx.references] + [c.id for c in ctx.claims if c.id in ctx.resolutions]:
+        record = _record(ctx, evidence_id)
+        if record is not None and record.abstract and evidence_id not in read:
+            read[evidence_id] = read_abstract(evidence_id, record.abstract)
+    return read
+
+
+def _label(ctx: CheckContext, evidence_id: str) -> str:
+    record = _record(ctx, evidence_id)
+    ref = ctx.reference(evidence_id)
+    name = f"reference {ref.label}" if ref is not None and ref.label else "the cited work"
+    ident = (
+        f"PMID {record.pmid}"
+        if record and record.pmid
+        else (f"doi:{record.doi}" if record and record.doi else "")
+    )
+    return f"{name} ({ident})" if ident else name
+
+
+def _url(ctx: CheckContext, evidence_id: str) -> str | None:
+    record = _record(ctx, evidence_id)
+    if record is None:
+        return None
+    if record.pmid:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{record.pmid}/"
+    return f"https://doi.org/{record.doi}" if record.doi else record.url
+
+
+def _message(ctx: CheckContext, d: Disagreement, quote: str) -> str:
+    source = _label(ctx, d.abstract.evidence_id)
+    if d.what == "attribution" and d.other is not None:
+        return (
+            f"{d.extra['values']} is not in the abstract of {source} but is in that of "
+            f"{_label(ctx, d.other.evidence_id)}: the claim may cite the wrong work."
+        )
+    if d.what == "direction_effect":
+        return f'The text says "{quote}", but the abstract of {source} reports no effect on that outcome.'
+    if d.what == "direction_none":
+        return f'The text says "{quote}", but the abstract of {source} reports an effect on that outcome.'
+    return (
+        f"The text gives {_WHAT[d.what]} {quote} where the abstract of {source} states {', '.join(d.stated)}."
+    )
+
+
+def _finding(ctx: CheckContext, base: int, sentence: str, d: Disagreement) -> Finding:
+    code = "A610" if d.what == "attribution" else _SPEC[d.what][0]
+    start, end = base + d.start, base + d.end
+    quote = ctx.document.text[start:end]
+    shown = d.other if d.other is not None else d.abstract
+    evidence = {
+        "sentence": " ".join(sentence.split()),
+        "abstract_sentences": list(d.evidence),
+        "record": _label(ctx, shown.evidence_id),
+        "url": _url(ctx, shown.evidence_id),
+    }
+    if d.stated:
+        evidence["abstract_values"] = list(d.stated)
+    suggestion = (
+        "Cite the work that reports these numbers, or correct them to the cited work's."
+        if d.what == "attribution"
+        else "Check the claim against the cited work and correct it (or cite the work that supports it)."
+    )
+    return finding(
+        code,
+        _message(ctx, d, quote),
+        span=ctx.document.span(start, end),
+        quote=quote,
+        reference_id=d.abstract.evidence_id if ctx.reference(d.abstract.evidence_id) else None,
+        evidence=evidence,
+        suggestion=suggestion,
+    )
+
+
+@register(*_SPECS)
+def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
+    """Compare every citing sentence with the abstracts of the works it cites."""
+    abstracts = _abstracts(ctx)
+    if not abstracts:
+        return
+    text = ctx.document.text
+    for sentence in claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions):
+        cited = [abstracts[i] for i in sentence.evidence_ids if i in abstracts]
+        if not cited:
+            continue
+        others = [a for i, a in abstracts.items() if i not in sentence.evidence_ids]
+        raw = text[sentence.start : sentence.end]
+        for disagreement in compare_sentence(raw, cited, others):
+            yield _finding(ctx, sentence.start, raw, disagreement)
