@@ -80,9 +80,12 @@ def score(key: ArticleKey) -> Outcome:
     """Audit one article and score its findings against its key."""
     text_out: list[str] = []
     findings = audit_findings(key, text_out)
-    text = text_out[0]
-    where = key.path.name
-    spans = [(entry, *locate(entry.quote, text, where)) for entry in key.entries]
+    return score_findings(key, findings, text_out[0])
+
+
+def score_findings(key: ArticleKey, findings: list, text: str) -> Outcome:  # type: ignore[type-arg]
+    """Score findings (`auditor.models.Finding`) of the article whose text is `text` against its key."""
+    spans = [(entry, *locate(entry.quote, text, key.path.name)) for entry in key.entries]
     outcome = Outcome(key, correct=[e for e in key.entries if not e.planted])
     hit: set[int] = set()
     for f in findings:

@@ -115,3 +115,43 @@ def test_a_malformed_key_is_a_corpus_error(tmp_path: Path) -> None:
     (tmp_path / "a.key.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(CorpusError):
         load_key(tmp_path / "a.key.json")
+
+
+def _finding(code: str, start: int, end: int, text: str):  # type: ignore[no-untyped-def]
+    from auditor.checks.registry import finding
+    from claims.models import Span
+
+    span = Span(start=start, end=end, line=1, column=start + 1)
+    return finding(code, "m", span=span, quote=text[start:end])
+
+
+def test_scoring_counts_hits_misses_and_both_kinds_of_false_alarm(tmp_path: Path) -> None:
+    from bench.corpus_eval import score_findings
+
+    text = "Smith (2019) said so [9]. Then t(28) = 2.20 was seen. 5 of 7 (71%)."
+    key = ArticleKey(
+        article="a.md",
+        language="en",
+        path=tmp_path / "a.key.json",
+        entries=[
+            KeyEntry(quote="[9]", expect=["R101"]),
+            KeyEntry(quote="Smith (2019)", expect=["R103", "R102"]),
+            KeyEntry(quote="t(28) = 2.20", must_not_flag="R1"),
+            KeyEntry(quote="5 of 7 (71%)", must_not_flag="N3"),
+        ],
+    )
+    at = text.index
+    findings = [
+        _finding("R101", at("[9]") + 1, at("[9]") + 2, text),  # inside the quote: found
+        _finding("R101", at("(28)"), at("(28)") + 4, text),  # on a correct claim
+        _finding("N301", at("Then"), at("Then") + 4, text),  # on no entry
+        _finding("U902", 0, 1, text),  # a lookup note: ignored
+    ]
+    outcome = score_findings(key, findings, text)
+    assert [e.quote for e in outcome.found] == ["[9]"]
+    assert [e.quote for e in outcome.missed] == ["Smith (2019)"]
+    assert [(code, why.split(" (")[0]) for code, _, why in outcome.false_alarms] == [
+        ("R101", "on a correct claim"),
+        ("N301", "matches no entry"),
+    ]
+    assert len(outcome.correct) == 2
