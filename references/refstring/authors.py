@@ -57,6 +57,14 @@ def _surname_word(word: str) -> bool:
     return len(head) <= 3 and rest[:1].isupper()
 
 
+def _group_name(token: str) -> bool:
+    """"RECOVERY Collaborative Group", "World Health Organization": capitalised words, a group word last."""
+    words = token.split()
+    if not words or len(token) > 120 or has_cjk(token) or not _GROUP.search(words[-1]):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES or w.lower() in _NOT_NAMES for w in words)
+
+
 def _cjk_name(name: str) -> Author:
     name = name.replace(" ", "")
     if len(name) > 4 or _GROUP.search(name):
@@ -72,13 +80,13 @@ def _is_initials(token: str) -> bool:
 def _person(token: str, family_first: bool) -> Author | None:
     """One person (or group) from one token; None when it does not look like a name."""
     token = token.strip(" .,")
+    if _group_name(token):
+        return Author(family=token, collective=True)  # "GBD 2019 Tobacco Collaborators"
     if not token or any(ch.isdigit() for ch in token):
         return None
     if has_cjk(token):
         cjk = "".join(ch for ch in token if is_cjk(ch) or ch == "·")
         return _cjk_name(cjk) if len(cjk) == len(token.replace(" ", "")) and len(cjk) >= 2 else None
-    if _GROUP.search(token) and len(token) <= 120:
-        return Author(family=token, collective=True)
     words = token.split()
     if len(words) > 5 or any(w.lower() in _NOT_NAMES and len(w) > 1 for w in words):
         return None

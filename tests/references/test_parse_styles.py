@@ -159,6 +159,29 @@ def test_style_fields(style: str, text: str, expected: dict[str, object], surnam
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("GBD 2019 Risk Factors Collaborators. Global burden of 87 risk factors in 204 countries and "
+         "territories, 1990-2019. Lancet. 2020;396(10258):1223-1249.", "GBD 2019 Risk Factors Collaborators"),
+        ("RECOVERY Collaborative Group. (2021). Dexamethasone in hospitalized patients with Covid-19. New "
+         "England Journal of Medicine, 384(8), 693–704.", "RECOVERY Collaborative Group"),
+        ("中华医学会呼吸病学分会. 咳嗽的诊断与治疗指南[J]. 中华结核和呼吸杂志, 2016, 39(5): 323-354.",
+         "中华医学会呼吸病学分会"),
+    ],
+)
+def test_group_authors(text: str, group: str) -> None:
+    parsed = parse_reference_text(text)
+    assert [(a.family, a.collective) for a in parsed.authors] == [(group, True)]
+    assert parsed.journal and parsed.volume and parsed.title
+
+
+def test_a_title_word_is_no_group_author() -> None:
+    text = "Smith J, Social network analysis of clinics, Health Policy, 2019, 12(3): 1-9."
+    parsed = parse_reference_text(text)
+    assert "Social network analysis of clinics" not in [a.family for a in parsed.authors]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "费晓明. 乡村社会的变迁[M]. 北京: 人民出版社, 2012: 25-30.",
