@@ -41,9 +41,13 @@ def first_surname(record: Record) -> str | None:
     return record.authors[0].family if record.authors else None
 
 
+_MATHML = re.compile(r"</?(?:mml:)?(?:math|mi|mn|mo|msub|msup|msubsup|mrow|mtext)(?:\s[^<>]{0,300})?>")
+
+
 def _plain(text: str | None) -> str | None:
-    """Title or journal as a reader sees it: entities decoded, inline markup and MathML dropped."""
-    return clean_markup(text) if text else None
+    """Title or journal as a reader sees it: entities decoded, inline markup dropped, MathML
+    flattened without spaces (<mml:msub><mml:mi>CO</mml:mi><mml:mn>2</mml:mn></mml:msub> → CO2)."""
+    return clean_markup(_MATHML.sub("", text)) if text else None
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,8 @@ def compare(query: BibliographicQuery, record: Record, *, translated: bool = Fal
     cited_title = _plain(query.title)
     latin_title = is_latin(cited_title) and not has_cjk(cited_title) and not translated
     usable_title = cited_title if latin_title else None
-    title_score = _title_score(usable_title, _plain(record.title)) if usable_title and record.title else None
+    recorded_title = _plain(record.title)
+    title_score = _title_score(usable_title, recorded_title) if usable_title and recorded_title else None
     plain_record = record.model_copy(
         update={"journal": _plain(record.journal), "journal_abbrev": _plain(record.journal_abbrev)}
     )

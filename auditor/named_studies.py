@@ -129,7 +129,8 @@ def english_institution(name: str | None) -> str | None:
 
 def chinese_topics(sentence: str) -> list[tuple[str, ...]]:
     """Topic concepts of a Chinese sentence, longest terms first, without overlaps."""
-    text, table, found = simplified(sentence), topic_terms(), []
+    text, table = simplified(sentence), topic_terms()
+    found: list[tuple[str, ...]] = []
     position = 0
     while position < len(text) and len(found) < _MAX_CONCEPTS:
         for size in range(min(_LONGEST_TERM, len(text) - position), 0, -1):
@@ -148,7 +149,8 @@ def english_topics(sentence: str, exclude: str) -> list[tuple[str, ...]]:
     """Distinctive English words of the sentence that are not the institution or the journal."""
     skip = {w.lower() for w in _LATIN_WORD.findall(exclude)}
     words = [w for w in _LATIN_WORD.findall(sentence) if w.lower() not in _STOP | skip]
-    return [(w,) for w in dict.fromkeys(words)][:_MAX_CONCEPTS]
+    concepts: list[tuple[str, ...]] = [(w,) for w in dict.fromkeys(words)]
+    return concepts[:_MAX_CONCEPTS]
 
 
 def study_search(claim: Claim, sentence: str) -> StudySearch | None:

@@ -10,8 +10,12 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from references.sources.interface import MetadataSource
+
+if TYPE_CHECKING:
+    from references.sources.http_source import HttpSource
 
 
 @dataclass
@@ -113,7 +117,7 @@ def build_sources(
     )
 
 
-def _source_classes() -> dict[str, type]:
+def _source_classes() -> dict[str, type[HttpSource]]:
     """The HTTP sources (configured from the environment: base URLs, API key, e-mail)."""
     from references.sources.crossref import CrossrefSource
     from references.sources.ctgov import CtGovSource

@@ -301,6 +301,24 @@ def test_altered_details_are_flagged(
     assert field in finding.evidence["differences"] and named in finding.message
 
 
+def test_mathml_and_entities_in_a_record_title_are_not_a_different_title() -> None:
+    from auditor.candidates import altered_title_words, compare
+    from references.models import BibliographicQuery
+
+    marked = IPS.model_copy(
+        update={
+            "title": 'Induction of <mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML">'
+            "<mml:msub><mml:mi>Oct</mml:mi><mml:mn>4</mml:mn></mml:msub></mml:math>"
+            " &amp; pluripotent stem cells"
+        }
+    )
+    query = BibliographicQuery(
+        authors=["Takahashi"], year=2006, title="Induction of Oct4 & pluripotent stem cells"
+    )
+    assert compare(query, marked).title_score == 100.0
+    assert altered_title_words(query.title, marked.title) is None
+
+
 def test_real_doi_with_invented_authors_and_altered_title_is_another_work() -> None:
     cited = _ref(
         "Brennan P, Ochoa R. Conversion of adult mouse fibroblasts into multipotent progenitors by "
