@@ -70,6 +70,7 @@ ARTICLES["en-03-car-t.docx"] = [
     "Expansion kinetics are shown in Figure 3. Registered trials include ELIANA (NCT02435849); a "
     "press release gave another as NCT024358 and a European study as ISRCTN1234567. A newer product "
     "is still being tested^{9}.",
+    "For readers who want to check the sources: a press release about this work printed the identifiers as doi:10.105/NEJMoa1706442, PMID: 2909155701, ISSN 0092-8675, none of which can be looked up, while the journal itself is listed under ISSN 0092-8674.",
     "# References",
     "1. Maude SL, Laetsch TW, Buechner J, et al. Tisagenlecleucel in children and young adults with "
     "B-cell lymphoblastic leukemia. N Engl J Med. 2018;378(5):439-448. doi:10.1056/NEJMoa1709866",
@@ -108,6 +109,7 @@ ARTICLES["zh-hans-03-blood-pressure.docx"] = [
     "分母不同。全国数据见调查报告^{5}。强化组头晕发生率显著升高（P＝），而主要终点的差异显著（P<0.001），χ²(1)=6.3。",
     "一项社区研究（n=120）中，3例中2例（66%）的患者需要三种以上药物（图3）。研究于2017年1月启动。"
     "一份新闻稿把登记号写成ChiCTR2100，无法核对。",
+    "想核对原文的读者需要注意：一份新闻稿把相关编号印成了doi:10.105/NEJMoa1706442、PMC-445566、NCT123456789，都无法检索；期刊本身的编号是ISSN 0092-8674。",
     "# 参考文献",
     "[1] SPRINT Research Group. A randomized trial of intensive versus standard blood-pressure control[J]. "
     "N Engl J Med, 2015, 373(22): 2103-2116. DOI: 10.1056/NEJMoa1511939.",
@@ -146,6 +148,7 @@ ARTICLES["zh-hant-03-her2.docx"] = [
     "另一項指標由10%降至8%，相對降低20%。中位存活期T-DXd組為23.4個月，對照組為16.8個月，延長了約20%；另一試驗治療組為12個月，對照組為8個月，延長了50%。一項小型研究（n=40）中，7名中有6名（85%）完成療程，"
     "兩組比較t(38)=2.7（表2），但心臟毒性顯著增加（P值＝）未附數值。新聞稿中的登記號NCT0373402無法查詢。"
     "仍有多項試驗正在進行^{14}。",
+    "想查核原文的讀者要留意：一份新聞稿把相關編號印成了PMCID: PMC12a34、ISSN 0092-8675、ChiCTR20000，都無法查詢；期刊本身的編號是ISSN 0092-8674。",
     "# 參考文獻",
     "1. Slamon DJ, Clark GM, Wong SG, et al. Human breast cancer: correlation of relapse and survival with "
     "amplification of the HER-2/neu oncogene. Science. 1987;235(4785):177-182. doi:10.1126/science.3798106",
