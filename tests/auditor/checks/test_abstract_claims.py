@@ -107,7 +107,8 @@ def test_direction(text: str, expected: str) -> None:
 
 def test_quantities_are_typed_with_roles() -> None:
     found = extract_quantities(
-        "Over a median of 18.2 months, 386 of 2373 patients (16.3%) had an event (HR 0.74; 95% CI 0.65 to 0.85)."
+        "Over a median of 18.2 months, 386 of 2373 patients (16.3%) had an event "
+        "(HR 0.74; 95% CI 0.65 to 0.85)."
     )
     kinds = {(q.kind, q.name, q.role) for q in found}
     assert ("duration", "month", "follow_up") in kinds and ("ratio", "HR", "") in kinds
