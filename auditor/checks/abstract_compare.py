@@ -225,9 +225,8 @@ def _distinctive(quantities: list[Quantity]) -> bool:
 
 def _states_exactly(claim: Quantity, abstract: Abstract) -> bool:
     """The abstract states the value as the same kind of quantity (a ratio: same kind, same CI)."""
-    if claim.kind in ("count", "percent") and claim.name in ("ci", "participants", "events"):
-        if _stated_anywhere(claim, [abstract]):
-            return True
+    if claim.kind in ("count", "percent") and _stated_anywhere(claim, [abstract]):
+        return True
     for q in abstract.quantities:
         if not agrees(claim, q) or (
             claim.kind == "ratio" and not _comparable(claim, q, set(), abstract.sentences[0])
