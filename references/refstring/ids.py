@@ -31,7 +31,7 @@ _NOISE = re.compile(
     r"|\bPublished online\b|\bOnline ahead of print\b|\bahead of print\b"
     r"|\b(?:Available|Retrieved|Accessed)\b[^.;:]{0,40}?(?:\b(?:from|at)\b\s{0,2}:?|:)"
     r"|\[(?:\d{4}-\d{1,2}-\d{1,2}|(?:cited|accessed)[^\]]{0,40})\]"
-    r"|[(（](?:accessed|cited|retrieved)[^)）]{0,60}[)）]"
+    r"|[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）]"
     r"|[^。.]{0,30}檢索自|[^。.]{0,30}检索自",
     re.IGNORECASE,
 )

@@ -134,6 +134,11 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      {"year": 1984, "title": "Literate programming", "journal": "Comput. J", "volume": "27", "issue": "2",
       "pages": "97-111"},
      ["Knuth"]),
+    ("lancet, online note after the pages",
+     "Baden LR, El Sahly HM, Essink B, et al. Efficacy and safety of the mRNA-1273 SARS-CoV-2 vaccine. "
+     "N Engl J Med 2021; 384: 403–16 (published online Dec 30).",
+     {"year": 2021, "journal": "N Engl J Med", "volume": "384", "pages": "403-16"},
+     ["Baden", "El Sahly", "Essink"]),
     ("markdown emphasis",
      "Hochreiter S, Schmidhuber J. Long short-term memory. *Neural Comput*. 1997;9(8):1735-1780.",
      {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9",
