@@ -57,6 +57,8 @@ class AuditorConfig(BaseModel):
     ignore: list[str] = Field(default_factory=list)  # codes or prefixes
     severity: dict[str, Severity] = Field(default_factory=dict)  # code → severity
     references: str | None = None
+    max_claims: int = Field(default=5_000, ge=1)  # claims checked per document; the rest get U903
+    incomplete_ok: bool = False  # exit 0, not 3, when lookups failed or files could not be read
 
     def code_enabled(self, code: str) -> bool:
         """True when `code` is selected by `enable` and not excluded by `ignore`."""

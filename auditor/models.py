@@ -153,6 +153,7 @@ class DocumentReport(BaseModel):
     path: str
     sha256: str
     language: str
+    encoding: str | None = None  # how the file's bytes were decoded (utf-8, gb18030, big5, cp1252…)
     claims: list[ClaimReport] = Field(default_factory=list)
     references: list[ReferenceReport] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from auditor import __version__
 from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
 from auditor.config import AuditorConfig
 from auditor.evidence import attach_cited_at
+from auditor.input_files import display_path
 from auditor.linking import link_citations
 from auditor.models import (
     AuditReport,
@@ -56,6 +57,19 @@ def _internal_error_marker(ctx: CheckContext) -> list:  # type: ignore[type-arg]
     return []
 
 
+@register(
+    CheckSpec(
+        "U903",
+        FindingKind.UNVERIFIABLE,
+        Severity.WARNING,
+        "More claims than the per-document limit (`max_claims`): the rest of the article was not checked.",
+    )
+)
+def _claim_limit_marker(ctx: CheckContext) -> list:  # type: ignore[type-arg]
+    """Registers U903, which the pipeline itself emits when a document has too many claims."""
+    return []
+
+
 @dataclass(frozen=True)
 class AuditOptions:
     """What a run does besides reading its inputs."""
@@ -75,15 +89,20 @@ class PreparedDocument:
     claims: tuple[Claim, ...]
     references: tuple[Reference, ...]
     links: dict[str, tuple[str, ...]]
+    truncated_at: int | None = None  # offset of the first claim not kept (over `max_claims`)
 
 
 def prepare_document(document: Document, options: AuditOptions) -> PreparedDocument:
     """Find the reference list, extract claims before it, parse it, add --references, link."""
     section = find_reference_section(document.text)
-    claims = tuple(extract_claims(document, body_end=section[0] if section else None))
+    limit = options.config.max_claims
+    found = extract_claims(document, body_end=section[0] if section else None, limit=limit + 1)
+    truncated_at = found[limit].span.start if len(found) > limit else None
+    claims = tuple(found[:limit])
     own = parse_reference_list(document) if section else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
-    return PreparedDocument(document, claims, references, dict(link_citations(claims, references)))
+    links = dict(link_citations(claims, references))
+    return PreparedDocument(document, claims, references, links, truncated_at)
 
 
 def combine_references(own: Sequence[Reference], extra: Sequence[Reference], mode: str) -> list[Reference]:
@@ -107,7 +126,7 @@ def _read_or_error(path: Path) -> Document | DocumentReport:
     try:
         return read_document(path)
     except InputError as exc:
-        return DocumentReport(path=str(path), sha256="", language="", error=str(exc))
+        return DocumentReport(path=display_path(path), sha256="", language="", error=str(exc))
 
 
 def audit_documents(
@@ -138,6 +157,7 @@ def _prepare_or_error(document: Document, options: AuditOptions) -> PreparedDocu
             path=document.path,
             sha256=document.sha256,
             language=document.language.value,
+            encoding=document.encoding,
             error=f"{document.path}: internal error while extracting claims or references ({_describe(exc)})",
             text=document.text,
         )
@@ -175,6 +195,8 @@ def _check_one(
     )
     online = online or any(not r.failed for r in resolution.lookups.values())
     extra = [finding_u999(lookup_error, "resolve")] if lookup_error else []
+    if prepared.truncated_at is not None:
+        extra.append(finding_u903(prepared, options.config.max_claims))
     findings, examined = run_checks(prepared, resolution, options.config, online=online, extra=extra)
     return document_report(prepared, resolution, findings, examined)
 
@@ -251,6 +273,24 @@ def finding_u999(message: str, check_name: str) -> Finding:
         message=message,
         evidence={"check": check_name},
         suggestion="Report this as a bug in auditor; the other checks ran normally.",
+    )
+
+
+def finding_u903(prepared: PreparedDocument, limit: int) -> Finding:
+    """The finding that says where the claim limit stopped the checks of a document."""
+    at = prepared.truncated_at or 0
+    span = prepared.document.span(at, at)
+    return Finding(
+        code="U903",
+        kind=FindingKind.UNVERIFIABLE,
+        severity=Severity.WARNING,
+        message=(
+            f"The article has more than {limit:,} claims; only the first {limit:,} were checked, "
+            f"the text from line {span.line} on was not."
+        ),
+        span=span,
+        evidence={"max_claims": limit, "unchecked_from_line": span.line},
+        suggestion="Raise `max_claims` in the configuration to check the whole article.",
     )
 
 

@@ -12,11 +12,11 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
-from charset_normalizer import from_bytes
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import OpcError
 from docx.table import Table
@@ -24,6 +24,16 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import LxmlError
 
+from auditor.decoding import decode_text
+from auditor.input_files import (
+    STDIN,
+    InputError,
+    check_docx_sizes,
+    check_text_length,
+    display_path,
+    read_input_bytes,
+    read_stdin_bytes,
+)
 from claims.language import detect_language
 from claims.models import Document
 from claims.text import as_superscript
@@ -33,25 +43,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-# Frequent characters and punctuation of Chinese prose, in both scripts: the right legacy
-# encoding decodes into many of them, the wrong one into rare characters and private-use code points.
-_FREQUENT = frozenset(
-    "的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也对對生能而子"
-    "得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經去法学學如都同现現当當没沒动動"
-    "面起看定天分还還进進好小部其些主样樣理心本前开開但因只从從想实實日者意无無力与與长長把机機十"
-    "民第此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應向头頭文体體"
-    "研究患者治疗療病例试試验驗组組数數结結果据據报報显顯示率及表等"
-    "，。、；：（）《》「」“”"
-)
 _HTML_SNIFF = re.compile(rb"\A\s{0,64}<(?:!doctype\s{1,8}html|html|head|body|meta|div|p)[\s>]", re.I)
-_LEGACY_CJK = ("gb18030", "big5")
 _DROPPED_TAGS = frozenset(
     {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head"}
 )
@@ -60,47 +52,33 @@ _BLOCK_TAGS = frozenset({
     "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "dl", "hr", "title",
     "td", "th", "caption",
 })
-
-
-class InputError(ValueError):
-    """An input file cannot be read; the message is one line."""
+_LINE_BREAKING = _BLOCK_TAGS | {"br"}
 
 
 def read_document(path: Path) -> Document:
-    """Read a .txt/.md/.html/.docx file (other suffixes are sniffed) into a `Document`."""
-    raw = _read_bytes(path)
+    """Read a .txt/.md/.html/.docx file (other suffixes and `-`, standard input, are sniffed).
+
+    `Document.path` is the path as shown in reports (`display_path`: non-UTF-8 bytes escaped).
+    """
+    raw = read_stdin_bytes() if str(path) == STDIN else read_input_bytes(path)
     kind = _kind_of(path, raw)
     if kind == "docx":
         text, encoding, media = _docx_text(path, raw), "utf-8", "application/vnd.openxmlformats"
     else:
-        text, encoding = decode_text(raw, path)
+        text, encoding = decode_text(raw, display_path(path))
         media = "text/plain"
         if kind == "html":
             text, media = html_text(text), "text/html"
-    if not text.strip():
-        raise InputError(f"{path}: no text to audit")
+    if not check_text_length(text, path).strip():
+        raise InputError(f"{display_path(path)}: no text to audit")
     return Document(
-        path=str(path),
+        path=display_path(path),
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         language=detect_language(text),
         encoding=encoding,
         media_type=media,
     )
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not raw.strip():
-        raise InputError(f"{path}: file is empty")
-    return raw
 
 
 def _kind_of(path: Path, raw: bytes) -> str:
@@ -116,102 +94,72 @@ def _kind_of(path: Path, raw: bytes) -> str:
     return "html" if _HTML_SNIFF.match(raw[:4096]) else "text"
 
 
-def decode_text(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes: BOM, then UTF-8, then the likeliest of GB18030 / Big5 / what charset-normalizer says."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding), encoding
-            except UnicodeDecodeError:
-                raise InputError(f"{path}: cannot be decoded as {encoding}") from None
-    if b"\x00" in raw:
-        raise InputError(f"{path}: looks like a binary file, not text")
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _decode_legacy(raw, path)
-
-
-def _decode_legacy(raw: bytes, path: Path | str) -> tuple[str, str]:
-    candidates: dict[str, str] = {}
-    for encoding in _LEGACY_CJK:
-        try:
-            candidates[encoding] = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    guess = from_bytes(raw).best()
-    if guess is not None and guess.encoding not in candidates:
-        candidates[guess.encoding] = str(guess)
-    if not candidates:
-        raise InputError(f"{path}: cannot be decoded (not UTF-8, GB18030 or Big5)")
-    encoding = max(candidates, key=lambda enc: _plausibility(candidates[enc]))
-    text = candidates[encoding]
-    if _control_share(text) > 0.05:
-        raise InputError(f"{path}: looks like a binary file, not text")
-    return text, encoding
-
-
-def _plausibility(text: str) -> float:
-    """Higher when a decoding yields frequent Chinese characters and no private-use code points."""
-    sample = text[:100_000]
-    frequent = sum(1 for ch in sample if ch in _FREQUENT)
-    private = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff")
-    return frequent - 5 * private
-
-
-def _control_share(text: str) -> float:
-    sample = text[:100_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(1, len(sample))
-
-
 def html_text(markup: str) -> str:
-    """Visible text of an HTML page, block elements on their own lines (see module docstring).
-
-    The tree is walked iteratively, once: deep nesting (50,000 nested ``<div>``) neither
-    recurses nor re-walks descendants, so the time stays linear in the size of the page.
-    """
+    """Visible text of an HTML page, block elements on their own lines (see module docstring)."""
     soup = BeautifulSoup(markup, "html.parser")
     pieces: list[str] = []
-    stack: list[PageElement | None] = [soup]
-    while stack:
-        node = stack.pop()
+    numbers: dict[int, str] = {}  # id(<li>) → "3. ", filled once per <ol> (linear in the list)
+    for node in walk_html(soup, leaf=_is_raised):
         if node is None:  # the end of a block element
             pieces.append("\n")
         elif isinstance(node, Tag):
-            if node.name in _DROPPED_TAGS:
-                continue
-            if node.name == "br":
+            if node.name in _LINE_BREAKING:
                 pieces.append("\n")
-                continue
-            if node.name in _BLOCK_TAGS:
-                pieces.append("\n")
-                stack.append(None)
-            if node.name == "sup" and (raised := as_superscript(node.get_text())) is not None:
-                pieces.append(raised)  # a superscript citation or power stays one: "¹²", "10⁶"
-                continue
-            if node.name == "li":
-                pieces.append(_list_number(node))
-            stack.extend(reversed(node.contents))
-        elif type(node) is NavigableString or isinstance(node, CData):
+            if _is_raised(node):
+                pieces.append(as_superscript(node.get_text()) or "")  # "¹²", "10⁶" stay one token
+            elif node.name == "li":
+                if id(node) not in numbers:
+                    numbers.update(_list_numbers(node))
+                pieces.append(numbers.get(id(node), ""))
+        else:
             pieces.append(str(node))
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def _list_number(item: Tag) -> str:
-    """ "3. " for the third item of an `<ol>` (honouring `start` and `value`); "" elsewhere."""
+def _is_raised(tag: Tag) -> bool:
+    """A `<sup>` whose text has a Unicode superscript form (a citation or a power)."""
+    return tag.name == "sup" and as_superscript(tag.get_text()) is not None
+
+
+def walk_html(root: Tag, leaf: Callable[[Tag], bool] = lambda tag: False) -> Iterator[PageElement | None]:
+    """Every visible node under `root` once, in document order; None after each block element.
+
+    Iterative, one visit per node: deep nesting (50,000 nested ``<div>``) neither recurses nor
+    re-walks descendants, so the work stays linear in the size of the page. Dropped elements
+    (scripts, styles, page chrome) and comments are skipped with their contents; the contents of a
+    `br` or of a tag for which `leaf` is true are not visited.
+    """
+    stack: list[PageElement | None] = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            yield None
+        elif isinstance(node, Tag):
+            if node.name in _DROPPED_TAGS:
+                continue
+            yield node
+            if node.name == "br" or leaf(node):
+                continue
+            if node.name in _BLOCK_TAGS:
+                stack.append(None)
+            stack.extend(reversed(node.contents))
+        elif type(node) is NavigableString or isinstance(node, CData):
+            yield node
+
+
+def _list_numbers(item: Tag) -> dict[int, str]:
+    """{id(li): "3. "} for every item of the `<ol>` holding `item` (honouring `start` and `value`)."""
     parent = item.parent
     if not isinstance(parent, Tag) or parent.name != "ol":
-        return ""
+        return {id(item): ""}
     number = _int_attribute(parent, "start", 1)
+    numbers = {}
     for sibling in parent.find_all("li", recursive=False):
         number = _int_attribute(sibling, "value", number)
-        if sibling is item:
-            return f"{number}. "
+        numbers[id(sibling)] = f"{number}. "
         number += 1
-    return ""
+    return numbers
 
 
 def _int_attribute(tag: Tag, name: str, default: int) -> int:
@@ -221,9 +169,13 @@ def _int_attribute(tag: Tag, name: str, default: int) -> int:
 
 def _docx_text(path: Path, raw: bytes) -> str:
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            check_docx_sizes(archive, path)
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OpcError) as exc:
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{display_path(path)}: not a readable .docx file ({type(exc).__name__})") from None
     return "\n".join(_docx_blocks(document)) + "\n"
 
 

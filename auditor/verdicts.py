@@ -132,6 +132,7 @@ def document_report(
         path=document.path,
         sha256=document.sha256,
         language=document.language.value,
+        encoding=document.encoding,
         claims=[
             claim_report(c, prepared, resolution, by_claim.get(c.id, []), examined) for c in prepared.claims
         ],

@@ -9,12 +9,17 @@ Throughput: the seed articles (../shared/seeds, when present) and the examples, 
 corpus holds at least `--corpus-mb` million characters, audited offline (no metadata source).
 Linearity: for each adversarial pattern, time per MB at 1 MB and at 10 MB and their ratio; a
 ratio above 1.5 means some stage is worse than linear on that input.
+Memory (`--memory`): for each pattern, a fresh process audits 10 MB (2 MB with --quick) of it and
+reports wall time and peak RSS above the process's baseline, per MB of text (goal ≤ 50 MB/MB and
+under 60 s for 10 MB).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -121,6 +126,7 @@ def adversarial_patterns() -> dict[str, Callable[[int], str]]:
         "citations [1][2]": with_newlines("[1][2,3]"),
         "1 MB line, no newline": fill("57 of 82 (75%) rose from 40 to 48, p = 0.04; "),
         "percent lines": with_newlines("71例中有49例（62%），"),
+        "mixed (((([1(12/30, 45%": fill("(((([1(12/30, 45%"),
     }
 
 
@@ -210,6 +216,42 @@ def report_pattern(name: str, results: list[tuple[int, float]], small: int, larg
     return linear
 
 
+def child_memory(name: str, size: int) -> None:
+    """In a fresh process: audit `size` chars of pattern `name`; print seconds and peak RSS (JSON)."""
+    run = pipeline_runner()
+    baseline = peak_rss_mb()  # before the text is built: the figure includes the text itself
+    text = adversarial_patterns()[name](size)
+    start = time.perf_counter()
+    run([Document.from_text(text, path="adversarial.txt")])
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "rss_mb": peak_rss_mb() - baseline, "baseline_mb": baseline}))
+
+
+def memory(size: int, only: str = "", timeout: float = 600.0) -> bool:
+    """Per pattern, in a fresh process: seconds and peak RSS per MB; True when every goal is met."""
+    print(f"memory per MB of text ({size / MB:g} MB of each pattern, one process each; "
+          "goal ≤ 50 MB/MB, 10 MB in < 60 s):")
+    ok = True
+    for name in adversarial_patterns():
+        if only not in name:
+            continue
+        command = [sys.executable, __file__, "--child-memory", name, str(size)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as error:
+            print(f"  {name:24} FAILED ({type(error).__name__})")
+            ok = False
+            continue
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        per_mb = figures["rss_mb"] / (size / MB)
+        fast = figures["seconds"] * (10 * MB / size) < 60
+        verdict = "ok" if per_mb <= 50 and fast else "OVER GOAL"
+        print(f"  {name:24} {figures['seconds']:7.1f} s  peak RSS +{figures['rss_mb']:7.1f} MB  "
+              f"{per_mb:6.1f} MB per MB  {verdict}")
+        ok = ok and verdict == "ok"
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; exit 1 when a pattern is not linear."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -219,10 +261,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-linearity", action="store_true")
     parser.add_argument("--budget", type=float, default=300.0, help="max seconds for one timed run")
     parser.add_argument("--only", default="", help="only patterns whose name has this")
+    parser.add_argument("--memory", action="store_true", help="peak RSS per MB of each pattern")
+    parser.add_argument("--child-memory", nargs=2, metavar=("PATTERN", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child_memory:
+        child_memory(args.child_memory[0], int(args.child_memory[1]))
+        return 0
     run = pipeline_runner()
     corpus = int((1.0 if args.quick else args.corpus_mb) * MB)
     small, large = (200_000, 2_000_000) if args.quick else (MB, 10 * MB)
+    if args.memory:
+        return 0 if memory(large, args.only) else 1
     if not args.skip_throughput:
         throughput(run, corpus)
     if not args.skip_linearity:

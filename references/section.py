@@ -21,7 +21,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 LABEL = re.compile(
-    r"[ \t]{0,8}(?:[(（](\d{1,3})[)）]|[\[［](\d{1,3})[\]］][:：]?|(\d{1,3})[.)、．](?!\d))[ \t]{0,4}"
+    r"[ \t]{0,8}(?:[(（](\d{1,5})[)）]|[\[［](\d{1,5})[\]］][:：]?|(\d{1,5})[.)、．](?!\d))[ \t]{0,4}"
 )
 # Page furniture that ends a list. Most markers count only at the start of a line (after bullets or
 # brackets), so that a title containing "来源" or "关注" is not mistaken for a footer.

@@ -116,6 +116,8 @@ def document_lines(document: DocumentReport) -> list[str]:
     lines = [f"## {md_inline(document.path)}", ""]
     digest = md_inline(document.sha256[:12]) or "—"
     meta = f"Language: {md_inline(document.language)} · SHA-256: {digest}"
+    if document.encoding:
+        meta += f" · Encoding: {md_inline(document.encoding)}"
     lines += [meta, ""]
     if document.error:
         return lines + [f"**This document could not be read:** {md_inline(document.error)}", ""]

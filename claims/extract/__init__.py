@@ -25,6 +25,8 @@ from claims.text import fold_width, sentence_bounds
 __all__ = ["extract_claims", "extract_candidates"]
 
 _LINK_KINDS = IDENTIFIER_KINDS | {ClaimKind.URL}
+WINDOW_CHARS = 262_144  # text is extracted in windows of about this many characters
+_WINDOW_CUTS = ("\n\n", "\n", "。", ". ", "; ", " ")
 _KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
 
 
@@ -122,18 +124,47 @@ def extract_candidates(text: str) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
 
 
-def extract_claims(document: Document, *, body_end: int | None = None) -> list[Claim]:
-    """Every claim of `document` before `body_end` (the reference list), ids c1, c2, … in text order."""
+def extract_claims(
+    document: Document, *, body_end: int | None = None, limit: int | None = None
+) -> list[Claim]:
+    """Every claim of `document` before `body_end` (the reference list), ids c1, c2, … in text order.
+
+    At most `limit` claims (all when None). Text longer than WINDOW_CHARS is read window by window
+    (cut at a blank line, else a line end, else a sentence end), so memory stays bounded by one
+    window's candidates plus the claims kept; no claim spans a line end, and shorter texts (every
+    real article) are one window.
+    """
     text = document.text if body_end is None else document.text[: max(0, body_end)]
-    claims = []
-    for number, candidate in enumerate(extract_candidates(text), start=1):
-        claims.append(
-            Claim(
-                id=f"c{number}",
-                kind=candidate.kind,
-                text=document.text[candidate.start : candidate.end],
-                span=document.span(candidate.start, candidate.end),
-                normalized=candidate.normalized,
+    claims: list[Claim] = []
+    for offset, end in text_windows(text):
+        for candidate in extract_candidates(text[offset:end]):
+            if limit is not None and len(claims) >= limit:
+                return claims
+            start, stop = candidate.start + offset, candidate.end + offset
+            claims.append(
+                Claim(
+                    id=f"c{len(claims) + 1}",
+                    kind=candidate.kind,
+                    text=document.text[start:stop],
+                    span=document.span(start, stop),
+                    normalized=candidate.normalized,
+                )
             )
-        )
     return claims
+
+
+def text_windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """(start, end) windows of at most `size` characters, cut where no claim can go on."""
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for separator in _WINDOW_CUTS:  # a paragraph end, else a line end, else a sentence end
+            cut = text.rfind(separator, start + size // 2, start + size)
+            if cut != -1:
+                end = cut + len(separator)
+                break
+        windows.append((start, end))
+        start = end
+    windows.append((start, len(text)))
+    return windows

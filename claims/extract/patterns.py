@@ -13,7 +13,7 @@ from typing import Any
 from claims.models import ClaimKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A claim before ids and line numbers are assigned: kind, offsets, normalized payload."""
 

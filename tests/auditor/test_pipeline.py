@@ -313,10 +313,10 @@ def test_extractor_crash_on_one_document_is_reported_and_the_others_go_on(
 ) -> None:
     real = pipeline.extract_claims
 
-    def fragile(document: Document, *, body_end: int | None = None) -> list[Claim]:
+    def fragile(document: Document, *, body_end: int | None = None, limit: int | None = None) -> list[Claim]:
         if document.path == "bad.txt":
             raise IndexError("span out of range\ndetails")
-        return real(document, body_end=body_end)
+        return real(document, body_end=body_end, limit=limit)
 
     monkeypatch.setattr(pipeline, "extract_claims", fragile)
     documents = [Document.from_text(EN_TEXT, path=p) for p in ("a.txt", "bad.txt", "c.txt")]
