@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from auditor.archive import INDEX_JSON, write_archive
 from auditor.checks.registry import all_specs
 from auditor.cli_errors import user_errors
 from auditor.cli_inputs import expand_inputs
-from auditor.cli_render import REPORT_FORMATS, render_index, render_report
+from auditor.cli_observe import Progress, observed, setup_logging
+from auditor.cli_outputs import input_label, progress, remember, warn, watching, write_outputs
+from auditor.cli_render import REPORT_FORMATS
 from auditor.cli_warnings import library_warnings
 from auditor.config import AuditorConfig, load_config
-from auditor.exit_codes import ExitCode
-from auditor.history import RunHistory
-from auditor.models import AuditReport, Severity
+from auditor.exit_codes import ExitCode, incompleteness, run_status
+from auditor.input_files import escaped
 from auditor.pipeline import AuditOptions, audit_paths
 from auditor.sources import SourceSet, build_sources
 from references.bibfiles import load_references
-from references.cache_db import cache_directory
 
 FAIL_ON = ("error", "warning", "never")
-THRESHOLD = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank}
 
 
 @click.command()
@@ -45,7 +41,10 @@ THRESHOLD = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank}
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default=None, help="Report format [markdown]."
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write the report here (`-`: stdout).",
 )
 @click.option("--offline", is_flag=True, default=None, help="Answer lookups from the cache only; no network.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 at this severity [error].")
@@ -84,38 +83,86 @@ THRESHOLD = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank}
     help="Seconds the lookups may take in all; lookups not made by then are unverifiable [none].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
+@click.option("-v", "--verbose", count=True, help="Log lookups, requests, retries, cache hits (-vv: debug).")
+@click.option(
+    "--select", "select", multiple=True, help="Only these codes or prefixes (repeat or comma-separate)."
+)
+@click.option("--ignore", "ignore", multiple=True, help="Skip these codes or prefixes, e.g. --ignore N30.")
+@click.option(
+    "--incomplete-ok",
+    is_flag=True,
+    default=None,
+    help="Exit 0, not 3, when files could not be read or lookups failed.",
+)
 @click.pass_context
 @user_errors
 def audit(ctx: click.Context, paths: tuple[str, ...], **flags: Any) -> None:
     """Audit articles (.txt .md .html .docx) and report their citation and claim problems.
 
-    PATH may be a file, a directory (searched recursively) or @list.txt (one path per line).
+    PATH may be a file, a directory (searched recursively), @list.txt (one path per line) or `-`
+    (standard input).
 
     \b
     Examples:
       auditor audit article.md
       auditor audit paper.docx --references refs.bib --format html -o report.html
       auditor audit archive/ --out-dir runs/today --jsonl --fail-on warning
+      curl -s https://example.org/article.html | auditor audit - --ignore N30
     """
+    setup_logging(flags["verbose"])
     config = _config(flags)
+    refuse_contradictions(config, flags)
     inputs = expand_inputs(list(paths) or config.paths, flags["manifests"])
     if not inputs:
-        raise click.UsageError("no input files: give PATH…, @list.txt or --manifest")
-    _progress(flags, f"auditing {len(inputs)} article(s)…")
-    with library_warnings(quiet=flags["quiet"]):
-        report = audit_paths(inputs, _options(config, flags), _sources(config, flags))
-    unreadable = [d for d in report.documents if d.error]
-    if len(unreadable) == len(report.documents):
-        for document in unreadable:
-            click.echo(f"Error: {document.error}", err=True)
-        ctx.exit(ExitCode.USAGE)
-    for document in unreadable:
-        _warn(flags, f"warning: {document.error}")
+        raise click.UsageError("no input files: give PATH…, @list.txt, - or --manifest")
+    progress(flags["quiet"], f"auditing {len(inputs)} article(s)…")
+    bars = Progress(len(inputs), enabled=watching(flags["quiet"]))
+    try:
+        with library_warnings(quiet=flags["quiet"]):
+            sources = observed(_sources(config, flags), bars)
+            report = audit_paths(inputs, _options(config, flags, bars), sources)
+    finally:
+        bars.close()
+    status = run_status(report, config.fail_on, incomplete_ok=config.incomplete_ok)
+    for document in report.documents:
+        if document.error:
+            if status is ExitCode.USAGE:
+                click.echo(f"Error: {document.error}", err=True)
+            else:
+                warn(flags["quiet"], f"warning: {document.error}")
     s = report.summary
-    _progress(flags, f"done: {s.errors} error(s), {s.warnings} warning(s), {s.requests} request(s)")
-    index_path = _write_outputs(report, config, flags)
-    _remember(report, config, index_path, flags, _argv(ctx, paths))
-    ctx.exit(exit_code(report, config.fail_on))
+    progress(flags["quiet"], f"done: {s.errors} error(s), {s.warnings} warning(s), {s.requests} request(s)")
+    if status is not ExitCode.USAGE or config.out_dir:
+        index_path = write_outputs(report, config, flags)
+        label = input_label(list(paths) or config.paths, list(flags["manifests"]))
+        remember(report, config, index_path, argv=_argv(ctx, paths), inputs=label, quiet=flags["quiet"])
+    gaps = incompleteness(report)
+    if gaps and status is not ExitCode.USAGE:
+        click.echo(gaps.line(status), err=True)  # even with --quiet: a cron job must see it
+    ctx.exit(status)
+
+
+def refuse_contradictions(config: AuditorConfig, flags: dict[str, Any]) -> None:
+    """Flags that cannot both be meant are a usage error, not a silent choice."""
+    if config.offline and flags["refresh"]:
+        raise click.UsageError(
+            "--refresh and --offline contradict each other: --refresh asks the services again, "
+            "offline never asks them (offline may come from AUDITOR_OFFLINE or the config file)"
+        )
+    to_stdout = flags["output"] is None or str(flags["output"]) == "-"
+    if flags["jsonl"] and to_stdout and (flags["fmt"] or flags["output"]) and not config.out_dir:
+        raise click.UsageError(
+            "--jsonl prints one summary line per article on stdout, so a report there would be mixed "
+            "into it: write the report with -o FILE (or use --out-dir)"
+        )
+    if flags["references_mode"] == "replace" and not config.references:
+        raise click.UsageError("--references-mode replace needs --references FILE")
+
+
+def _codes(values: tuple[str, ...]) -> list[str] | None:
+    """`--select A,B --select C` as ["A", "B", "C"]; None when not given."""
+    codes = [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+    return codes or None
 
 
 def _config(flags: dict[str, Any]) -> AuditorConfig:
@@ -127,13 +174,16 @@ def _config(flags: dict[str, Any]) -> AuditorConfig:
         "out_dir": str(flags["out_dir"]) if flags["out_dir"] else None,
         "cache_dir": str(flags["cache_dir"]) if flags["cache_dir"] else None,
         "references": flags["references"],
+        "enable": _codes(flags["select"]),
+        "ignore": _codes(flags["ignore"]),
+        "incomplete_ok": flags["incomplete_ok"],
     }
     config = load_config(config_file=flags["config_file"], env=os.environ, flags=given)
     config.check_codes(spec.code for spec in all_specs())
     return config
 
 
-def _options(config: AuditorConfig, flags: dict[str, Any]) -> AuditOptions:
+def _options(config: AuditorConfig, flags: dict[str, Any], bars: Progress) -> AuditOptions:
     extra = tuple(load_references(Path(config.references))) if config.references else ()
     return AuditOptions(
         config=config,
@@ -141,6 +191,7 @@ def _options(config: AuditorConfig, flags: dict[str, Any]) -> AuditOptions:
         references_mode=flags["references_mode"],
         jobs=config.jobs,
         offline=config.offline,
+        on_article=bars.article_done,
     )
 
 
@@ -160,85 +211,9 @@ def _sources(config: AuditorConfig, flags: dict[str, Any]) -> SourceSet:
     )
 
 
-def exit_code(report: AuditReport, fail_on: str) -> ExitCode:
-    """1 when any finding is at or above `fail_on`, else 0."""
-    threshold = THRESHOLD.get(fail_on)
-    if threshold is None:
-        return ExitCode.OK
-    worst = [f.severity.rank for d in report.documents for f in d.findings]
-    return ExitCode.FINDINGS if any(rank >= threshold for rank in worst) else ExitCode.OK
-
-
-def _write_outputs(report: AuditReport, config: AuditorConfig, flags: dict[str, Any]) -> Path | None:
-    """Archive files, the report (to -o or stdout) and/or JSON Lines; returns the index path."""
-    index_path = None
-    if config.out_dir:
-        index = write_archive(report, Path(config.out_dir), index_markdown=render_index)
-        index_path = Path(config.out_dir) / INDEX_JSON
-        if not flags["jsonl"] and not flags["output"]:
-            click.echo(render_index(index), nl=False)
-    if flags["output"]:
-        flags["output"].write_text(render_report(report, config.format), encoding="utf-8")
-    elif not config.out_dir and not flags["jsonl"]:
-        click.echo(render_report(report, config.format), nl=False)
-    if flags["jsonl"]:
-        for line in jsonl_lines(report):
-            click.echo(line)
-    return index_path
-
-
-def jsonl_lines(report: AuditReport) -> list[str]:
-    """One compact JSON summary per article: path, errors, warnings, infos, claims, references, error."""
-    lines = []
-    for document in report.documents:
-        severities = [f.severity.value for f in document.findings]
-        summary = {
-            "path": document.path,
-            "errors": severities.count("error"),
-            "warnings": severities.count("warning"),
-            "infos": severities.count("info"),
-            "claims": len(document.claims),
-            "references": len(document.references),
-            "error": document.error,
-        }
-        lines.append(json.dumps(summary, ensure_ascii=False))
-    return lines
-
-
 def _argv(ctx: click.Context, paths: tuple[str, ...]) -> list[str]:
-    """The command line of this run (as given to `main`, else the command and its paths)."""
+    """The command line of this run (as given to `main`, else the command and its paths), as text."""
     root = ctx.find_root().obj
     if isinstance(root, dict) and isinstance(root.get("argv"), list):
-        return [str(a) for a in root["argv"]]
-    return ["audit", *paths]
-
-
-def _remember(
-    report: AuditReport,
-    config: AuditorConfig,
-    index_path: Path | None,
-    flags: dict[str, Any],
-    argv: list[str],
-) -> None:
-    """Add the run to the history; a history that cannot be written only warns."""
-    try:
-        RunHistory(cache_directory(config.cache_dir)).record(report, argv, index_path)
-    except (OSError, ValueError) as exc:
-        _warn(flags, f"warning: run history not updated ({exc})")
-    except Exception as exc:  # noqa: BLE001 — sqlite3 errors and the like must not fail the audit
-        _warn(flags, f"warning: run history not updated ({type(exc).__name__})")
-
-
-def stderr_is_tty() -> bool:
-    """Progress goes to stderr only when a person is watching it."""
-    return sys.stderr.isatty()
-
-
-def _progress(flags: dict[str, Any], message: str) -> None:
-    if not flags["quiet"] and stderr_is_tty():
-        click.echo(message, err=True)
-
-
-def _warn(flags: dict[str, Any], message: str) -> None:
-    if not flags["quiet"]:
-        click.echo(message, err=True)
+        return [escaped(str(a)) for a in root["argv"]]
+    return ["audit", *(escaped(p) for p in paths)]

@@ -1,37 +1,37 @@
-"""`auditor report`, `diff`, `checks`, `cache`, `schema` and `runs`."""
+"""`auditor report`, `diff`, `checks` and `schema`."""
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from auditor.archive import AuditFileError, load_audit
 from auditor.checks.registry import all_specs
 from auditor.cli_errors import user_errors
+from auditor.cli_outputs import emit
 from auditor.cli_render import render_diff, render_report
-from auditor.diff import diff_reports
+from auditor.diff import diff_reports, new_findings_at
+from auditor.exit_codes import ExitCode, incompleteness, run_status
 from auditor.history import RunHistory
 from auditor.models import AuditReport
-from references.cache import CACHE_FILE, LookupStore
-from references.cache_db import cache_directory, clear_database
+from references.cache_db import cache_directory
 
+FAIL_ON = ("error", "warning", "never")
 cache_dir_option = click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Cache and history directory [AUDITOR_CACHE_DIR or the user cache].",
 )
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-    else:
-        output.write_text(text, encoding="utf-8")
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write here (`-` or nothing: stdout).",
+)
 
 
 @click.command()
@@ -39,18 +39,32 @@ def _emit(text: str, output: Path | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["markdown", "html", "json"]), default="markdown", show_default=True
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not to stdout."
-)
+@output_option
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
+@click.option("--incomplete-ok", is_flag=True, help="Exit 0, not 3, for an audit that was incomplete.")
+@click.pass_context
 @user_errors
-def report(audit_file: Path, fmt: str, output: Path | None) -> None:
+def report(
+    ctx: click.Context, audit_file: Path, fmt: str, output: Path | None, fail_on: str, incomplete_ok: bool
+) -> None:
     """Render a saved audit (audit JSON, index.json or run directory).
+
+    Exits like `auditor audit` did for it: 1 with findings at or above --fail-on, 3 when the audit
+    was incomplete, else 0.
 
     \b
     Example:
       auditor report audit.json --format html -o audit.html
     """
-    _emit(render_report(load_audit(audit_file), fmt), output)
+    saved = load_audit(audit_file)
+    emit(render_report(saved, fmt), output)
+    status = run_status(saved, fail_on, incomplete_ok=incomplete_ok)
+    if status is ExitCode.USAGE:  # a saved audit of unreadable files: incomplete, not bad usage
+        status = ExitCode.OK if incomplete_ok else ExitCode.INCOMPLETE
+    gaps = incompleteness(saved)
+    if gaps:
+        click.echo(gaps.line(status), err=True)
+    ctx.exit(status)
 
 
 def _load_side(spec: str, history: RunHistory) -> AuditReport:
@@ -59,46 +73,53 @@ def _load_side(spec: str, history: RunHistory) -> AuditReport:
         return load_audit(Path(spec))
     try:
         return history.load(spec)
-    except AuditFileError:
-        raise AuditFileError(f"{spec}: no such file, directory or run id (see `auditor runs`)") from None
+    except AuditFileError as exc:
+        raise AuditFileError(f"{spec}: no such file or directory, and {exc}") from None
 
 
 @click.command()
 @click.argument("old", required=False)
 @click.argument("new", required=False)
-@click.option("--last", is_flag=True, help="Compare the last two runs in the history.")
+@click.option("--last", is_flag=True, help="Compare the last run with the one before it on the same inputs.")
 @click.option(
     "--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
 )
+@output_option
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not to stdout."
+    "--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+    help="Exit 1 when there are new findings at or above this severity.",
 )
 @cache_dir_option
+@click.pass_context
 @user_errors
-def diff(
-    old: str | None, new: str | None, last: bool, fmt: str, output: Path | None, cache_dir: Path | None
-) -> None:
-    """Show findings that are new or resolved between two audits.
+def diff(ctx: click.Context, old: str | None, new: str | None, last: bool, **flags: Any) -> None:
+    """Show findings that are new or resolved between two audits of the same articles.
 
-    OLD and NEW are audit JSON files, index.json files, run directories or run ids.
+    OLD and NEW are audit JSON files, index.json files, run directories or run ids (see
+    `auditor history list`). Articles of OLD that NEW did not audit are "not audited", never
+    "resolved". Exits 1 when there are new findings at or above --fail-on.
 
     \b
     Examples:
       auditor diff runs/2026-01 runs/2026-02
       auditor diff --last --format json
     """
-    history = RunHistory(cache_directory(cache_dir))
+    history = RunHistory(cache_directory(flags["cache_dir"]))
     if last:
         if old or new:
             raise click.UsageError("give OLD and NEW, or --last, not both")
-        runs = history.runs(limit=2)
-        if len(runs) < 2:
-            raise AuditFileError("the run history holds fewer than two runs")
-        old, new = runs[1].run_id, runs[0].run_id
+        pair = history.last_pair()
+        if pair is None:
+            newest = history.runs(limit=1)
+            what = f"the last run ({newest[0].run_id}, {newest[0].label})" if newest else "any run"
+            click.echo(f"No earlier run over the same inputs as {what}: nothing to compare.", err=True)
+            return
+        old, new = pair[0].run_id, pair[1].run_id
     elif not (old and new):
         raise click.UsageError("give OLD and NEW (files, run directories or run ids), or --last")
     result = diff_reports(_load_side(old, history), _load_side(new, history), old_label=old, new_label=new)
-    _emit(render_diff(result, fmt), output)
+    emit(render_diff(result, flags["fmt"]), flags["output"])
+    ctx.exit(ExitCode.FINDINGS if new_findings_at(result, flags["fail_on"]) else ExitCode.OK)
 
 
 @click.command()
@@ -130,103 +151,25 @@ def checks(fmt: str) -> None:
         click.echo(f"{s.code:<6} {s.kind.value:<26} {s.severity.value:<8} {network:<7} {s.summary}")
 
 
-@click.group()
-def cache() -> None:
-    """Inspect and manage the lookup cache.
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of what `--format json` writes: serialization mode, every field required.
 
-    \b
-    Examples:
-      auditor cache stats
-      auditor cache export lookups.jsonl
-      auditor cache import lookups.jsonl
+    The JSON renderer writes every field of every model (defaults included), so a document that
+    leaves one out is not an auditor report.
     """
-
-
-def _store(cache_dir: Path | None) -> LookupStore:
-    directory = cache_directory(cache_dir, os.environ)
-    return LookupStore(directory / CACHE_FILE)
-
-
-@cache.command("stats")
-@cache_dir_option
-@user_errors
-def cache_stats(cache_dir: Path | None) -> None:
-    """Entries per source and status, size and age of the cache."""
-    store = _store(cache_dir)
-    stats = store.stats()
-    store.close()
-    click.echo(json.dumps({"path": str(store.path), **stats}, indent=2, ensure_ascii=False))
-
-
-@cache.command("clear")
-@cache_dir_option
-@user_errors
-def cache_clear(cache_dir: Path | None) -> None:
-    """Delete every cached lookup."""
-    path = cache_directory(cache_dir) / CACHE_FILE
-    removed, repaired = clear_database(path)
-    if repaired:
-        click.echo(f"the lookup cache {path} was corrupted: deleted it and created an empty one")
-    else:
-        click.echo(f"removed {removed} cached lookup(s) from {path}")
-
-
-@cache.command("export")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@cache_dir_option
-@user_errors
-def cache_export(file: Path | None, cache_dir: Path | None) -> None:
-    """Write the cache as JSON Lines to FILE (or stdout)."""
-    store = _store(cache_dir)
-    if file is None:
-        count = store.export_jsonl(sys.stdout)
-    else:
-        with file.open("w", encoding="utf-8") as out:
-            count = store.export_jsonl(out)
-        click.echo(f"exported {count} cached lookup(s) to {file}", err=True)
-    store.close()
-
-
-@cache.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@cache_dir_option
-@user_errors
-def cache_import(file: Path, cache_dir: Path | None) -> None:
-    """Read JSON Lines written by `auditor cache export` into the cache."""
-    store = _store(cache_dir)
-    try:
-        with file.open(encoding="utf-8") as lines:
-            count = store.import_jsonl(lines)
-    finally:
-        store.close()
-    click.echo(f"imported {count} cached lookup(s) into {store.path}")
+    schema = AuditReport.model_json_schema(mode="serialization")
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        if "properties" in definition:
+            definition["required"] = list(definition["properties"])
+    return schema
 
 
 @click.command()
 def schema() -> None:
-    """Print the JSON Schema of the audit report.
+    """Print the JSON Schema of the audit report (`auditor audit --format json`).
 
     \b
     Example:
       auditor schema > audit.schema.json
     """
-    click.echo(json.dumps(AuditReport.model_json_schema(), indent=2, ensure_ascii=False))
-
-
-@click.command()
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@cache_dir_option
-@user_errors
-def runs(limit: int, cache_dir: Path | None) -> None:
-    """List past runs (newest first), for `auditor diff RUN_ID RUN_ID`.
-
-    \b
-    Example:
-      auditor runs --limit 5
-    """
-    for entry in RunHistory(cache_directory(cache_dir)).runs(limit=limit):
-        where = entry.index_path or "(stored report)"
-        click.echo(
-            f"{entry.run_id}  {entry.created}  {entry.documents} article(s)  "
-            f"{entry.errors} error(s)  {entry.warnings} warning(s)  {where}"
-        )
+    click.echo(json.dumps(report_schema(), indent=2, ensure_ascii=False))

@@ -43,6 +43,8 @@ def user_errors(function: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): `main` ends quietly
         except USER_ERRORS as exc:
             raise AuditorError(one_line(exc)) from None
 

@@ -141,20 +141,29 @@ def load_config(
 ) -> AuditorConfig:
     """Merge file < env < flags (flags that are None are not given) and validate."""
     settings, origin = file_settings(config_file, cwd or Path.cwd())
-    merged = {**settings, **env_settings(env or {})}
-    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
+    from_env = env_settings(env or {})
+    given = {k: v for k, v in (flags or {}).items() if v is not None}
+    merged = {**settings, **from_env, **given}
+    origins = {key: origin or "configuration" for key in settings}
+    origins.update({key: var for var, key in ENV_KEYS.items() if key in from_env})
+    origins.update({key: "--" + key.replace("_", "-") for key in given})
     try:
         return AuditorConfig.model_validate(merged)
     except ValidationError as exc:
-        raise ConfigError(_validation_message(exc, origin)) from None
+        raise ConfigError(_validation_message(exc, origins, origin)) from None
 
 
-def _validation_message(exc: ValidationError, origin: str | None) -> str:
+def _validation_message(exc: ValidationError, origins: Mapping[str, str], file: str | None) -> str:
+    """One line naming where the bad setting came from: the file, the variable or the flag."""
     error = exc.errors()[0]
     where = ".".join(str(part) for part in error["loc"]) or "config"
-    prefix = f"{origin}: " if origin else ""
+    key = str(error["loc"][0]) if error["loc"] else ""
+    source = origins.get(key, file)
     if error["type"] == "extra_forbidden":
-        return f"{prefix}unknown setting {where!r}"
+        return f"{source}: unknown setting {where!r}" if source else f"unknown setting {where!r}"
+    if source and source.startswith("AUDITOR_"):
+        return f"{source}: bad value {error.get('input')!r}: {_first_line(error['msg'])}"
+    prefix = f"{source}: " if source else ""
     return f"{prefix}bad value for {where!r}: {_first_line(error['msg'])}"
 
 

@@ -4,6 +4,9 @@ Articles are matched by path, then (for the rest) by sha256. Findings are matche
 that survives unrelated edits — (code, reference label or normalised quote, normalised claim text) —
 never by finding id or offset, which shift whenever the text above them changes. A reference
 retracted since the last run, or a trial whose status changed, therefore shows up as new.
+
+An article of the older run that the newer run did not audit (absent, or unreadable this time) is
+"not audited": its findings are neither resolved nor unchanged, since nobody looked.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from auditor.exit_codes import THRESHOLD
 from auditor.models import AuditReport, DiffReport, DiffSummary, DocumentDiff, DocumentReport, Finding
 
 Fingerprint = tuple[str, str, str]
@@ -99,16 +103,26 @@ def diff_reports(
     """Compare two audits article by article."""
     report = DiffReport(old=old_label or old.run_id or "old", new=new_label or new.run_id or "new")
     for before, after in pair_documents(old.documents, new.documents):
+        if before is not None and (after is None or after.error):
+            report.not_audited_paths.append(before.path)
+            continue
         if before is None and after is not None:
             report.added_paths.append(after.path)
-        elif after is None and before is not None:
-            report.removed_paths.append(before.path)
         report.documents.append(diff_documents(before, after))
     report.summary = DiffSummary(
         new=sum(len(d.new) for d in report.documents),
         resolved=sum(len(d.resolved) for d in report.documents),
         unchanged=sum(len(d.unchanged) for d in report.documents),
         articles_added=len(report.added_paths),
-        articles_removed=len(report.removed_paths),
+        articles_not_audited=len(report.not_audited_paths),
+        articles_changed=sum(bool(d.new or d.resolved) for d in report.documents),
     )
     return report
+
+
+def new_findings_at(diff: DiffReport, fail_on: str) -> list[Finding]:
+    """The new findings at or above `fail_on` ("never": none)."""
+    threshold = THRESHOLD.get(fail_on)
+    if threshold is None:
+        return []
+    return [f for d in diff.documents for f in d.new if f.severity.rank >= threshold]

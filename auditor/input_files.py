@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import zipfile
 from pathlib import Path
 
@@ -27,7 +28,14 @@ class InputError(ValueError):
 
 def display_path(path: Path | str) -> str:
     """The path as text for reports: bytes that are not UTF-8 are shown escaped (`\\xe9`)."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    if str(path) == STDIN:
+        return STDIN_NAME
+    return escaped(path)
+
+
+def escaped(text: Path | str) -> str:
+    """`text` with bytes that are not UTF-8 (surrogate escapes from the OS) shown as `\\xe9`."""
+    return os.fsencode(text).decode("utf-8", errors="backslashreplace")
 
 
 def read_input_bytes(path: Path, limit: int | None = None) -> bytes:
@@ -55,6 +63,21 @@ def read_input_bytes(path: Path, limit: int | None = None) -> bytes:
         raise InputError(f"{shown}: larger than the limit of {_size(limit)}")
     if not raw.strip():
         raise InputError(f"{shown}: file is empty")
+    return raw
+
+
+STDIN = "-"  # the input path that means standard input
+STDIN_NAME = "<stdin>"  # how standard input is named in reports
+
+
+def read_stdin_bytes(limit: int | None = None) -> bytes:
+    """Standard input's bytes, at most `limit` (a bounded read, like a file's)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"{STDIN_NAME}: larger than the limit of {_size(limit)}")
+    if not raw.strip():
+        raise InputError(f"{STDIN_NAME}: no input")
     return raw
 
 

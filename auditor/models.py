@@ -209,7 +209,8 @@ class DiffSummary(BaseModel):
     resolved: int = 0
     unchanged: int = 0
     articles_added: int = 0
-    articles_removed: int = 0
+    articles_not_audited: int = 0  # in the older run, but absent from (or unreadable in) the newer one
+    articles_changed: int = 0  # articles with new or resolved findings
 
 
 class DiffReport(BaseModel):
@@ -220,7 +221,7 @@ class DiffReport(BaseModel):
     new: str
     documents: list[DocumentDiff] = Field(default_factory=list)
     added_paths: list[str] = Field(default_factory=list)
-    removed_paths: list[str] = Field(default_factory=list)
+    not_audited_paths: list[str] = Field(default_factory=list)  # their findings are not "resolved"
     summary: DiffSummary = Field(default_factory=DiffSummary)
 
 

@@ -79,6 +79,7 @@ class AuditOptions:
     references_mode: Literal["add", "replace"] = "add"
     jobs: int = 1
     offline: bool = False
+    on_article: Callable[[], None] | None = None  # called once per article when it is done (progress)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def combine_references(own: Sequence[Reference], extra: Sequence[Reference], mod
 
 def audit_paths(paths: Sequence[Path], options: AuditOptions, sources: SourceSet | None) -> AuditReport:
     """Audit files; an unreadable one is reported with `error` and the others go on."""
-    results = parallel_map(_read_or_error, list(paths), options.jobs)
+    results = parallel_map(lambda p: _read_or_error(p, options), list(paths), options.jobs)
     documents = [r for r in results if isinstance(r, Document)]
     report = audit_documents(documents, options, sources)
     by_path = {d.path: d for d in report.documents}
@@ -122,11 +123,17 @@ def audit_paths(paths: Sequence[Path], options: AuditOptions, sources: SourceSet
     return report.model_copy(update={"documents": ordered, "summary": summarize(ordered, sources)})
 
 
-def _read_or_error(path: Path) -> Document | DocumentReport:
+def _read_or_error(path: Path, options: AuditOptions) -> Document | DocumentReport:
     try:
         return read_document(path)
     except InputError as exc:
+        _article_done(options)
         return DocumentReport(path=display_path(path), sha256="", language="", error=str(exc))
+
+
+def _article_done(options: AuditOptions) -> None:
+    if options.on_article is not None:
+        options.on_article()
 
 
 def audit_documents(
@@ -153,6 +160,7 @@ def _prepare_or_error(document: Document, options: AuditOptions) -> PreparedDocu
     try:
         return prepare_document(document, options)
     except Exception as exc:  # noqa: BLE001 — one article must not stop a run of fifty
+        _article_done(options)
         return DocumentReport(
             path=document.path,
             sha256=document.sha256,
@@ -198,7 +206,9 @@ def _check_one(
     if prepared.truncated_at is not None:
         extra.append(finding_u903(prepared, options.config.max_claims))
     findings, examined = run_checks(prepared, resolution, options.config, online=online, extra=extra)
-    return document_report(prepared, resolution, findings, examined)
+    report = document_report(prepared, resolution, findings, examined)
+    _article_done(options)
+    return report
 
 
 def summarize(documents: Sequence[DocumentReport], sources: SourceSet | None) -> Summary:

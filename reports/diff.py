@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from auditor.models import DiffReport, DocumentDiff, Finding
 from reports.common import location
-from reports.markdown import md_table
 from reports.mdescape import md_inline
 
 
@@ -19,7 +18,7 @@ def diff_finding_line(finding: Finding) -> str:
 
 
 def _document_lines(document: DocumentDiff) -> list[str]:
-    """One article: its counts, then the new and the resolved findings."""
+    """One changed article: its counts, then the new and the resolved findings."""
     lines = [f"## {md_inline(document.path)}", ""]
     lines.append(f"{len(document.new)} new, {len(document.resolved)} resolved, "
                  f"{len(document.unchanged)} unchanged.")
@@ -30,25 +29,38 @@ def _document_lines(document: DocumentDiff) -> list[str]:
     return lines
 
 
-def _paths_lines(title: str, paths: list[str]) -> list[str]:
+def _paths_lines(title: str, paths: list[str], note: str = "") -> list[str]:
     """A titled list of article paths (nothing when empty)."""
     if not paths:
         return []
-    return [f"## {title}", ""] + [f"- {md_inline(path)}" for path in paths] + [""]
+    return [f"## {title}", ""] + ([note, ""] if note else []) + [f"- {md_inline(p)}" for p in paths] + [""]
+
+
+def total_line(diff: DiffReport) -> str:
+    """`3 new, 1 resolved, 40 unchanged findings in 2 of 50 articles; 1 added, 1 not audited.`"""
+    s = diff.summary
+    changed = sum(bool(d.new or d.resolved) for d in diff.documents)
+    line = (f"{s.new} new, {s.resolved} resolved, {s.unchanged} unchanged findings; "
+            f"{changed} of {len(diff.documents)} article(s) changed")
+    extras = [f"{s.articles_added} added"] if s.articles_added else []
+    extras += [f"{s.articles_not_audited} not audited"] if s.articles_not_audited else []
+    return line + (f"; {', '.join(extras)}." if extras else ".")
 
 
 def render_diff_markdown(diff: DiffReport) -> str:
-    """The diff as Markdown: totals, added/removed articles, then each article's changes."""
-    s = diff.summary
+    """The diff as Markdown: a one-line total, then only the articles that changed."""
     lines = ["# Audit diff", "", f"From {md_inline(diff.old)} to {md_inline(diff.new)}.", ""]
-    header = ["New", "Resolved", "Unchanged", "Articles added", "Articles removed"]
-    values = [s.new, s.resolved, s.unchanged, s.articles_added, s.articles_removed]
-    lines += md_table(header, [[str(value) for value in values]], "rrrrr") + [""]
-    if not (s.new or s.resolved or diff.added_paths or diff.removed_paths):
+    lines += [total_line(diff), ""]
+    changed = [d for d in diff.documents if d.new or d.resolved]
+    if not changed and not diff.not_audited_paths:
         lines += ["Nothing changed: no new or resolved findings.", ""]
-    lines += _paths_lines("Added articles", diff.added_paths)
-    lines += _paths_lines("Removed articles", diff.removed_paths)
-    for document in diff.documents:
+    lines += _paths_lines(
+        "Not audited in the newer run",
+        diff.not_audited_paths,
+        "These articles were absent from the newer run or could not be read in it; their findings "
+        "are not counted as resolved.",
+    )
+    for document in changed:
         lines += _document_lines(document)
     return "\n".join(lines).rstrip("\n") + "\n"
 

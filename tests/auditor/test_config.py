@@ -73,7 +73,9 @@ def test_explicit_config_file(tmp_path: Path) -> None:
         ('[severity]\nR101 = "fatal"\n', {}, "severity.R101"),
         ("format = [\n", {}, "not valid TOML"),
         ("", {"AUDITOR_OFFLINE": "maybe"}, "AUDITOR_OFFLINE"),
-        ("", {"AUDITOR_FORMAT": "pdf"}, "format"),
+        ("", {"AUDITOR_FORMAT": "pdf"}, "AUDITOR_FORMAT: bad value 'pdf'"),
+        ("", {"AUDITOR_FAIL_ON": "sometimes"}, "AUDITOR_FAIL_ON: bad value 'sometimes'"),
+        ('fail_on = "sometimes"\n', {}, "auditor.toml: bad value for 'fail_on'"),
     ],
 )
 def test_bad_configuration_is_one_line(tmp_path: Path, toml: str, env: dict[str, str], fragment: str) -> None:

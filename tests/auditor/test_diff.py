@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.diff import diff_reports, fingerprint, normalise
+from auditor.diff import diff_reports, fingerprint, new_findings_at, normalise
 from auditor.models import (
     AuditReport,
     ClaimReport,
@@ -117,8 +117,31 @@ def test_documents_matched_by_path_then_sha() -> None:
     )
     diff = diff_reports(old, new)
     assert diff.summary.unchanged == 1 and diff.summary.new == 0
-    assert diff.added_paths == ["added.txt"] and diff.removed_paths == ["gone.txt"]
-    assert (diff.summary.articles_added, diff.summary.articles_removed) == (1, 1)
+    assert diff.added_paths == ["added.txt"] and diff.not_audited_paths == ["gone.txt"]
+    assert (diff.summary.articles_added, diff.summary.articles_not_audited) == (1, 1)
+
+
+def test_article_missing_from_the_newer_run_is_not_audited_never_resolved() -> None:
+    findings = [finding("R101", "f1", 10, quote="q"), finding("N301", "f2", 30, quote="r")]
+    old = report(document("a.txt", findings, sha="aaa"), document("b.txt", findings, sha="bbb"))
+    unreadable = document("b.txt", [], sha="")
+    unreadable = unreadable.model_copy(update={"error": "b.txt: no such file"})
+    for new in (report(document("a.txt", findings, sha="aaa")),
+                report(document("a.txt", findings, sha="aaa"), unreadable)):
+        diff = diff_reports(old, new)
+        assert diff.summary.resolved == 0 and diff.summary.new == 0
+        assert diff.not_audited_paths == ["b.txt"] and diff.summary.articles_not_audited == 1
+        assert [d.path for d in diff.documents] == ["a.txt"]
+
+
+def test_new_findings_at_the_threshold() -> None:
+    old = report(document("a.txt", [], sha="aaa"))
+    new = report(document("a.txt", [finding("R101", "f1", 10, quote="q")], sha="aaa"))
+    diff = diff_reports(old, new)
+    severity = diff.documents[0].new[0].severity.value
+    assert [f.code for f in new_findings_at(diff, severity)] == ["R101"]
+    assert new_findings_at(diff, "never") == []
+    assert new_findings_at(diff_reports(new, new), "warning") == []
 
 
 def test_fingerprint_uses_label_quote_and_claim_text() -> None:

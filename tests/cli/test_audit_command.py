@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-import auditor.cli_audit as cli_audit
+import auditor.cli_outputs as cli_outputs
 from auditor.cli import main
 from auditor.history import RunHistory
 from tests.cli.cli_helpers import (
@@ -92,7 +92,10 @@ def test_jsonl_one_line_per_article_and_unreadable_article_does_not_stop_the_run
     write(tmp_path / "empty.txt", "")
     manifest = write(tmp_path / "list.txt", "# articles of this month\na.md\n\nb.md\nempty.txt\n")
     result = run("audit", f"@{manifest}", "--jsonl", "--fail-on", "never", "--quiet")
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # finished, but one file could not be read
+    assert result.stderr == (
+        "auditor: incomplete run: 1 of 3 file(s) could not be read (exit 3; --incomplete-ok exits 0)\n"
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(line["path"]).name for line in lines] == ["a.md", "b.md", "empty.txt"]
     assert lines[1]["errors"] >= 1 and lines[2]["error"]
@@ -139,7 +142,7 @@ def test_references_file_is_added(network: FakeNetwork, run: Run, tmp_path: Path
         (["audit"], {}, "no input files"),
         (["report", "bad.json"], {"bad.json": "{nope"}, "not JSON"),
         (["report", "gone.json"], {}, "no such file"),
-        (["diff", "x.json", "y.json"], {}, "no such file, directory or run id"),
+        (["diff", "x.json", "y.json"], {}, "x.json: no such file or directory, and no run 'x.json'"),
         (["audit", "a.md", "--format", "pdf"], {"a.md": CLEAN_EN}, "pdf"),
     ],
 )
@@ -194,7 +197,7 @@ def test_offline_run_with_the_real_sources_and_an_empty_cache(
 def test_progress_on_stderr_when_it_is_a_tty(
     network: FakeNetwork, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli_audit, "stderr_is_tty", lambda: True)
+    monkeypatch.setattr(cli_outputs, "stderr_is_tty", lambda: True)
     article = write(tmp_path / "a.md", CLEAN_EN)
     result = run("audit", article, "--fail-on", "never")
     assert "auditing 1 article(s)" in result.stderr and "done:" in result.stderr

@@ -50,9 +50,10 @@ def _diff() -> DiffReport:
     unchanged = [_finding("N302", FindingKind.SUM_INCONSISTENCY, Severity.INFO, "6/7 <b>x</b>")]
     documents = [DocumentDiff(path="a.txt", new=new, resolved=resolved, unchanged=unchanged),
                  DocumentDiff(path="b|c.txt", unchanged=unchanged)]
-    summary = DiffSummary(new=2, resolved=1, unchanged=2, articles_added=1, articles_removed=1)
+    summary = DiffSummary(new=2, resolved=1, unchanged=2, articles_added=1, articles_not_audited=1,
+                          articles_changed=1)
     return DiffReport(old="run-1", new="run-2", documents=documents, added_paths=["new_<b>.txt"],
-                      removed_paths=["gone.txt"], summary=summary)
+                      not_audited_paths=["gone.txt"], summary=summary)
 
 
 def test_diff_markdown_golden() -> None:
@@ -68,8 +69,10 @@ def test_diff_lists_new_and_resolved_with_quotes() -> None:
         "— “Kim et al. (2012) \\`x\\` \\| y”"
     assert resolved in section
     assert "N302" not in markdown  # unchanged findings are counted, not listed
-    assert "## Added articles\n\n- new\\_&lt;b>.txt" in markdown
-    assert "## Removed articles\n\n- gone.txt" in markdown
+    assert "## b" not in markdown  # nor are articles that did not change
+    total = "2 new, 1 resolved, 2 unchanged findings; 1 of 2 article(s) changed; 1 added, 1 not audited."
+    assert markdown.splitlines()[4] == total
+    assert "## Not audited in the newer run\n\n" in markdown and "\n- gone.txt\n" in markdown
 
 
 @pytest.mark.parametrize(
