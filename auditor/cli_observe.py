@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
+from auditor.cli_warnings import LIBRARY_LOGGER
 from auditor.sources import SourceSet
 from references.models import BibliographicQuery, IdKind, LookupResult, SearchResult
 from references.sources.interface import MetadataSource
@@ -39,21 +40,33 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def setup_logging(verbosity: int, stream: IO[str] | None = None) -> None:
-    """Log to stderr: nothing below WARNING of ours by default, INFO with -v, DEBUG with -vv.
+class _NotLibraryWarnings(logging.Filter):
+    """Drop the library's warnings, which `library_warnings` already prints."""
 
-    Without -v, third-party loggers (urllib3, bibtexparser) are silenced: their lines are not
-    ours to print, and a malformed .bib file is reported once, as our own one-line error.
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for WARNING and above from the `references` loggers."""
+        return not (record.name.startswith(LIBRARY_LOGGER) and record.levelno >= logging.WARNING)
+
+
+def setup_logging(verbosity: int, stream: IO[str] | None = None) -> None:
+    """With -v, log INFO (-vv: DEBUG) to stderr; without, only the library's warnings are shown.
+
+    The library's warnings (`references` loggers) are printed by `cli_warnings.library_warnings`
+    as `warning: …`; this handler leaves them to it. Without -v, third-party loggers (urllib3,
+    bibtexparser) are silenced: their lines are not ours to print, and a malformed .bib file is
+    reported once, as our own one-line error.
     """
-    handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
-    handler.addFilter(RedactSecrets())
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_auditor", False)]:
         root.removeHandler(old)
-    handler._auditor = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbosity >= 2 else logging.INFO if verbosity == 1 else logging.WARNING)
+    if verbosity >= 1:
+        handler = logging.StreamHandler(stream or sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        handler.addFilter(RedactSecrets())
+        handler.addFilter(_NotLibraryWarnings())
+        handler._auditor = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(logging.DEBUG if verbosity >= 2 else logging.INFO)
     silent = logging.CRITICAL + 1
     for name, shown_from in _THIRD_PARTY.items():
         logging.getLogger(name).setLevel(logging.DEBUG if verbosity >= shown_from else silent)
