@@ -31,8 +31,7 @@ _NOISE = re.compile(
     r"|\bPublished online\b|\bOnline ahead of print\b|\bahead of print\b"
     r"|\b(?:Available|Retrieved|Accessed)\b[^.;:]{0,40}?(?:\b(?:from|at)\b\s{0,2}:?|:)"
     r"|\[(?:\d{4}-\d{1,2}-\d{1,2}|(?:cited|accessed)[^\]]{0,40})\]"
-    r"|[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）]"
-    r"|[^。.]{0,30}檢索自|[^。.]{0,30}检索自",
+    r"|[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）]",
     re.IGNORECASE,
 )
 
@@ -48,6 +47,18 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _retrieved_spans(core: str) -> list[tuple[int, int]]:
+    """"2021 年 2 月 23 日检索自": the Chinese "retrieved on <date> from", back to the previous stop."""
+    spans = []
+    for marker in ("检索自", "檢索自"):
+        end = core.find(marker)
+        while end != -1:
+            start = max(core.rfind("。", 0, end), core.rfind(".", 0, end), end - 30) + 1
+            spans.append((start, end + len(marker)))
+            end = core.find(marker, end + 1)
+    return spans
 
 
 def _url_ids(url: str) -> dict[str, str]:
@@ -88,6 +99,6 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
         if value:
             ids.setdefault("pmcid", value)
     plain = core
-    core = _blank(core, [m.span() for m in _NOISE.finditer(core)])
+    core = _blank(core, [m.span() for m in _NOISE.finditer(core)] + _retrieved_spans(core))
     core = _blank(core, [m.span() for m in _EMPTY.finditer(core)])
     return ids, urls, _blank(core, [m.span() for m in _NCT.finditer(core)]), plain

@@ -13,18 +13,13 @@ _EXTRA = {
 }
 
 
-def _map_char(ch: str) -> str:
-    mapped = _EXTRA.get(ch)
-    if mapped is not None:
-        return mapped
-    if "\uff01" <= ch <= "\uff5e":  # full-width ASCII
-        return chr(ord(ch) - 0xFEE0)
-    return ch
+_TABLE = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_TABLE.update({ord(k): v for k, v in _EXTRA.items()})
 
 
 def normalise(text: str) -> str:
     """Same length as `text`: full-width and typographic punctuation mapped to ASCII, whitespace to spaces."""
-    return "".join(_map_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
