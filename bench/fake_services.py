@@ -363,6 +363,16 @@ class FakeServices:
         return 200, "application/json", json.dumps({"status": "ok", "records": out})
 
     def _crossref(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
+        if path.rstrip("/").endswith("/journals"):  # titles with every word of the query
+            words = _words(params.get("query", ""))
+            hits = [t for t, _ in self.records.serials if words in _words(t)]
+            items = [{"title": t, "ISSN": []} for t in hits[: int(params.get("rows", 20))]]
+            body = {
+                "status": "ok",
+                "message-type": "journal-list",
+                "message": {"total-results": len(hits), "items": items},
+            }
+            return 200, "application/json", json.dumps(body)
         if path.rstrip("/").endswith("/works"):
             items = [crossref_work(r) for r in self.records.all if r.doi and _crossref_matches(params, r)]
             return (

@@ -12,20 +12,22 @@ from typing import Any
 from urllib.parse import quote
 
 from references.http import FetchError
+from references.matching import journal_matches
 from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
 from references.sources.http_source import HttpSource
 from references.sources.parsing import ParseError
-from references.sources.parsing.crossref_json import parse_work_body, parse_works_list
+from references.sources.parsing.crossref_json import parse_journal_list, parse_work_body, parse_works_list
 from references.sources.parsing.results import failed, found, not_found, unique, unsupported
 
 SEARCH_ROWS = 5
+JOURNAL_ROWS = 20
 
 
 class CrossrefSource(HttpSource):
     """DOIs looked up in Crossref (with update notices); works searched by citation text."""
 
     name = "crossref"
-    kinds = frozenset({IdKind.DOI})
+    kinds = frozenset({IdKind.DOI, IdKind.JOURNAL})
     searchable = True
 
     service = "crossref"
@@ -35,11 +37,34 @@ class CrossrefSource(HttpSource):
         return {**extra, "mailto": self.config.email} if self.config.email else dict(extra)
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
-        """GET /works/{doi} per DOI (Crossref has no batch lookup by DOI)."""
+        """GET /works/{doi} per DOI (Crossref has no batch lookup by DOI); /journals per title."""
         wanted = unique(keys)
+        if kind is IdKind.JOURNAL:
+            return {title: self._lookup_journal(title) for title in wanted}
         if kind is not IdKind.DOI:
             return unsupported(self.name, kind, wanted)
         return {doi: self._lookup_doi(doi) for doi in wanted}
+
+    def _lookup_journal(self, title: str) -> LookupResult:
+        """A journal Crossref lists under this title (NLM covers biomedicine only; Crossref the rest).
+
+        Like the NLM Catalog, /journals?query= answers with every title that has the words, so a
+        hit counts only when its title is the cited name; more hits than fetched is unverifiable.
+        """
+        url = f"{self.config.crossref_url.rstrip('/')}/journals"
+        params = self._params(query=title[:200], rows=JOURNAL_ROWS)
+        try:
+            response = self.client.call("Crossref journals", "GET", url, params=params, listing=True)
+            journals, total = parse_journal_list(response.content)
+        except (FetchError, ParseError) as error:
+            return failed(self.name, IdKind.JOURNAL, title, error.reason)
+        same = next((j for j in journals if journal_matches(title, j)), None)
+        if same is not None:
+            return found(self.name, IdKind.JOURNAL, title, same)
+        if total > len(journals):
+            reason = f"Crossref lists {total} journals with these words; {len(journals)} were checked"
+            return failed(self.name, IdKind.JOURNAL, title, reason)
+        return not_found(self.name, IdKind.JOURNAL, title, f"Crossref lists no journal titled {title!r}")
 
     def _lookup_doi(self, doi: str) -> LookupResult:
         url = f"{self.config.crossref_url.rstrip('/')}/works/{quote(doi, safe='/')}"

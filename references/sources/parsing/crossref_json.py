@@ -128,3 +128,24 @@ def _trial_ids(work: dict[str, Any]) -> list[str]:
         str(t.get("clinical-trial-number", "")).strip().upper() for t in work.get("clinical-trial-number", [])
     ]
     return list(dict.fromkeys(i for i in ids if i))
+
+
+def parse_journal_list(text: str | bytes) -> tuple[list[Record], int]:
+    """A /journals?query= answer (message-type "journal-list"): one Record per journal (title,
+    ISSNs) and total-results; ParseError when malformed."""
+    data = load_json(text, "Crossref journals")
+    message = data.get("message") if isinstance(data, dict) else None
+    if not isinstance(message, dict) or not isinstance(message.get("items"), list):
+        raise ParseError("Crossref journals answered without a list of items")
+    journals = [
+        Record(
+            source="crossref-journals",
+            id=(item.get("ISSN") or [item.get("title")])[0] or "",
+            journal=clean_markup(str(item["title"])),
+            issn=[str(i) for i in item.get("ISSN") or []],
+        )
+        for item in message["items"]
+        if isinstance(item, dict) and item.get("title")
+    ]
+    total = message.get("total-results")
+    return journals, total if isinstance(total, int) else len(journals)
