@@ -130,10 +130,14 @@ def lookups() -> list[LookupResult]:
     results += [found("pubmed", IdKind.DOI, r.doi.lower(), r) for r in papers if r.doi]
     results.append(found("crossref", IdKind.DOI, HESS_2017.id, HESS_2017))
     results.append(found("ctgov", IdKind.NCT, STRIVE.id, trial=STRIVE))
-    # journals are looked up in the NLM Catalog only (Crossref's source answers DOIs)
+    # journals: the NLM Catalog first, then Crossref's /journals for what it lacks
     results.append(LookupResult(
         source="pubmed", kind=IdKind.JOURNAL, key=UNKNOWN_JOURNAL, status=LookupStatus.NOT_FOUND,
         reason=f"the NLM Catalog has no journal titled {UNKNOWN_JOURNAL!r}",
+    ))
+    results.append(LookupResult(
+        source="crossref", kind=IdKind.JOURNAL, key=UNKNOWN_JOURNAL, status=LookupStatus.NOT_FOUND,
+        reason=f"Crossref lists no journal titled {UNKNOWN_JOURNAL!r}",
     ))
     results.append(found("pubmed", IdKind.JOURNAL, "Nature", NATURE_CATALOG))
     return results
