@@ -115,12 +115,12 @@ def _person(token: str, family_first: bool) -> Author | None:
     return Author(family=" ".join(family), given=" ".join(given).rstrip("."))
 
 
-def _tokens(text: str) -> tuple[list[str], bool]:
-    """Name tokens, and whether the list was cut short by "et al."/"等"."""
+def _tokens(text: str) -> list[str]:
+    """Name tokens, up to "et al."/"等"."""
     cut = _ETAL.search(text)
     if cut:
         text = text[: cut.start()]
-    return [t for t in _SEP.split(text) if t and t.strip(" .,")], bool(cut)
+    return [t for t in _SEP.split(text) if t and t.strip(" .,")]
 
 
 def read_authors(text: str, *, family_first: bool = False) -> list[Author] | None:
@@ -128,7 +128,7 @@ def read_authors(text: str, *, family_first: bool = False) -> list[Author] | Non
     text = text.strip(" .,;:")
     if not text or len(text) > 3000:
         return None
-    tokens, _ = _tokens(_AFFILIATION.sub("", text))
+    tokens = _tokens(_AFFILIATION.sub("", text))
     if not tokens:
         return [] if _ETAL.search(text) else None
     authors: list[Author] = []

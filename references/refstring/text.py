@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _EXTRA = {
     "．": "。", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]",
@@ -61,7 +60,3 @@ def clean(value: str | None) -> str | None:
     out = " ".join(out.split())
     return out if any(ch.isalnum() for ch in out) else None
 
-
-def fold(text: str) -> str:
-    """NFKC and casefold (for comparing words)."""
-    return unicodedata.normalize("NFKC", text).casefold()

@@ -65,7 +65,3 @@ def tokenize(norm: str) -> list[Token]:
     return [Token(_kind(m.lastgroup or "o", m.group()), m.start(), m.end(), m.group())
             for m in _TOKEN.finditer(norm)]
 
-
-def signature(tokens: list[Token]) -> str:
-    """One letter per token."""
-    return "".join(t.kind for t in tokens)
