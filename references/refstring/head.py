@@ -32,7 +32,7 @@ _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
 _COMMA = re.compile(r",")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "«": "»"}
 _QUOTE_AFTER = frozenset(",.:;)。")  # a quoted title opens a field; a quote inside a title does not
-_LEADING = re.compile(r"^(?:[a-z]{2,3}\s?\.\s?)?\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
+_LEADING = re.compile(r"(?:[a-z]{2,3}\s?\.\s?)?\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
 MAX_BOUNDARIES = 80
 
 

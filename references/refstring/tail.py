@@ -38,6 +38,7 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
     ("gbt-no-year", rf",?{_V}?{_I}:{_PG}"),
     ("gbt-vol", rf",?{_V}:{_PG}"),
     ("apa", rf",{_V}{_I}?(?:,{_PG})?"),
+    ("biblatex", rf"{_V}\.(?P<issue>N)\.?(?:,{_PG})?"),
     ("apa-space", rf"{_V}{_I}?,(?:p\.?)?(?P<pages>R)"),
     ("cjk-note", rf"{_Y}a,?(?:d?(?P<vol>N)k)?,?(?:d?(?P<issue>N)e)?(?:,?d(?P<pages>[NR])g?)?"),
     ("cjk-issue-date", rf"d(?P<issue>N)e\({_Y}a(?:Nw)?\),?g(?P<pages>[NR])"),
@@ -53,10 +54,10 @@ _LAYOUTS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((name, re.compile(rf"(?:{pattern})$")) for name, pattern in _LAYOUTS)
 _NEEDS_HEAD_YEAR = frozenset({"gbt-no-year", "gbt-vol", "apa", "apa-space", "cjk-pages", "cjk-issue",
-                              "pages-only"})
+                              "pages-only", "biblatex"})
 _TRAILING = frozenset(".,;:")
 _ENDS_JOURNAL = frozenset("w.)>]qo?,")
-_AFTER_WORD = frozenset({"year-bare", "year-paren", "nature-no-volume", "paren-year-first"})
+_AFTER_WORD = frozenset({"biblatex", "year-bare", "year-paren", "nature-no-volume", "paren-year-first"})
 WINDOW = 30  # tokens: the longest locator is far shorter
 
 

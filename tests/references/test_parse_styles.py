@@ -139,6 +139,13 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
      "N Engl J Med 2021; 384: 403–16 (published online Dec 30).",
      {"year": 2021, "journal": "N Engl J Med", "volume": "384", "pages": "403-16"},
      ["Baden", "El Sahly", "Essink"]),
+    ("biblatex export, 'In:' before the journal",
+     'Love, Michael I, Wolfgang Huber and Simon Anders (2014). "Moderated estimation of fold change and '
+     'dispersion for RNA-seq data with DESeq2". In: Genome Biology 15. 12, p. 550.',
+     {"year": 2014,
+      "title": "Moderated estimation of fold change and dispersion for RNA-seq data with DESeq2",
+      "journal": "Genome Biology", "volume": "15", "issue": "12", "pages": "550"},
+     ["Love", "Huber", "Anders"]),
     ("markdown emphasis",
      "Hochreiter S, Schmidhuber J. Long short-term memory. *Neural Comput*. 1997;9(8):1735-1780.",
      {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9",
