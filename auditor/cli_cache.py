@@ -76,6 +76,11 @@ def cache_stats(fmt: str, cache_dir: Path | None) -> None:
         click.echo(stats_text(store.path, stats))
 
 
+def stdin_is_tty() -> bool:
+    """Whether a person can answer a question (standard input is a terminal)."""
+    return sys.stdin.isatty()
+
+
 @cache.command("clear")
 @click.option("-y", "--yes", is_flag=True, help="Do not ask; needed when not on a terminal.")
 @cache_dir_option
@@ -85,7 +90,7 @@ def cache_clear(yes: bool, cache_dir: Path | None) -> None:
     path = cache_directory(cache_dir, os.environ) / CACHE_FILE
     if not yes:
         what = f"every cached lookup in {path}"
-        if not sys.stdin.isatty():
+        if not stdin_is_tty():
             raise click.UsageError(f"this deletes {what}; not on a terminal, so pass --yes")
         click.confirm(f"Delete {what}?", abort=True, err=True)
     removed, repaired = clear_database(path)

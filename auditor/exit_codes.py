@@ -54,9 +54,10 @@ class Incompleteness:
 
 def incompleteness(report: AuditReport) -> Incompleteness:
     """What `report` says could not be done."""
+    failed_items = sum(f.code == "U901" for d in report.documents for f in d.findings)
     return Incompleteness(
         unreadable=tuple(d.path for d in report.documents if d.error),
-        failed_lookups=report.summary.failed_lookups,
+        failed_lookups=max(report.summary.failed_lookups, failed_items),
         crashed_checks=sum(f.code == "U999" for d in report.documents for f in d.findings),
         documents=len(report.documents),
     )

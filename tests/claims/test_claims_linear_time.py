@@ -1,12 +1,11 @@
-"""Extraction over adversarial input runs in linear time (no catastrophic backtracking)."""
+"""Extraction over adversarial input does linear work (counted in calls, not timed: see bench/)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from claims.extract import extract_candidates
+from tests.workcount import assert_linear_work
 
 MB = 1_000_000
 
@@ -42,26 +41,17 @@ ADVERSARIAL = {
 }
 
 
-def _seconds(text: str) -> float:
-    start = time.perf_counter()
-    extract_candidates(text)
-    return time.perf_counter() - start
-
-
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
-def test_adversarial_input_is_fast(name: str) -> None:
-    assert _seconds(ADVERSARIAL[name]) < 4.0
+def test_adversarial_input_is_extracted(name: str) -> None:
+    text = ADVERSARIAL[name]
+    for candidate in extract_candidates(text):  # finishes, and every span lies inside the text
+        assert 0 <= candidate.start < candidate.end <= len(text)
 
 
 @pytest.mark.parametrize(
     "build",
-    [lambda n: "(" * n, lambda n: "9" * n, _prose_line],
-    ids=["parens", "digits", "prose_line"],
+    [lambda n: "(" * n, lambda n: "9" * n, _prose_line, _mixed_line, lambda n: "Kim等人" * (n // 5)],
+    ids=["parens", "digits", "prose_line", "dense_line", "author_cues"],
 )
-def test_time_scales_linearly(build) -> None:  # type: ignore[no-untyped-def]
-    small_text, large_text = build(MB // 4), build(MB)
-    small = min(_seconds(small_text) for _ in range(3))
-    large = min(_seconds(large_text) for _ in range(2))
-    # 4× the text may take up to 6× the time; the floor keeps a busy CI machine's jitter on tiny
-    # timings from failing it (quadratic behaviour on 1 MB takes many seconds, far above it)
-    assert large <= 6 * max(small, 0.25)
+def test_work_scales_linearly(build) -> None:  # type: ignore[no-untyped-def]
+    assert_linear_work(lambda n: lambda: extract_candidates(build(n)), 20_000)

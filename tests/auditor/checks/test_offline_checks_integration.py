@@ -6,7 +6,6 @@ that must stay silent). The seed test runs the same path on ../shared/seeds when
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -116,9 +115,7 @@ def test_seed_findings_quote_the_text_and_raise_no_false_sum_alarms(path: object
     from pathlib import Path
 
     assert isinstance(path, Path)
-    began = time.perf_counter()
     doc, found = offline_findings(path.read_text("utf-8"))
-    assert time.perf_counter() - began < 10
     for f in found:
         if f.span is not None and f.claim_id is not None:
             assert doc.text[f.span.start : f.span.end] == f.quote
