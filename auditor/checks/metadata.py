@@ -102,7 +102,7 @@ def identifier_mismatch(ctx: CheckContext) -> Iterator[Finding]:
         yield finding(
             "M402",
             f"Reference {reference.label or reference.id}: {' / '.join(_bibliographic_ids(reference))} "
-            f"is another work: {record_citation(record)}.",
+            f"is another work{_retracted_note(record)}: {record_citation(record)}.",
             **reference_finding_fields(reference),
             evidence={
                 "record": record_citation(record),
@@ -147,6 +147,11 @@ def metadata_mismatch(ctx: CheckContext) -> Iterator[Finding]:
                 },
                 suggestion="Correct the reference to: " + record_citation(record),
             )
+
+
+def _retracted_note(record: Record) -> str:
+    notices = _other_work_notices(record).get("record_notices", [])
+    return " (itself retracted)" if any(n["kind"] == UpdateKind.RETRACTION.value for n in notices) else ""
 
 
 def _other_work_notices(record: Record) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from references.http import FetchError, ServiceConfig
 from references.matching import journal_matches
@@ -26,7 +27,7 @@ from references.sources.parsing.eutils_json import (
     parse_esummary,
 )
 from references.sources.parsing.pubmed_xml import parse_efetch
-from references.sources.parsing.queries import journal_term, pubmed_term
+from references.sources.parsing.queries import journal_term, pubmed_term, quoted
 from references.sources.parsing.results import (
     all_failed,
     batches,
@@ -189,13 +190,34 @@ class PubMedSource(HttpSource):
             return failed(self.name, IdKind.JOURNAL, title, error.reason)
         same = next((r for r in serials if journal_matches(title, r)), None)
         if same is None and total > len(ids):  # the serial may be among the hits not fetched
-            reason = f"the NLM Catalog has {total} serials with these words; {len(ids)} were checked"
-            return failed(self.name, IdKind.JOURNAL, title, reason)
+            return self._journal_in_pubmed(title, total, len(ids))
         if same is None:
             near = f" ({len(serials)} serials contain the words, none is called that)" if serials else ""
             reason = f"the NLM Catalog has no journal titled {title!r}{near}"
             return not_found(self.name, IdKind.JOURNAL, title, reason)
         return found(self.name, IdKind.JOURNAL, title, same)
+
+    def _journal_in_pubmed(self, title: str, total: int, checked: int) -> LookupResult:
+        """Too many serials share the words ("Cell"): PubMed's journal field matches a journal's
+        whole title or abbreviation, so articles under "Cell"[ta] prove that journal exists."""
+        params = self._params(db="pubmed", term=f'"{quoted(title)}"[ta]', retmode="json", retmax=0)
+        try:
+            response = self.client.call(
+                "PubMed esearch (journal)", "GET", self._url("esearch.fcgi"), params=params
+            )
+            articles = esearch_count(response.content)
+        except (FetchError, ParseError) as error:
+            return failed(self.name, IdKind.JOURNAL, title, error.reason)
+        if articles:
+            record = Record(
+                source="pubmed",
+                id=title,
+                journal=title,
+                url=f"https://pubmed.ncbi.nlm.nih.gov/?term={quote(title)}%5Bta%5D",
+            )
+            return found(self.name, IdKind.JOURNAL, title, record)
+        reason = f"the NLM Catalog has {total} serials with these words ({checked} checked), none called so"
+        return failed(self.name, IdKind.JOURNAL, title, reason)
 
     def _catalog_search(self, title: str) -> tuple[list[str], int]:
         """IDs of the first CATALOG_HITS serials matching the name, and how many match in all."""

@@ -36,6 +36,11 @@ def _words(text: str) -> str:
 
 def _esearch(request):  # type: ignore[no-untyped-def]
     query = parse_qs(request.url.split("?", 1)[1])
+    if query["db"] == ["pubmed"]:  # "<name>"[ta]: PubMed's journal field is the whole title or abbreviation
+        name = _words(query["term"][0].rsplit("[", 1)[0].strip('"'))
+        count = sum(name in (_words(t), _words(a)) for t, a in _serials())
+        body = {"esearchresult": {"count": str(count), "retmax": "0", "retstart": "0", "idlist": []}}
+        return 200, {"Content-Type": "application/json; charset=UTF-8"}, json.dumps(body)
     phrase = _words(_PHRASE.search(query["term"][0]).group(1))
     hits = [str(i) for i, (t, a) in enumerate(_serials()) if phrase in _words(t) or phrase in _words(a)]
     retmax = int(query["retmax"][0])
@@ -101,6 +106,23 @@ def test_real_titles_and_abbreviations_are_known_or_at_worst_unverifiable(catalo
 def test_invented_names_are_not_found(catalog: PubMedSource, invented: str) -> None:
     result = catalog.lookup(IdKind.JOURNAL, invented)
     assert result.status is LookupStatus.NOT_FOUND, result.reason
+
+
+@pytest.mark.parametrize("name", ["Cell", "Blood", "Brain", "Science"])
+@responses.activate
+def test_a_one_word_title_that_thousands_of_serials_contain_is_known(
+    catalog: PubMedSource, name: str
+) -> None:
+    result = catalog.lookup(IdKind.JOURNAL, name)
+    assert result.status is LookupStatus.FOUND, result.reason  # among the hits, or by PubMed's [ta]
+
+
+@responses.activate
+def test_an_invented_one_word_title_stays_unverifiable_not_unknown(catalog: PubMedSource) -> None:
+    assert catalog.lookup(IdKind.JOURNAL, "Cells Cells").status in (
+        LookupStatus.FAILED,
+        LookupStatus.NOT_FOUND,
+    )
 
 
 @responses.activate

@@ -192,8 +192,10 @@ def test_journal_lookup_in_nlm_catalog(source: PubMedSource, body: bytes, status
     assert query["term"] == ['"Journal of Invented Oncology"[Title] OR "Journal of Invented Oncology"[TA]']
 
 
-CATALOG_HITS = b'{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"2","retmax":"2",' \
+CATALOG_HITS = (
+    b'{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"2","retmax":"2",'
     b'"retstart":"0","idlist":["9304532","101535822"],"translationset":[],"querytranslation":""}}'
+)
 
 
 @pytest.mark.parametrize(
@@ -304,3 +306,37 @@ def test_esummary_lookups(source: PubMedSource, kwargs: dict, statuses: dict[str
     assert {k: r.status for k, r in results.items()} == statuses
     if results["30000002"].failed:
         assert "esummary" in (results["30000002"].reason or "")
+
+
+TRUNCATED_HITS = CATALOG_HITS.replace(b'"count":"2"', b'"count":"40"')
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (
+            {
+                "body": b'{"header":{},"esearchresult":{"count":"8123","retmax":"0",'
+                b'"retstart":"0","idlist":[]}}'
+            },
+            LookupStatus.FOUND,
+        ),
+        (
+            {"body": fixture_bytes("eutils/esearch_zero_hits.json")},
+            LookupStatus.FAILED,
+        ),  # unverifiable, not unknown
+        ({"status": 500}, LookupStatus.FAILED),
+    ],
+)
+@responses.activate
+def test_truncated_catalog_answer_is_settled_by_pubmeds_journal_field(
+    source: PubMedSource, answer: dict, status: LookupStatus
+) -> None:
+    responses.get(ESEARCH, body=TRUNCATED_HITS)
+    responses.post(ESUMMARY, body=fixture_bytes("eutils/esummary_nlmcatalog_stem_cells.json"))
+    for _ in range(6 if answer.get("status") == 500 else 1):
+        responses.get(ESEARCH, **answer)
+    result = source.lookup(IdKind.JOURNAL, "Stem Cells Translational Medicine")
+    assert result.status is status
+    second = parse_qs(responses.calls[2].request.url.split("?", 1)[1])
+    assert second["db"] == ["pubmed"] and second["term"] == ['"Stem Cells Translational Medicine"[ta]']
