@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from claims.extract.patterns import Candidate, merged_spans
 from claims.models import ClaimKind
@@ -33,6 +33,8 @@ _VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_LIST = 12
+# Where a run of implied counts can begin: an integer followed by a list separator or a word.
+_LEAD = re.compile(r"\d(?<![\d.,]\d)(?=[\d,]{0,9}(?:[ \t]?[,、，和及与與或]|[ \t][A-Za-z]))")
 
 
 def _count_before(counts: Sequence[Candidate], starts: list[int], pos: int, floor: int) -> Candidate | None:
@@ -52,17 +54,50 @@ def _covered(spans: list[tuple[int, int]], starts: list[int], start: int, end: i
     return (index >= 0 and spans[index][1] > start) or (index + 1 < len(starts) and starts[index + 1] < end)
 
 
-def _tokens(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Bare integers of `text` that no other claim covers (years excluded)."""
+def _windows(sentences: list[tuple[int, int]], counts: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """Stretches where an implied count can be: a count's sentence and the one after it."""
+    starts = [start for start, _ in sentences]
+    windows = []
+    for count in counts:
+        index = max(0, bisect_right(starts, count.start) - 1)
+        if index < len(sentences):
+            windows.append((sentences[index][0], sentences[min(index + 1, len(sentences) - 1)][1]))
+    return merged_spans(windows)
+
+
+def _free_int(text: str, pos: int, taken: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The bare integer starting at `pos` that no other claim covers (years excluded), if any."""
+    match = _INT.match(text, pos)
+    if match is None:
+        return None
+    token = match.group()
+    if "," not in token and len(token) == 4 and 1900 <= int(token) <= 2100:
+        return None
+    return None if _covered(taken, starts, match.start(), match.end()) else match.span()
+
+
+def _runs(
+    text: str, taken: list[tuple[int, int]], windows: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Bare integers in `windows`, grouped into lists joined by separators (", ", "、", " and ")."""
     starts = [start for start, _ in taken]
-    found = []
-    for match in _INT.finditer(text):
-        token = match.group()
-        if "," not in token and len(token) == 4 and 1900 <= int(token) <= 2100:
+    runs: list[list[tuple[int, int]]] = []
+    reach = -1
+    for match in (m for lo, hi in windows for m in _LEAD.finditer(text, lo, hi)):
+        first = None if match.start() < reach else _free_int(text, match.start(), taken, starts)
+        if first is None:
             continue
-        if not _covered(taken, starts, match.start(), match.end()):
-            found.append((match.start(), match.end()))
-    return found
+        run = [first]
+        gap = _LIST_GAP.match(text, first[1])
+        while gap is not None and len(run) < _MAX_LIST:
+            following = _free_int(text, gap.end(), taken, starts)
+            if following is None:
+                break
+            run.append(following)
+            gap = _LIST_GAP.match(text, following[1])
+        reach = run[-1][1]
+        runs.append(run)
+    return runs
 
 
 def _implied(text: str, start: int, end: int, unit_from: Candidate, role: str) -> Candidate:
@@ -78,20 +113,6 @@ def _implied(text: str, start: int, end: int, unit_from: Candidate, role: str) -
     return Candidate(ClaimKind.COUNT, start, end, payload)
 
 
-def _list_runs(text: str, tokens: list[tuple[int, int]]) -> Iterator[list[int]]:
-    """Runs of token indexes joined by list separators (", ", "、", " and ")."""
-    run: list[int] = []
-    for index, (start, _) in enumerate(tokens):
-        if run and _LIST_GAP.fullmatch(text[tokens[run[-1]][1] : start]) and len(run) < _MAX_LIST:
-            run.append(index)
-            continue
-        if run:
-            yield run
-        run = [index]
-    if run:
-        yield run
-
-
 def implied_counts(
     text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]
 ) -> list[Candidate]:
@@ -100,10 +121,9 @@ def implied_counts(
     counts = sorted((c for c in found if c.kind is ClaimKind.COUNT), key=lambda c: c.start)
     count_starts = [c.start for c in counts]
     count_by_start = {c.start: c for c in counts}
-    tokens = _tokens(text, merged_spans(taken))
     result: list[Candidate] = []
-    for run in _list_runs(text, tokens):
-        first_start, last_end = tokens[run[0]][0], tokens[run[-1]][1]
+    for run in _runs(text, merged_spans(taken), _windows(sentences, counts)):
+        first_start, last_end = run[0][0], run[-1][1]
         role = "list"
         unit_from = _list_end_count(text, last_end, count_by_start)
         if unit_from is None and (
@@ -115,7 +135,7 @@ def implied_counts(
             role = "allocated" if verb.group("allocated") else "outcome"
             unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
         if unit_from is not None:
-            result.extend(_implied(text, *tokens[i], unit_from, role) for i in run)
+            result.extend(_implied(text, start, end, unit_from, role) for start, end in run)
     return result
 
 
