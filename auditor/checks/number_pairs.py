@@ -157,15 +157,16 @@ def _bigger_same_unit(claims: Sequence[Claim], index: int, start: int) -> list[C
 def _sole_whole(text: str, bigger: list[Claim], start: int, part: Claim) -> Claim | None:
     """The one whole among `bigger` (all of one value, the last one cued as a whole), else None.
 
-    A whole stated for a group ("治疗组71例") is the whole only of a part of that same group.
+    A whole stated for a group ("治疗组71例") is the whole only of a part of that same group, and a
+    part stated for a group is a share of that group, not of an ungrouped total.
     """
     values = {float(c.normalized["value"]) for c in bigger}
     if len(values) != 1:
         return None
     whole = bigger[-1]
-    group = whole.normalized.get("group")
-    if whole.normalized.get("approx") or (group and group != part.normalized.get("group")):
-        return None
+    part_group = part.normalized.get("group")
+    if whole.normalized.get("approx") or (part_group and whole.normalized.get("group") != part_group):
+        return None  # "共纳入200例，治疗组死亡13例(13.0%)": a share of the group, not of the total
     return whole if _has_whole_cue(text, whole, start) else None
 
 

@@ -60,6 +60,10 @@ SHARES_OF_AN_EARLIER_WHOLE = [
     ("共纳入64例患者。\n随访期间，其中13例死亡(22.0%)。", []),
     ("共纳入120例，其中男性64例。13例死亡(20.3%)。", []),
     ("共纳入64例患者。随访期间，超过13例死亡(22.0%)。", []),
+    ("共纳入200例患者，治疗组死亡13例(13.0%)，对照组死亡20例(20.0%)。", []),
+    ("共納入200例患者，治療組死亡13例（13.0%），對照組死亡20例（20.0%）。", []),
+    ("治疗组共纳入71例患者，其中49例(62%)获得良好预后。", ["N301"]),
+    ("治疗组共纳入71例患者，其中49例(69%)获得良好预后。", []),
 ]
 
 
@@ -104,6 +108,8 @@ EFFICACIES = [
     ("疫苗組8例、安慰劑組162例發病，保護效力為95%。", []),
     ("疫苗組8例、安慰劑組162例發病，保護效力為85%。", ["N310"]),
     ("The vaccine showed an efficacy of 95% in older adults.", []),
+    ("疫苗组有8例发病，安慰剂组有162例发病。疫苗保护效力为95.1%。", []),
+    ("疫苗组有8例发病，安慰剂组有162例发病。疫苗保护效力为90.1%。", ["N310"]),
 ]
 
 
@@ -119,6 +125,17 @@ LOOK_ALIKES = [
     "Of these, 57 of 71 (80%) were stroke studies, and 6/7 (85.7%) responded.",
     "Doses of 10–20 mg and 10-20 mg were compared, 5-10% of patients had fever.",
     "In up to 5% of 64 patients, fever occurred (3 patients).",
+    "Overall, 450 patients were randomized (225 per group); 12 died and 30 withdrew.",
+    "Of 300 participants, 150 were women, 148 were men and 2 did not report gender.",
+    "We screened 1,200 patients; 600 were randomized, and 598 received at least one dose.",
+    "Response rates were 45% vs 30% (p = 0.02), corresponding to a 50% relative increase.",
+    "Response rates were 45% vs 30% (p = 0.02), a 15% absolute increase.",
+    "The HR was 0.75 (95% CI 0.60-0.93), a 25% reduction in risk.",
+    "Survival at 5 years was 60% versus 50%; mortality decreased by 20%.",
+    "Median PFS was 11.2 vs 5.6 months, a 100% improvement.",
+    "The incidence was 0.5% vs 1.0%, a 50% lower risk.",
+    "共纳入200例患者，随机分为两组，每组100例。",
+    "研究共纳入1,200名受试者。其中600名接种疫苗，600名接种安慰剂。",
 ]
 
 
