@@ -30,6 +30,7 @@ _PAIR_GAP = re.compile(r"[^\d。；;！？!?\n]{0,10}")
 _PAIR_JOIN = ("和", "与", "與", "及", "、", ",", "，", "and", "vs", "对", "對")
 _PARENTHESES = re.compile(r"[(（][^()（）\n]{0,60}[)）]")
 _MAX_GAP = 80
+_REACH = 240  # characters of a sentence searched for the comparison: bounded work per change
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 20
 _KIND_OF = {ClaimKind.PERCENTAGE: "percent", ClaimKind.COUNT: "count", ClaimKind.QUANTITY: "quantity"}
@@ -209,7 +210,7 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
             continue
         start, end = sentence_at(text, change.start, sentences)
         efficacy = norm.get("measure") == "efficacy"
-        pair = _pair_in(text, start, change.start, covers, groups=efficacy)
+        pair = _pair_in(text, max(start, change.start - _REACH), change.start, covers, groups=efficacy)
         if pair is not None and not _same_statement(text, pair[3], change.start):
             pair = None
         if pair is None and efficacy:
@@ -226,13 +227,13 @@ def _efficacy_pair(
     covers: _Covers,
 ) -> tuple[Operand, Operand, str, int] | None:
     """An efficacy's counts may follow it ("95% (8 vs 162 cases)") or sit in the previous sentence."""
-    pair = _pair_in(text, change.end, sentence[1], covers, groups=True)
+    pair = _pair_in(text, change.end, min(sentence[1], change.end + _REACH), covers, groups=True)
     if pair is not None or sentence[0] == 0 or text[sentence[0] - 1] == "\n":
         return pair
     previous = sentence_at(text, sentence[0] - 1, sentences)
     if previous[1] <= previous[0]:
         return None
-    return _pair_in(text, previous[0], previous[1], covers, groups=True)
+    return _pair_in(text, max(previous[0], previous[1] - _REACH), previous[1], covers, groups=True)
 
 
 def _attach(norm: dict[str, object], new: Operand, base: Operand, how: str) -> None:
