@@ -219,18 +219,58 @@ def _lead(text: str, claim: Claim) -> str:
     """The first two characters (Chinese) or first word (English) after a percentage."""
     after = text[claim.span.end : claim.span.end + 24].lstrip(" 的")
     if after[:1].isascii():
-        return after.split(" ")[0].casefold() if after else ""
+        word = after.split(" ")[0].casefold() if after else ""
+        return "" if word in _FUNCTION_WORDS else word
     return after[:2]
+
+
+_FUNCTION_WORDS = frozenset(
+    ["of", "in", "with", "for", "among", "on", "at", "to", "by", "versus", "vs", "and", "or", "than"]
+)
+_OPPOSITES = (
+    frozenset({"男性", "女性"}),
+    frozenset({"男", "女"}),
+    frozenset({"男孩", "女孩"}),
+    frozenset({"men", "women"}),
+    frozenset({"man", "woman"}),
+    frozenset({"male", "female"}),
+    frozenset({"males", "females"}),
+    frozenset({"boys", "girls"}),
+)
+_NEGATIONS = ("非", "未", "不", "无", "無", "没有", "沒有", "non-", "non ", "not ")
+
+
+def _negation_pair(a: str, b: str) -> bool:
+    """ "携带者"/"非携带者", "服药依从者"/"不依从者", "smokers"/"non-smokers": a category, its complement."""
+    for plain, negated in ((a, b), (b, a)):
+        for prefix in _NEGATIONS:
+            if negated.startswith(prefix) and len(negated) > len(prefix) + 1:
+                rest = negated[len(prefix) :]
+                if plain.endswith(rest) or rest.endswith(plain):
+                    return True
+    return False
+
+
+def category_pair(first: Claim, second: Claim) -> str | None:
+    """ "opposite" (男性/女性, men/women), "negation" (X / 非X) from the extractor's labels, else None."""
+    a, b = first.normalized.get("label"), second.normalized.get("label")
+    if not a or not b or a == b:
+        return None
+    if frozenset({a, b}) in _OPPOSITES:
+        return "opposite"
+    return "negation" if _negation_pair(a, b) else None
 
 
 def _complementary(text: str, first: Claim, second: Claim) -> bool:
     gap = text[first.span.end : second.span.start]
     if len(gap) > _PARALLEL_MAX_GAP or any(ch.isdigit() for ch in gap):
         return False
+    if first.normalized.get("group") or second.normalized.get("group"):
+        return False  # "31.2% in the treated group … 35.0% with placebo": shares of two wholes
     near_second = text[max(first.span.end, second.span.start - 16) : second.span.start].casefold()
     cue = any(word in near_second for word in _REMAINDER)
     lead = _lead(text, first)
-    return cue or (len(lead) >= 2 and lead == _lead(text, second))
+    return cue or category_pair(first, second) is not None or (len(lead) >= 2 and lead == _lead(text, second))
 
 
 def _only_two_in_sentence(percents: Sequence[Claim], index: int, start: int, end: int) -> bool:

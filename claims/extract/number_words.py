@@ -88,3 +88,60 @@ def group_of(text: str, start: int, end: int) -> str | None:
         if name in _EN_GROUP_WORDS:
             return name
     return None
+
+
+_ZH_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,6}?)(?:率)?(?:占|佔|为|為|是|约占|約佔)[ \t]{0,1}$")
+_EN_LABEL = re.compile(
+    r"[ \t](?:of[ \t](?:the[ \t])?(?:[a-z-]{2,20}[ \t]){1,3}(?:were|was|are|is)[ \t]"
+    r"|(?:were|was|are|is)[ \t])?"
+    r"(?P<label>[a-z][a-z-]{1,20})(?![a-z-])",
+    re.IGNORECASE,
+)
+
+
+def label_of(text: str, start: int, end: int) -> str | None:
+    """The category a share is of: "男性" in "男性占61%", "women" in "62% were women", else None."""
+    zh = _ZH_LABEL.search(_clause_before(text, start))
+    if zh is not None:
+        return zh.group("label") + ("率" if zh.group().find("率") > 0 else "")
+    en = _EN_LABEL.match(text[end : end + 60])
+    label = en.group("label").casefold() if en is not None else None
+    return None if label in _FUNCTION_WORDS else label
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "in",
+        "with",
+        "for",
+        "among",
+        "on",
+        "at",
+        "to",
+        "by",
+        "from",
+        "versus",
+        "vs",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "than",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "reduction",
+        "increase",
+        "lower",
+        "higher",
+        "relative",
+        "risk",
+        "ci",
+        "confidence",
+    ]
+)

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.number_words import group_of, qualifier_before
+from claims.extract.number_words import group_of, label_of, qualifier_before
 from claims.extract.patterns import (
     NUM,
     NUM_TAIL,
@@ -87,6 +87,7 @@ def percentages(text: str) -> Iterator[Candidate]:
             "bound": qualifier.bound,
             "group": group_of(text, match.start(), match.end()),
             "range": _in_range(text, match.start(), match.end()),
+            "label": label_of(text, match.start(), match.end()),
         }
         yield Candidate(ClaimKind.PERCENTAGE, match.start() - qualifier.length, match.end(), payload)
     for match in _PERCENT_RANGE_LOW.finditer(text):
@@ -99,6 +100,7 @@ def percentages(text: str) -> Iterator[Candidate]:
             "bound": None,
             "group": None,
             "range": True,
+            "label": None,
         }
         yield Candidate(ClaimKind.PERCENTAGE, match.start("num"), match.end("num"), payload)
 

