@@ -44,6 +44,10 @@ def render_index_markdown(index: RunIndex) -> str:
     lines += md_table(totals, [[str(value) for value in values]], "r" * len(totals)) + [""]
     if not index.articles:
         return "\n".join(lines + ["No articles were audited in this run."]) + "\n"
+    unreadable = [entry for entry in index.articles if entry.error]
+    if unreadable:
+        lines += [f"## Could not be read ({len(unreadable)} of {len(index.articles)})", ""]
+        lines += [f"- {md_inline(entry.path)}: {md_inline(entry.error or '')}" for entry in unreadable] + [""]
     rows = [_row(entry) for entry in _ordered(index.articles)]
     lines += ["## Articles", ""] + md_table(_HEADER, rows, "llrrrrrl")
     return "\n".join(lines) + "\n"
