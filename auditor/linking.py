@@ -1,7 +1,8 @@
 """Link citation claims to the references they cite (pure: no I/O).
 
-Numbered citations link by label number; author citations and named studies link by first-author
-surname (accent- and case-insensitive) and year, and named studies also by journal + year, the
+Numbered citations link by label number; author citations and named studies link by first author
+(`references.matching.name_keys`: any script, romanised Chinese surnames, group authors across
+languages) and exact year, with 2020a/2020b resolved; named studies also by journal + year, the
 journal given in English or in a known Chinese translation.
 """
 
@@ -12,8 +13,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from claims.models import Claim, ClaimKind
-from references.matching import surname_key, translate_journal, year_matches
+from references.matching import is_group_name, name_keys, translate_journal, year_matches
 from references.models import Reference
+from references.section import LABEL
 
 _MAX_TEXT_SCAN = 2000  # reference texts searched for a journal name only in lists up to this size
 _JOURNAL_NOISE = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
@@ -46,65 +48,121 @@ def references_by_number(references: Sequence[Reference]) -> dict[int, Reference
     return by_label
 
 
-def _author_keys(ref: Reference) -> list[str]:
-    return [surname_key(a.family) for a in ref.parsed.authors if a.family]
+_LEADING_NAME = re.compile(r"[^,，.。(（;；:：]{1,200}")
+_WRITTEN_SUFFIX = re.compile(r"(?<!\d)(?:19|20)\d{2}([a-z])(?![a-z])")
+_FIRST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def cited_name_keys(claim: Claim, name: str) -> frozenset[str]:
+    """Keys of a name as an author citation gives it (the first name may be a group author)."""
+    norm = claim.normalized
+    group = bool(norm.get("group")) and name == (norm.get("authors") or [None])[0]
+    return name_keys(name, group=group)
+
+
+def reference_author_keys(ref: Reference) -> list[frozenset[str]]:
+    """Keys of each author of an entry; an entry the parser found no authors in gives its lead."""
+    keys = [name_keys(a.family, a.given, group=a.collective) for a in ref.parsed.authors if a.family]
+    if keys:
+        return keys
+    lead = _LEADING_NAME.match(LABEL.sub("", ref.text, count=1).strip())
+    if lead is None:
+        return []
+    words = lead.group().split()
+    if is_group_name(lead.group()):
+        return [name_keys(lead.group(), group=True)]
+    return [name_keys(words[0])] if words else []
+
+
+def _year_of(ref: Reference) -> int | None:
+    if ref.parsed.year is not None:
+        return ref.parsed.year
+    found = _FIRST_YEAR.search(ref.text[:2000])
+    return int(found.group()) if found else None
 
 
 class ReferenceIndex:
-    """References indexed by author surname key and journal key (built once per document)."""
+    """References indexed by author keys (any script, group authors) and journal key."""
 
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = list(references)
         self.first_author: dict[str, list[Reference]] = {}
         self.any_author: dict[str, list[Reference]] = {}
         self.journal: dict[str, list[Reference]] = {}
+        self.years: dict[str, int | None] = {}
         for ref in self.references:
-            keys = _author_keys(ref)
-            if keys:
-                self.first_author.setdefault(keys[0], []).append(ref)
-            for key in dict.fromkeys(keys):
-                self.any_author.setdefault(key, []).append(ref)
-            if ref.parsed.journal:
-                self.journal.setdefault(journal_key(ref.parsed.journal), []).append(ref)
+            self._add(ref)
 
-    def by_authors(self, authors: Iterable[str]) -> list[Reference]:
-        """References whose first author is the first cited name; else whose authors include all/any."""
-        keys = list(dict.fromkeys(k for k in (surname_key(a) for a in authors) if k))
+    def _add(self, ref: Reference) -> None:
+        authors = reference_author_keys(ref)
+        self.years[ref.id] = _year_of(ref)
+        for key in authors[0] if authors else ():
+            self.first_author.setdefault(key, []).append(ref)
+        for key in dict.fromkeys(k for keys in authors for k in keys):
+            self.any_author.setdefault(key, []).append(ref)
+        if ref.parsed.journal:
+            self.journal.setdefault(journal_key(ref.parsed.journal), []).append(ref)
+
+    def by_authors(self, claim: Claim) -> list[Reference]:
+        """Entries whose first author is the first cited name; else whose authors include all cited."""
+        names = [str(n) for n in claim.normalized.get("authors") or [] if n]
+        keys = [cited_name_keys(claim, name) for name in names]
         if not keys:
             return []
-        if keys[0] in self.first_author:
-            return list(self.first_author[keys[0]])
-        pools = [self.any_author.get(k, []) for k in keys]
-        id_sets = [{id(r) for r in pool} for pool in pools[1:]]
-        every = [r for r in pools[0] if all(id(r) in ids for ids in id_sets)]
-        return every or list({id(r): r for pool in pools for r in pool}.values())
+        first = _unique(r for key in keys[0] for r in self.first_author.get(key, []))
+        if first:
+            return first
+        pools = [{id(r): r for key in name for r in self.any_author.get(key, [])} for name in keys]
+        return [r for ref_id, r in pools[0].items() if all(ref_id in pool for pool in pools[1:])]
 
     def by_journal(self, journal: str, year: int | None) -> list[Reference]:
-        """References in that journal (or its known English name), in that year when given."""
+        """References in that journal (or its known English name), in that year (±1) when given."""
         keys = journal_names(journal)
         hits = [r for k in keys for r in self.journal.get(k, [])]
         if not hits and len(self.references) <= _MAX_TEXT_SCAN:
             long_keys = [k for k in keys if len(k) >= 6]
             hits = [r for r in self.references if any(k in journal_key(r.text) for k in long_keys)]
-        return _by_year(year, hits) if year is not None else hits
+        if year is None:
+            return hits
+        exact = [r for r in hits if self.years[r.id] == year]
+        return exact or [r for r in hits if year_matches(year, self.years[r.id], tolerance=1)]
+
+    def same_year(self, year: int | None, suffix: str | None, candidates: list[Reference]) -> list[Reference]:
+        """The entries of that year, and of the `a`/`b` work of that year when a suffix is given.
+
+        An author-year style lists the same author's works of one year as 2020a, 2020b…: the suffix
+        written in the entry decides, else the order of the entries in the list.
+        """
+        if year is None:
+            return candidates
+        exact = [r for r in candidates if self.years[r.id] == year]
+        if not exact:
+            return [r for r in candidates if self.years[r.id] is None]  # an unknown year contradicts nothing
+        if not suffix:
+            return exact
+        written = {r.id: m.group(1) for r in exact if (m := _WRITTEN_SUFFIX.search(r.text[:2000]))}
+        if written:
+            return [r for r in exact if written.get(r.id) == suffix]
+        index = ord(suffix) - ord("a")
+        return [exact[index]] if 0 <= index < len(exact) else []
 
 
-def _by_year(year: int | None, candidates: list[Reference]) -> list[Reference]:
-    """Exact-year candidates; else those one year off (online vs print) or without a year."""
-    if year is None:
-        return candidates
-    exact = [r for r in candidates if r.parsed.year == year]
-    return exact or [r for r in candidates if year_matches(year, r.parsed.year, tolerance=1)]
+def _unique(refs: Iterable[Reference]) -> list[Reference]:
+    return list({id(r): r for r in refs}.values())
 
 
 def link_author_citation(claim: Claim, references: Sequence[Reference] | ReferenceIndex) -> tuple[str, ...]:
-    """Ids of the references an author citation or named study points to (may be empty)."""
+    """Ids of the references an author citation or named study points to (may be empty).
+
+    The first author (any script, group authors across languages) and the exact year must agree;
+    a named study without authors links by journal and year (±1).
+    """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     norm = claim.normalized
     year = norm.get("year")
-    hits = _by_year(year, index.by_authors(norm.get("authors") or []))
+    hits = index.same_year(year, norm.get("suffix"), index.by_authors(claim))
     journal = norm.get("journal")
-    if not hits and journal:
+    if not hits and journal and (claim.kind is ClaimKind.NAMED_STUDY or not norm.get("authors")):
         hits = index.by_journal(str(journal), year)
     return tuple(r.id for r in hits)
 

@@ -27,6 +27,14 @@ _ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z0-9])"
 _GROUP_HEAD = re.compile(rf"\s{{0,3}}({_ACRONYM}(?:[ \-]{{1,2}}(?:{_ACRONYM}|\d{{1,4}}(?![\d.,])))"
                          rf"{{0,4}}|{_ACRONYM})")
 _PAGE_SEP = re.compile(r"\s{0,3}[-–—~‐‑−]\s{0,3}")
+_GROUP_NOUN = re.compile(
+    r"(?<![A-Za-z])(?:Group|Groups|Collaborat(?:ive|ion|ors)|Consortium|Investigators|Trialists|Committee"
+    r"|Network|Society|Association|Organi[sz]ation|Task Force|Writing Group)(?![a-z])"
+    r"|协作组|協作組|研究组|研究組|合作组|合作組|团队|團隊|课题组|課題組|工作组|工作組|委员会|委員會|联盟|聯盟"
+)
+_COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "公孙", "公孫"}
+)
 _TRUNCATED_WORDS = 5
 _TRUNCATED_SCORE = 95.0
 
@@ -69,6 +77,57 @@ def group_key(name: str) -> str | None:
     """
     match = _GROUP_HEAD.match(unicodedata.normalize("NFKC", name[:200]))
     return _SPACES.sub("", match.group(1)).replace("-", "").casefold() if match else None
+
+
+def is_group_name(name: str) -> bool:
+    """True for a group author ("REMAP-CAP Investigators", "SPRINT研究组", "WHO … Working Group")."""
+    return _GROUP_NOUN.search(name[:300]) is not None
+
+
+def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset[str]:
+    """Every key under which a name may be found, in any script.
+
+    A group author gives one `g:` key (`group_key`, else its folded name). A Latin surname gives
+    its `surname_key`. A Chinese name gives its full name, its surname and the surname's
+    romanisations (曹彬 → 曹彬, 曹, cao), so that 曹彬课题组 finds "Cao B" and 陳 finds "Chen".
+    """
+    if group or is_group_name(f"{family} {given}"):
+        key = group_key(family) or surname_key(family)
+        return frozenset({f"g:{key}"} if key else ())
+    if not _is_cjk(family):
+        key = surname_key(family)
+        return frozenset({key} if key else ())
+    full = surname_key(family + given)
+    surname = family if given else family[: 2 if family[:2] in _COMPOUND_SURNAMES else 1]
+    return frozenset({full, surname_key(surname), *_romanised(surname)}) - {""}
+
+
+def _romanised(surname: str) -> set[str]:
+    """Pinyin readings of a Chinese surname, tones removed (曾 → zeng, ceng; 吕 → lu, lv, lyu)."""
+    readings = [""]
+    for char in surname[:2]:
+        options = _char_readings(char)
+        if not options:
+            return set()
+        readings = [r + o for r in readings for o in options][:16]
+    return set(readings)
+
+
+@lru_cache(maxsize=4096)
+def _char_readings(char: str) -> tuple[str, ...]:
+    raw = _pinyin_table().get(ord(char), "")
+    plain = {_fold(reading) for reading in raw.split(",") if reading}
+    if "\u0308" in unicodedata.normalize("NFD", raw):  # ü: written u, v or yu (Lü → Lu, Lv, Lyu)
+        plain |= {p.replace("u", "v") for p in plain} | {p.replace("u", "yu") for p in plain}
+    return tuple(sorted(plain))
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[int, str]:
+    """pypinyin's character table (loaded on first use: it takes half a second)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return dict(pinyin_dict)
 
 
 def _title_words(title: str) -> str:

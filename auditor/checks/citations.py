@@ -14,16 +14,22 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.duplicates import duplicate_pairs
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
-from auditor.linking import link_citations, references_by_number
+from auditor.linking import (
+    ReferenceIndex,
+    cited_name_keys,
+    link_citations,
+    reference_author_keys,
+    references_by_number,
+)
 from auditor.models import Finding, FindingKind, Severity
 from claims.models import Claim, ClaimKind
-from references.matching import surname_key
 from references.models import Reference
 
 NO_LIST = "the article has no reference list"
 _MAX_FOLLOWING = 4  # numbered citations compared with one author citation
 _OPENERS = ("(", "（", "[", "［")
 _AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
+_MAX_NEAR = 3  # entries by the same first author shown when the year does not match
 
 
 def _list_state(ctx: CheckContext) -> str:
@@ -73,7 +79,8 @@ def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
     """A parenthetical author-year citation such as "(Li et al., 2022, Cell Therapy)"."""
     before = ctx.document.text[max(0, claim.span.start - 1) : claim.span.start]
     opens = claim.text.lstrip()[:1] in _OPENERS or before in _OPENERS
-    return opens and claim.normalized.get("year") is not None
+    formal = opens or claim.normalized.get("form") == "parenthetical"
+    return formal and claim.normalized.get("year") is not None
 
 
 def _covered(ctx: CheckContext, numbers: ClaimIndex, claim: Claim) -> bool:
@@ -106,16 +113,20 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Author citations must match a reference (by first-author surname and year)."""
     ctx = _links(ctx)
     numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
+    index = ReferenceIndex(ctx.references)
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
         if _covered(ctx, numbers, claim):
             continue
         code = "R102" if _is_formal(ctx, claim) else "R103"
         who = ", ".join(claim.normalized.get("authors") or []) or claim.text
         year = claim.normalized.get("year")
-        cited = f"{who} {year}" if year else who
+        cited = f"{who} {year}{claim.normalized.get('suffix') or ''}" if year else who
+        near = index.by_authors(claim)[:_MAX_NEAR]
+        shown = "; ".join(_entry_name(r, index) for r in near)
+        tail = f"; the list has {shown}" if near else _message_tail(ctx)
         yield finding(
             code,
-            f"No reference matches the citation of {cited}{_message_tail(ctx)}.",
+            f"No reference matches the citation of {cited}{tail}.",
             span=claim.span,
             quote=claim.text,
             claim_id=claim.id,
@@ -123,9 +134,15 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
                 "authors": claim.normalized.get("authors") or [],
                 "year": year,
                 "reference_list": _list_state(ctx),
+                "same_author_entries": [_ref_summary(r) for r in near],
             },
-            suggestion="add the cited work to the reference list, or cite it by its number",
+            suggestion="correct the year, add the cited work to the reference list, or cite it by its number",
         )
+
+
+def _entry_name(ref: Reference, index: ReferenceIndex) -> str:
+    first = ref.parsed.authors[0].family if ref.parsed.authors else ref.text[:40]
+    return f"{first} {index.years.get(ref.id) or 'n.d.'}"
 
 
 @register(
@@ -208,27 +225,48 @@ class _Mismatch:
     evidence: dict[str, object]
 
 
+def _is_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
+    """Cited references that have the named author; None when the names cannot be compared.
+
+    Not comparable: a group author against entries of persons (a group's paper is often listed
+    under its writing committee), or a Chinese-script name against Latin ones (陳 is Chen, Chan or
+    Tan depending on the romanisation).
+    """
+    names = [str(a) for a in claim.normalized.get("authors") or [] if a]
+    keys = frozenset(k for name in names for k in cited_name_keys(claim, name))
+    if not keys:
+        return None
+    same = [r for r in refs if keys & frozenset(k for ks in reference_author_keys(r) for k in ks)]
+    if same:
+        return same
+    if claim.normalized.get("group") or any(_is_cjk(name) for name in names):
+        return None
+    return []
+
+
 def _mismatch(claim: Claim, refs: list[Reference]) -> _Mismatch | None:
     """The disagreement when the author or year of `claim` disagrees with every cited ref."""
-    keys = {surname_key(a) for a in claim.normalized.get("authors") or []} - {""}
-    if not keys or not refs:
+    if not refs:
         return None
-    same_author = [r for r in refs if keys & {surname_key(a.family) for a in r.parsed.authors}]
+    same_author = _same_author(claim, refs)
     year = claim.normalized.get("year")
     evidence: dict[str, object] = {
         "cited_authors": claim.normalized.get("authors"),
         "cited_year": year,
         "references": [_ref_summary(r) for r in refs],
     }
-    if not same_author:
+    if same_author == []:
         message = "The author named in the text is not an author of the reference cited here."
         return _Mismatch("R106", message, refs[0], 0, evidence)
-    known = [r for r in same_author if r.parsed.year is not None]
-    if (
-        not isinstance(year, int)
-        or len(known) < len(same_author)
-        or any(r.parsed.year == year for r in known)
-    ):
+    dated = refs if same_author is None else same_author
+    known = [r for r in dated if r.parsed.year is not None]
+    if not isinstance(year, int) or not known or len(known) < len(dated):
+        return None
+    if any(r.parsed.year == year for r in known):
         return None
     closest = min(known, key=lambda r: abs(year - (r.parsed.year or 0)))
     gap = abs(year - (closest.parsed.year or 0))

@@ -8,6 +8,7 @@ and Chinese personal names (`王伟等(2019)`, only with a year). Forms (`FORMS`
 - `parenthetical` — an item of `(Smith, 2020)`, `(Smith & Lee, 2020; Kim et al., 2021a)`;
 - `narrative` — `Smith et al. (2020a)`, `RECOVERY Collaborative Group (2021)`;
 - `listed` — `Smith et al., 2020` in running text;
+- `et-al` — `Hoshino et al. [6]`, `Mali and colleagues⁵` (no year; "In 2013, X et al." gives one);
 - `zh` — `X等人(2020)`, `X等(2020年)`, `X团队`, `X課題組`, `X與Y(2019)`, `X等人于2005年`.
 
 Every fragment has bounded repetition, so each form's regex runs in linear time.
@@ -24,9 +25,12 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹ�
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
 _NOT_BEFORE = rf"(?<![{_UPPER}{_LOWER}'’\-])"
 _NOT_AFTER = rf"(?![{_UPPER}{_LOWER}])"
-_PARTICLE = r"(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]){0,3}"
+_PARTICLE = (
+    r"(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]){0,3}"
+    r"|(?:Le|La|De|Van|Von|Du|Da|Di|Del|Della|Dos)[ \t](?=[A-Z][a-z])"
+)
 _CAPITAL_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]{{1,19}}"
-LATIN_SURNAME = rf"{_NOT_BEFORE}{_PARTICLE}{_CAPITAL_WORD}(?:-{_CAPITAL_WORD}){{0,1}}{_NOT_AFTER}"
+LATIN_SURNAME = rf"{_NOT_BEFORE}(?:{_PARTICLE}){_CAPITAL_WORD}(?:-{_CAPITAL_WORD}){{0,1}}{_NOT_AFTER}"
 
 _GROUP_NOUN = (
     r"(?:Collaborative[ \t]Group|Research[ \t]Group|Study[ \t]Group|Working[ \t]Group|Writing[ \t]Group"
@@ -51,15 +55,18 @@ _ZH_SURNAMES = (
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
     "肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方"
     "白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯"
+    "乔喬庞龐樊兰蘭殷施牛洪季包鲍鮑关關凌柳易常温溫康俞章祁芦蘆伍葛聂聶柴左翟车車彭裴"
+    "焦鲁魯邢詹申尚童游岳苗齐齊宁寧习習艾华華安欧歐阳陽诸葛司马馬上官"
 )
 ZH_PERSON = rf"[{_ZH_SURNAMES}](?:(?![等的与與和及团團课課])[\u4e00-\u9fff]){{1,2}}"
 
 YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<suffix>[a-z])?(?![\da-z])"
 EN_AND = rf"(?:{W}(?:&|and){W}|{S2}&{S2})"
 ZH_AND = r"[ \t]{0,2}(?:与|與|和|及|、|&)[ \t]{0,2}"
-ET_AL = rf"(?P<etal>{W}et{W}al\.?|{W}and{W}colleagues|{W}and{W}others)"
+ET_AL = rf"(?P<etal>{W}et{W}al\.?|{W}and{W}(?:colleagues|co-?workers|others))"
 _NAME = rf"(?:{LATIN_GROUP}|{LATIN_SURNAME})"
 _AUTHORS = rf"(?P<a1>{_NAME})(?:{ET_AL}|{EN_AND}(?P<a2>{LATIN_SURNAME}))?"
+_NOT_YEAR_AFTER = rf"(?!{S2},?{S2}\(?{S2}(?:19|20)\d{{2}})"
 _LATIN_NAME = re.compile(f"{LATIN_GROUP}|{LATIN_SURNAME}")
 GROUP_NAME = re.compile(f"{ZH_GROUP}|{LATIN_GROUP}")
 PERSON_ZH = re.compile(ZH_PERSON)
@@ -96,4 +103,5 @@ FORMS: tuple[AuthorForm, ...] = (
         False,
     ),
     AuthorForm("parenthetical", re.compile(rf"{_AUTHORS}(?P<sep>,{S2}|{W}){YEAR}"), True),
+    AuthorForm("et-al", re.compile(rf"(?P<a1>{_NAME}){ET_AL}{_NOT_YEAR_AFTER}"), False),
 )

@@ -35,6 +35,12 @@ _ACRONYM_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10}
 _PARENTHESIS_LEAD = re.compile(r"(?:[(;]|\((?:e\.g\.|i\.e\.|see|cf\.|also)[,:]?)[ \t]{0,2}$")
 _JOURNAL_TAIL = re.compile(r",[ \t]{0,2}(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)[ \t]{0,2}(?=\))")
 _PARENTHESIS_WINDOW = 14
+# "In 2013, Kamerkar and colleagues …", "In a 2019 paper, Frangoul et al. …": the year of the work.
+_LEAD_IN_YEAR = re.compile(
+    r"(?<![A-Za-z])[Ii]n[ \t](?:an?[ \t]|their[ \t])?(?P<year>(?:19|20)\d{2})"
+    r"(?:[ \t][a-z]{3,12}){0,2},?[ \t]{1,2}$"
+)
+_ZH_EXPLICIT_YEAR = re.compile(r"[ \t]{0,2}(?:于|於|在)")
 
 
 def _group_name(name: str) -> str:
@@ -51,8 +57,9 @@ def _group_name(name: str) -> str:
 def _names(match: re.Match[str]) -> tuple[list[str], bool] | None:
     """(names, first is a group) of a match; None when a Latin "surname" is a stop word."""
     names: list[str] = []
+    groups = match.groupdict()
     for key in ("a1", "a2"):
-        name = match.group(key)
+        name = groups.get(key)
         if not name:
             continue
         if GROUP_NAME.fullmatch(name):
@@ -94,8 +101,9 @@ def _chinese(text: str, match: re.Match[str]) -> Candidate | None:
     person_zh = PERSON_ZH.fullmatch(match.group("a1")) is not None
     if person_zh and (not tail or cue not in _PERSON_CUES):
         return None  # a Chinese-script name is read only as "王伟等(2019)": ordinary words look alike
-    if not (cue or tail and (group or match.group("a2"))):
-        return None  # "Smith(2020)" is the narrative form; a bare name cites nothing
+    explicit = bool(tail and match.group("tyear")) and _ZH_EXPLICIT_YEAR.match(tail) is not None
+    if not (cue or tail and (group or match.group("a2") or explicit)):
+        return None  # "Smith(2020)" is the narrative form; a bare name cites nothing ("White在2005年" does)
     et_al = bool(cue) and (cue.startswith("等") or cue in _TEAM_CUES)
     year = _year(match, "pyear", "psuffix", "tyear", "tsuffix") if tail else (None, None)
     end = match.end() if tail or cue else match.end("a2")
@@ -130,7 +138,18 @@ def _parenthetical(text: str, match: re.Match[str]) -> Candidate | None:
     return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, found[0]), end, payload)
 
 
-_READERS = {"zh": _chinese, "narrative": _narrative, "parenthetical": _parenthetical}
+def _et_al(text: str, match: re.Match[str]) -> Candidate | None:
+    """ "Hoshino et al. [6]", "Mali and colleagues⁵": no year, unless a lead-in gives it."""
+    found = _names(match)
+    if found is None:
+        return None
+    lead = _LEAD_IN_YEAR.search(text[max(0, match.start() - 40) : match.start()])
+    year = (int(lead.group("year")), None) if lead else (None, None)
+    payload = _payload(*found, True, year)
+    return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, found[0]), match.end(), payload)
+
+
+_READERS = {"zh": _chinese, "narrative": _narrative, "parenthetical": _parenthetical, "et-al": _et_al}
 
 
 def _form_candidates(text: str, form: AuthorForm) -> Iterator[Candidate]:

@@ -52,7 +52,7 @@ REFS = [
             "Majore等人2010年",
             ClaimKind.AUTHOR_CITATION,
             {"authors": ["Majore"], "et_al": True, "year": 2010},
-            ("r1",),
+            (),  # the text and the list are written together: an author-year pair must agree exactly
         ),
         (
             "Majore等人2014年发现",
