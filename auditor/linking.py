@@ -110,8 +110,8 @@ class ReferenceIndex:
         if not keys:
             return []
         first = _unique(r for key in keys[0] for r in self.first_author.get(key, []))
-        if first:
-            return first
+        if first or len(keys) < 2:
+            return first  # one name ("Cao et al.") must be the first author, not any co-author
         pools = [{id(r): r for key in name for r in self.any_author.get(key, [])} for name in keys]
         return [r for ref_id, r in pools[0].items() if all(ref_id in pool for pool in pools[1:])]
 

@@ -63,7 +63,7 @@ ZH_PERSON = rf"[{_ZH_SURNAMES}](?:(?![等的与與和及团團课課])[\u4e00-\u
 YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<suffix>[a-z])?(?![\da-z])"
 EN_AND = rf"(?:{W}(?:&|and){W}|{S2}&{S2})"
 ZH_AND = r"[ \t]{0,2}(?:与|與|和|及|、|&)[ \t]{0,2}"
-ET_AL = rf"(?P<etal>{W}et{W}al\.?|{W}and{W}(?:colleagues|co-?workers|others))"
+ET_AL = rf"(?P<etal>{W}et(?:{W}|\n)al\.?|{W}and{W}(?:colleagues|co-?workers|others))"
 _NAME = rf"(?:{LATIN_GROUP}|{LATIN_SURNAME})"
 _AUTHORS = rf"(?P<a1>{_NAME})(?:{ET_AL}|{EN_AND}(?P<a2>{LATIN_SURNAME}))?"
 _NOT_YEAR_AFTER = rf"(?!{S2},?{S2}\(?{S2}(?:19|20)\d{{2}})"
@@ -79,6 +79,7 @@ ZH_YEAR = (
     rf"{S2}(?:于|於|在)?{S2}(?:\({S}(?P<pyear>(?:19|20)\d{{2}})(?P<psuffix>[a-z])?{S}年?{S}\)"
     rf"|(?P<tyear>(?:19|20)\d{{2}}){S}年)"
 )
+_YEAR_AHEAD = r"[ \t]{0,2}(?:于|於|在)?[ \t]{0,2}[(\d]"
 _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 
 
@@ -94,7 +95,10 @@ class AuthorForm:
 FORMS: tuple[AuthorForm, ...] = (
     AuthorForm(
         "zh",
-        re.compile(rf"(?P<a1>{_ZH_NAME})(?:{ZH_AND}(?P<a2>{_ZH_NAME}))?{S2}(?P<cue>{ZH_CUE})?(?P<tail>{ZH_YEAR})?"),
+        re.compile(
+            rf"(?P<a1>{_ZH_NAME})(?:{ZH_AND}(?P<a2>{_ZH_NAME}))?{S2}"
+            rf"(?:(?P<cue>{ZH_CUE})|(?={_YEAR_AHEAD}))(?P<tail>{ZH_YEAR})?"
+        ),
         False,
     ),
     AuthorForm(

@@ -40,6 +40,8 @@ _LEAD_IN_YEAR = re.compile(
     r"(?<![A-Za-z])[Ii]n[ \t](?:an?[ \t]|their[ \t])?(?P<year>(?:19|20)\d{2})"
     r"(?:[ \t][a-z]{3,12}){0,2},?[ \t]{1,2}$"
 )
+# "Lynch and colleagues found in 2001 …"
+_FOUND_IN_YEAR = re.compile(r"[ \t]{1,2}(?:[a-z]{3,12}[ \t]){1,2}in[ \t](?P<year>(?:19|20)\d{2})(?!\d)")
 _ZH_EXPLICIT_YEAR = re.compile(r"[ \t]{0,2}(?:于|於|在)")
 
 
@@ -64,8 +66,8 @@ def _names(match: re.Match[str]) -> tuple[list[str], bool] | None:
             continue
         if GROUP_NAME.fullmatch(name):
             names.append(_group_name(name))
-        elif name.split()[-1] in STOP_WORDS:
-            return None
+        elif name.split()[-1] in STOP_WORDS and not groups.get("etal"):
+            return None  # "June 2018" is a date, "June et al." a person
         else:
             names.append(name)
     return names, bool(GROUP_NAME.fullmatch(match.group("a1")))
@@ -144,7 +146,9 @@ def _et_al(text: str, match: re.Match[str]) -> Candidate | None:
     if found is None:
         return None
     lead = _LEAD_IN_YEAR.search(text[max(0, match.start() - 40) : match.start()])
-    year = (int(lead.group("year")), None) if lead else (None, None)
+    after = _FOUND_IN_YEAR.match(text, match.end())
+    found_year = lead or after
+    year = (int(found_year.group("year")), None) if found_year else (None, None)
     payload = _payload(*found, True, year)
     return Candidate(ClaimKind.AUTHOR_CITATION, _start(match, found[0]), match.end(), payload)
 

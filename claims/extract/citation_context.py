@@ -18,10 +18,11 @@ _MAX_ENUMERATOR = 20
 # A test statistic written right before its degrees of freedom: t(28), F(2, 57), χ2(1), r(48), H(2).
 _STATISTIC = re.compile(r"(?:^|[^A-Za-zΑ-Ωα-ω])(?:[A-Za-zΧχβ]|[Χχ][2²]|[Xx]2|chi2|Chi2|df)$")
 _COMPARISON = re.compile(r"[ \t]{0,2}(?:[=<>≤≥≠]|%)")
-# Words that name the thing numbered by the bracket: "Eq. (3)", "Figure (2)", "式(1)".
+# Words that name the thing numbered by the bracket: "Eq. (3)", "Figure (2)", "式(1)". (图/表 are
+# left out: "發表 (9)" ends in 表, and figures are called "图2", not "图(2)".)
 _CALLOUT = re.compile(
     r"(?:(?<![A-Za-z])(?:Eqs?|Equations?|Fig|Figs|Figures?|Tables?|Tab|Panels?|Steps?|Schemes?|Formula)\.?"
-    r"|式|公式|方程|图|圖|表)[ \t]{0,2}$"
+    r"|式|公式|方程)[ \t]{0,2}$"
 )
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-‐]{0,40}\d")
 _PLAIN_NUMBER = re.compile(r"\d[\d.,]{0,15}$")
