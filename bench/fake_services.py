@@ -21,6 +21,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ class FixtureRecords:
             (r.journal_abbrev or "").lower() for r in records
         }
         self.serials = sorted({(r.journal, r.journal_abbrev) for r in records if r.journal}, key=str)
-        self.serials += _catalogue()  # the NLM Catalog knows real journals beyond the records
+        self.serials += list(_catalogue())  # the NLM Catalog knows real journals beyond the records
 
     @classmethod
     def load(cls, path: Path) -> FixtureRecords:
@@ -397,11 +398,12 @@ class FakeServices:
 JOURNALS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "journals.json"
 
 
-def _catalogue() -> list[tuple[str, str | None]]:
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[tuple[str, str | None], ...]:
     """Real journal titles and abbreviations (../shared/data/journals.json), when present."""
     if not JOURNALS.exists():
-        return []
-    return [(t, a) for t, a in json.loads(JOURNALS.read_text("utf-8"))["journals"]]
+        return ()
+    return tuple((t, a) for t, a in json.loads(JOURNALS.read_text("utf-8"))["journals"])
 
 
 def _words(text: str) -> str:
