@@ -251,13 +251,22 @@ class FakeServices:
         """Hang like a stuck backend: until hang_seconds pass or the server stops."""
         self._stopping.wait(self.faults.hang_seconds)
 
+    @property
+    def stopped(self) -> bool:
+        """Whether the server is shutting down."""
+        return self._stopping.is_set()
+
     def peak_per_second(self, services: tuple[str, ...]) -> int:
         """The most requests the given services received together in any 1-second window."""
+        return self.peak_in_window(services, 1.0)
+
+    def peak_in_window(self, services: tuple[str, ...], window: float) -> int:
+        """The most requests the given services received together in any `window` seconds."""
         with self._lock:
             times = sorted(t for s in services for t in self.arrivals.get(s, []))
         peak, start = 0, 0
         for end, at in enumerate(times):
-            while at - times[start] >= 1.0:
+            while at - times[start] >= window:
                 start += 1
             peak = max(peak, end - start + 1)
         return peak

@@ -307,7 +307,14 @@ class ServiceClient:
                     stack.enter_context(self.limiter.slot(f"{bucket}/lists", list_limit, timeout=wait))
                 self._check_allowed(what)  # the wait for the pace may have outlasted either
                 self._count()
-                return self._send(what, method, url, params, data)
+
+                def pace() -> None:
+                    left = self.deadline.remaining()
+                    self.limiter.pace(bucket, self.limit, timeout=left)
+                    if list_limit is not None:
+                        self.limiter.pace(f"{bucket}/lists", list_limit, timeout=left)
+
+                return self._send(what, method, url, params, data, pace)
         except TimeoutError:
             raise FetchError(self._deadline_reason(what)) from None
 
@@ -339,8 +346,9 @@ class ServiceClient:
         url: str,
         params: Mapping[str, Any] | None,
         data: Mapping[str, Any] | None,
+        pace: Callable[[], None] | None = None,
     ) -> requests.Response:
-        self.hooks.begin()
+        self.hooks.begin(pace)
         try:
             response = self.session.request(
                 method, url, params=params, data=data, stream=True, timeout=self._timeout()

@@ -116,9 +116,18 @@ class RetryHooks:
         self.breaker, self.deadline, self.on_request = breaker, deadline, on_request
         self._local = threading.local()
 
-    def begin(self) -> None:
-        """A call starts (in this thread): no transport failure seen yet."""
+    def begin(self, pace: Callable[[], None] | None = None) -> None:
+        """A call starts (in this thread): no transport failure seen yet; `pace` waits for the
+        host's rate before each retry (a retry is a request like any other)."""
         self._local.failures = 0
+        self._local.pace = pace
+
+    def retry(self) -> None:
+        """A retry is about to be sent: wait for the pace, then count it."""
+        pace = getattr(self._local, "pace", None)
+        if pace is not None:
+            pace()
+        self.on_request()
 
     @property
     def failures_this_call(self) -> int:
@@ -160,7 +169,12 @@ class GuardedRetry(Retry):
                 raise MaxRetryError(kwargs.get("_pool"), url, error or ProtocolError("run deadline reached"))
         new = super().increment(method, url, *args, **kwargs)
         if hooks is not None:
-            hooks.on_request()  # the retry about to be sent
+            try:
+                hooks.retry()  # paced and counted like the first attempt
+            except TimeoutError:
+                raise MaxRetryError(
+                    kwargs.get("_pool"), url, error or ProtocolError("run deadline reached")
+                ) from None
         return new
 
 

@@ -30,6 +30,7 @@ from pyrate_limiter import Duration, Limiter, Rate, SQLiteBucket
 
 LOG = logging.getLogger("references.ratelimit")
 RATE_FILE = "ratelimit.sqlite3"
+JITTER_MARGIN_MS = 150
 
 
 class HostLimit(BaseModel):
@@ -52,6 +53,10 @@ class HostLimiter(Protocol):
 
         Raises TimeoutError when the pace would make the request wait longer than `timeout` seconds.
         """
+        ...
+
+    def pace(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> None:
+        """Wait for the rate only (a retry sent from inside a slot already held); TimeoutError as above."""
         ...
 
 
@@ -91,7 +96,9 @@ class PyrateHostLimiter:
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
 
     def _limiter(self, bucket: str, limit: HostLimit) -> Limiter:
-        rate = Rate(limit.requests, int(limit.per_seconds * Duration.SECOND))
+        # the window is a little longer than the published one: requests reach the service with
+        # a few ms of jitter, and the service counts arrivals, not our acquisitions
+        rate = Rate(limit.requests, int(limit.per_seconds * Duration.SECOND) + JITTER_MARGIN_MS)
         if self.path is not None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,18 +125,25 @@ class PyrateHostLimiter:
     @contextmanager
     def slot(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> Iterator[None]:
         """Wait for a free concurrency slot, then for the rate; release the slot afterwards."""
-        limiter, semaphore = self._parts(bucket, limit)
+        _, semaphore = self._parts(bucket, limit)
         if timeout is not None and timeout <= 0:
             raise TimeoutError(bucket)
         if not semaphore.acquire(timeout=timeout):
             raise TimeoutError(bucket)
         try:
-            wait = -1 if timeout is None else max(1, math.ceil(timeout))
-            if not limiter.try_acquire(bucket, blocking=True, timeout=wait):
-                raise TimeoutError(bucket)
+            self.pace(bucket, limit, timeout=timeout)
             yield
         finally:
             semaphore.release()
+
+    def pace(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> None:
+        """Wait for the bucket's rate (TimeoutError when that would take longer than `timeout`)."""
+        limiter, _ = self._parts(bucket, limit)
+        if timeout is not None and timeout <= 0:
+            raise TimeoutError(bucket)
+        wait = -1 if timeout is None else max(1, math.ceil(timeout))
+        if not limiter.try_acquire(bucket, blocking=True, timeout=wait):
+            raise TimeoutError(bucket)
 
 
 class NoHostLimiter:
@@ -143,6 +157,10 @@ class NoHostLimiter:
         """Record the bucket and go on at once."""
         self.acquired.append(bucket)
         yield
+
+    def pace(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> None:
+        """Record the bucket (a retry) and go on at once."""
+        self.acquired.append(bucket)
 
 
 _shared_lock = threading.Lock()
