@@ -122,12 +122,11 @@ class RetryHooks:
         self._local.failures = 0
         self._local.pace = pace
 
-    def retry(self) -> None:
-        """A retry is about to be sent: wait for the pace, then count it."""
+    def pace(self) -> None:
+        """A retry is about to be sent: wait for the host's pace (TimeoutError past the deadline)."""
         pace = getattr(self._local, "pace", None)
         if pace is not None:
             pace()
-        self.on_request()
 
     @property
     def failures_this_call(self) -> int:
@@ -169,13 +168,17 @@ class GuardedRetry(Retry):
                 raise MaxRetryError(kwargs.get("_pool"), url, error or ProtocolError("run deadline reached"))
         new = super().increment(method, url, *args, **kwargs)
         if hooks is not None:
-            try:
-                hooks.retry()  # paced and counted like the first attempt
-            except TimeoutError:
-                raise MaxRetryError(
-                    kwargs.get("_pool"), url, error or ProtocolError("run deadline reached")
-                ) from None
+            hooks.on_request()  # the retry about to be sent is a request like the first
         return new
+
+    def sleep(self, response: Any = None) -> None:
+        """The backoff or Retry-After wait, then the host's pace: a retry is paced when it is sent."""
+        super().sleep(response)
+        if self.hooks is not None:
+            try:
+                self.hooks.pace()
+            except TimeoutError:
+                raise MaxRetryError(None, "", ProtocolError("run deadline reached")) from None  # type: ignore[arg-type]
 
 
 class BodyTooLarge(Exception):
