@@ -203,3 +203,23 @@ def test_progress_bars_only_on_a_terminal(
 def test_shell_completion_is_documented() -> None:
     text = README.read_text(encoding="utf-8")
     assert "_AUDITOR_COMPLETE=bash_source auditor" in text and "zsh_source" in text
+
+
+def test_verbose_shows_requests_and_retries_without_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-v against a local fake of the services: request and retry lines, key and e-mail redacted."""
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+    from bench.fake_services import FakeServices, Faults
+    from tests.cli.test_service_faults import ARTICLE, EMAIL, KEY, _environment, _records
+
+    with FakeServices(_records(), latency=0, faults=Faults(server_errors=0.5, seed=3)) as fake:
+        _environment(monkeypatch, fake.base_urls(), tmp_path / "cache")
+        article = write(tmp_path / "article.md", ARTICLE)
+        result = CliRunner().invoke(cli, ["audit", str(article), "-v", "-o", str(tmp_path / "r.md")])
+    logged = result.stderr
+    assert '"GET /eutils/' in logged or '"POST /eutils/' in logged  # urllib3's request lines
+    assert "Retry" in logged and "auditor: pubmed:" in logged
+    assert KEY not in logged and EMAIL not in logged and "api_key=REDACTED" in logged

@@ -163,3 +163,16 @@ def test_main_exits_130_on_ctrl_c(
     monkeypatch.setattr(cli_audit, "audit_paths", interrupted)
     assert main(["audit", str(write(tmp_path / "a.md", CLEAN_EN))]) == 130
     assert capsys.readouterr().err.strip() == "Interrupted."
+
+
+def test_reference_lists_of_any_length_are_read_whole(network: FakeNetwork, run: Run, tmp_path: Path) -> None:
+    """A list past 999 entries was cut there (three-digit labels); every entry is read now."""
+    entries = "".join(
+        f"{i}. Author{i} J, Writer K. Study number {i} of stem cells. Nature. 2019;570:{i}-{i + 5}.\n"
+        for i in range(1, 1201)
+    )
+    article = write(tmp_path / "long.md", "Stem cells help [1] and [999].\n\nReferences\n" + entries)
+    (document,) = json.loads(run("audit", article, "--format", "json").stdout)["documents"]
+    labels = [r["label"] for r in document["references"]]
+    assert len(labels) == 1200 and labels[-1] == "1200"
+    assert document["references"][999]["text"].startswith("1000. Author1000 J")
