@@ -30,7 +30,7 @@ _PHASE_ZH = re.compile(
 )
 _ENROLL = re.compile(
     r"(?:招募|招收|纳入|納入|入组|入組|enrol{1,2}(?:ed|ing|s)?|recruit(?:ed|ing|s)?|randomi[sz]ed)"
-    r"(?P<gap>[^0-9。；;.]{0,12})(?P<num>[0-9][0-9,]{0,7})(?![0-9,]{0,8}\s{0,2}[万萬亿億%])",
+    r"(?P<gap>[^0-9。；;.]{0,12})(?P<num>[0-9][0-9,]{0,7})(?![0-9,]{0,8}\s{0,2}[万萬亿億%:：])",
     re.I,
 )
 # "4,744 patients were enrolled", "共6425例患者入组"

@@ -257,3 +257,8 @@ def test_a_phase_claimed_for_a_trial_without_phases_is_flagged_where_it_is_said(
     text = f"The RECOVERY trial ({NCT}), a phase 3 study, started in 2020."
     (only,) = trial_mismatch(context(text, no_phase))
     assert only.code == "T505" and only.quote == "phase 3" and "not applicable" in only.message
+
+
+def test_a_randomisation_ratio_is_not_an_enrollment() -> None:
+    assert enrollment_in_text("616 patients were randomized 2:1 to pembrolizumab") == 616
+    assert enrollment_in_text("randomized 2:1 to semaglutide or placebo") is None
