@@ -251,12 +251,26 @@ def _negation_pair(a: str, b: str) -> bool:
     return False
 
 
+def _cjk_opposites(a: str, b: str) -> bool:
+    """ "接種者中女性" / "男性": Chinese labels that end in the two words of an opposite pair."""
+    if a.isascii() or b.isascii():
+        return False
+    for pair in _OPPOSITES:
+        x, y = sorted(pair)
+        if not x.isascii() and ((a.endswith(x) and b.endswith(y)) or (a.endswith(y) and b.endswith(x))):
+            return (
+                a[: -len(x) if a.endswith(x) else -len(y)] == ""
+                or b[: -len(x) if b.endswith(x) else -len(y)] == ""
+            )
+    return False
+
+
 def category_pair(first: Claim, second: Claim) -> str | None:
     """ "opposite" (男性/女性, men/women), "negation" (X / 非X) from the extractor's labels, else None."""
     a, b = first.normalized.get("label"), second.normalized.get("label")
     if not a or not b or a == b:
         return None
-    if frozenset({a, b}) in _OPPOSITES:
+    if frozenset({a, b}) in _OPPOSITES or _cjk_opposites(a, b):
         return "opposite"
     return "negation" if _negation_pair(a, b) else None
 

@@ -219,7 +219,8 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
     starts = [match.start() for match, _, _ in from_to]
     used: set[int] = set()
     for candidate in sorted(_changes_stated(text), key=lambda c: c.start):
-        index = _nearest_from_to(starts, used, sentence_at(text, candidate.start, sentences), candidate.start)
+        clause = _clause_at(text, sentence_at(text, candidate.start, sentences), candidate.start)
+        index = _nearest_from_to(starts, used, clause, candidate.start)
         if index is not None:
             candidate.normalized.update({"base": from_to[index][1], "new": from_to[index][2]})
             used.add(index)
@@ -232,6 +233,18 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
                 match.end(),
                 {"change": None, "base": base, "new": new},
             )
+
+
+_CLAUSE_REACH = 300
+
+
+def _clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The part of `sentence` around `offset` between semicolons: "由50例降至20例，下降60%；另一城市由8%…"."""
+    lo = max(sentence[0], offset - _CLAUSE_REACH)
+    hi = min(sentence[1], offset + _CLAUSE_REACH)
+    before = max(text.rfind(";", lo, offset), text.rfind("；", lo, offset))
+    after = [pos for pos in (text.find(";", offset, hi), text.find("；", offset, hi)) if pos != -1]
+    return (before + 1 if before != -1 else sentence[0], min(after) if after else sentence[1])
 
 
 def _is_change(match: re.Match[str]) -> bool:

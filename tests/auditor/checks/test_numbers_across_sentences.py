@@ -142,3 +142,28 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_correct_look_alikes_stay_silent(text: str) -> None:
     assert number_codes(text) == []
+
+
+COMPLEMENTARY_SHARES = [
+    ("接種者中女性佔51.2%，男性佔50.8%。", ["N304"]),
+    ("接种者中女性占51.2%，男性占48.8%。", []),
+    ("治疗组女性占51%，对照组男性占55%。", []),
+    ("知晓率为46.9%，未知晓率为55.1%。", ["N304"]),
+    ("知晓率为46.9%，未知晓率为53.1%。", []),
+    ("攜帶者佔69%，非攜帶者佔35%。", ["N304"]),
+    ("62% were women and 41% men.", ["N304"]),
+    ("62% were women and 38% men.", []),
+    ("Of the participants, 76% were men and 28% women.", ["N304"]),
+    ("31.2% of treated mice and 35.0% of controls responded.", []),
+    ("Mortality was 23% with lopinavir-ritonavir and 22% with usual care.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPLEMENTARY_SHARES)
+def test_complementary_shares_of_one_whole(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+def test_a_change_takes_its_values_from_its_own_clause() -> None:
+    text = "某城市的重症住院率由每10萬人50例降至20例，下降60%；另一城市的住院率由8%降至6%，下降了2%。"
+    assert number_codes(text) == ["N306"]  # 2 points written as 2%; the 60% has no values of its own
