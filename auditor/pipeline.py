@@ -34,7 +34,7 @@ from auditor.reading import InputError, read_document
 from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
 from auditor.sources import SourceSet
 from auditor.verdicts import document_report
-from claims.extract import extract_claims
+from claims.extract import extract_claims, extract_identifiers
 from claims.models import Claim, Document
 from references.models import Reference
 from references.parse import parse_reference_list
@@ -91,6 +91,8 @@ class PreparedDocument:
     references: tuple[Reference, ...]
     links: dict[str, tuple[str, ...]]
     truncated_at: int | None = None  # offset of the first claim not kept (over `max_claims`)
+    # identifiers written in the reference list (for the identifier-syntax checks)
+    reference_identifiers: tuple[Claim, ...] = ()
 
 
 def prepare_document(document: Document, options: AuditOptions) -> PreparedDocument:
@@ -103,7 +105,8 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
     own = parse_reference_list(document) if section else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
     links = dict(link_citations(claims, references))
-    return PreparedDocument(document, claims, references, links, truncated_at)
+    listed = tuple(extract_identifiers(document, *section)) if section else ()
+    return PreparedDocument(document, claims, references, links, truncated_at, listed)
 
 
 def combine_references(own: Sequence[Reference], extra: Sequence[Reference], mode: str) -> list[Reference]:
@@ -249,6 +252,7 @@ def run_checks(
         document=prepared.document,
         claims=prepared.claims,
         references=prepared.references,
+        reference_identifiers=prepared.reference_identifiers,
         links=prepared.links,
         resolutions=resolution.resolutions,
         lookups=resolution.lookups,

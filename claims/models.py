@@ -11,9 +11,10 @@ depend on the claim kind; the table below is the contract that checks and report
 | named_study        | institution: str or None, journal: str or None, year: int or None, authors: list[str] |
 | journal_mention    | journal: str (as written, without 《》)                                          |
 | trial_id           | registry: str (e.g. "ClinicalTrials.gov", "ChiCTR", "CTR", "ISRCTN"), id: str (canonical form) |
-| doi                | doi: str (lower-cased, no resolver prefix)                                      |
+| doi                | doi: str (lower-cased, no resolver prefix; as written when malformed)           |
 | pmid               | pmid: str                                                                       |
-| pmcid              | pmcid: str ("PMC" + digits)                                                     |
+| pmcid              | pmcid: str ("PMC" + digits; as written when malformed)                          |
+| issn               | issn: str ("NNNN-NNNC" as written, check digit not verified), label: "ISSN"/"eISSN"/"p-ISSN"/… |
 | url                | url: str                                                                        |
 | percentage         | value: float, decimals: int, unit: "%" or "‰", approx: bool, bound: "lower"/"upper" or None ("超过", "up to"), group: str or None ("试验组", "placebo"), range: bool (an end of "4-9%") |
 | fraction           | numerator: float, denominator: float                                            |
@@ -110,6 +111,7 @@ class ClaimKind(str, Enum):
     DOI = "doi"
     PMID = "pmid"
     PMCID = "pmcid"
+    ISSN = "issn"
     URL = "url"
     PERCENTAGE = "percentage"
     FRACTION = "fraction"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from claims.registries import REGISTRIES, registry_named
+
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S{1,1000}")
 _DOI_PREFIX = re.compile(
     r"^(?:https?://)?(?:dx\.)?(?:www\.)?doi\.org/|^doi\s{0,3}[:：]?\s{0,3}", re.IGNORECASE
@@ -19,26 +21,8 @@ _PMCID = re.compile(r"PMC\s{0,2}(\d{1,9})", re.IGNORECASE)
 _NCT = re.compile(r"NCT(\d{8})", re.IGNORECASE)
 _NCT_ANY = re.compile(r"NCT(\d{1,20})", re.IGNORECASE)
 
-# Registry name → full-match pattern of its identifiers (canonical spelling of each registry).
-TRIAL_PATTERNS: dict[str, re.Pattern[str]] = {
-    "ClinicalTrials.gov": re.compile(r"NCT\d{8}"),
-    "ChiCTR": re.compile(r"ChiCTR(?:-[A-Z]{2,6}-)?\d{8,10}"),
-    "CTR": re.compile(r"CTR20\d{6}"),
-    "ISRCTN": re.compile(r"ISRCTN\d{8}"),
-    "EudraCT": re.compile(r"(?:EudraCT\s?)?(?:19|20)\d{2}-\d{6}-\d{2}"),
-    "ANZCTR": re.compile(r"ACTRN\d{14}"),
-    "jRCT": re.compile(r"jRCT(?:\d{10}|[a-z]\d{9})"),
-    "CTRI": re.compile(r"CTRI/\d{4}/\d{2,3}/\d{6}"),
-    "DRKS": re.compile(r"DRKS\d{8}"),
-    "CRIS": re.compile(r"KCT\d{7}"),
-    "UMIN": re.compile(r"UMIN\d{9}"),
-}
-_REGISTRY_ALIASES = {
-    "nct": "ClinicalTrials.gov", "clinicaltrials.gov": "ClinicalTrials.gov", "ctgov": "ClinicalTrials.gov",
-    "chictr": "ChiCTR", "ctr": "CTR", "isrctn": "ISRCTN", "eudract": "EudraCT", "anzctr": "ANZCTR",
-    "actrn": "ANZCTR", "jrct": "jRCT", "ctri": "CTRI", "drks": "DRKS", "cris": "CRIS", "kct": "CRIS",
-    "umin": "UMIN",
-}
+# Registry name → full-match pattern of its identifiers (the table in claims/data/registries.json).
+TRIAL_PATTERNS: dict[str, re.Pattern[str]] = {r.name: r.shape for r in REGISTRIES}
 # Per-registry URL templates; a registry without a stable per-trial page has no entry.
 _REGISTRY_URLS = {
     "ClinicalTrials.gov": "https://clinicaltrials.gov/study/{id}",
@@ -118,9 +102,8 @@ def issn_check_digit_ok(issn: str) -> bool:
 
 def canonical_registry(name: str) -> str | None:
     """Canonical registry name for a name or alias ("NCT" → "ClinicalTrials.gov")."""
-    if name in TRIAL_PATTERNS:
-        return name
-    return _REGISTRY_ALIASES.get(name.strip().casefold())
+    found = registry_named(name)
+    return found.name if found else None
 
 
 def trial_registry_of(trial_id: str) -> str | None:

@@ -1,8 +1,11 @@
-"""I2xx: identifier syntax, in the text's claims and in parsed reference fields (offline).
+"""I2xx: identifier syntax, in the text's claims, in the reference list's text and in parsed fields.
 
 A DOI must be `10.<4–9 digits>/<suffix>`; a PMID 1–8 digits and not 0; a PMCID "PMC" + digits;
 an NCT number exactly 8 digits; an ISSN's mod-11 check digit must hold; other trial registry
-numbers (ChiCTR, CTR, ISRCTN, EudraCT, …) must have their registry's shape.
+numbers (ChiCTR, CTR, ISRCTN, EudraCT, …) must have their registry's shape (`claims/data/
+registries.json`). Identifiers in the reference list come from the extraction stage
+(`CheckContext.reference_identifiers`); entries read from a --references file have no text, so
+their parsed fields are checked instead.
 """
 
 from __future__ import annotations
@@ -13,18 +16,14 @@ from collections.abc import Callable, Iterator
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
 from claims.models import Claim, ClaimKind, Span
-from references.identifiers import (
-    canonical_registry,
-    is_malformed_nct,
-    is_valid_doi,
-    issn_check_digit_ok,
-    trial_registry_of,
-)
+from claims.registries import registry_by_prefix, registry_named
+from references.identifiers import is_malformed_nct, is_valid_doi, issn_check_digit_ok
 from references.models import Reference
 
 _PMID_PREFIX = re.compile(r"^\s{0,3}PMID\s{0,3}[:：]?\s{0,3}", re.IGNORECASE)
 _PMCID = re.compile(r"PMC\d{1,9}", re.IGNORECASE)
 _NCT_LIKE = re.compile(r"NCT\d{1,20}", re.IGNORECASE)
+_ISSN_RULE = "its mod-11 check digit does not match the first seven digits"
 
 
 def pmid_ok(value: str) -> bool:
@@ -40,16 +39,19 @@ def pmcid_ok(value: str) -> bool:
 
 
 def trial_id_problem(registry: str | None, trial_id: str) -> str | None:
-    """Why a trial registry number is malformed ("NCT with 7 digits", …), or None when it is fine."""
+    """Why a trial registry number is malformed ("NCT with 7 digits", …), or None when it is fine.
+
+    The registry is the one named (`registry`), else the one whose prefix starts the id; an id of
+    no known registry is not judged.
+    """
     value = trial_id.strip()
     if _NCT_LIKE.fullmatch(value):
         digits = len(value) - 3
         return f"an NCT number has 8 digits, this one has {digits}" if is_malformed_nct(value) else None
-    expected = canonical_registry(registry) if registry else None
-    actual = trial_registry_of(value)
-    if expected and actual != expected:
-        return f"it does not have the shape of a {expected} number"
-    return None
+    known = (registry_named(registry) if registry else None) or registry_by_prefix(value)
+    if known is None or known.fits(value):
+        return None
+    return f"a {known.name} number is {known.rule}, e.g. {known.example}"
 
 
 # identifier field → (code, validator, the rule it enforces), for claims and reference fields
@@ -74,10 +76,14 @@ def _claim_problems(claim: Claim) -> Iterator[tuple[str, str, str]]:
         problem = trial_id_problem(norm.get("registry"), value)
         if problem:
             yield ("I204" if value.upper().startswith("NCT") else "I206"), value, problem
+    elif claim.kind is ClaimKind.ISSN:
+        value = str(norm.get("issn") or "")
+        if value and not issn_check_digit_ok(value):
+            yield "I205", value, _ISSN_RULE
 
 
-def _reference_problems(ref: Reference) -> Iterator[tuple[str, str, str]]:
-    """(code, value, why) for each malformed identifier field of one parsed reference."""
+def _field_problems(ref: Reference) -> Iterator[tuple[str, str, str]]:
+    """(code, value, why) for each malformed identifier field of a parsed reference."""
     parsed = ref.parsed
     for field, (code, valid, why) in _SIMPLE.items():
         value = getattr(parsed, field)
@@ -88,18 +94,14 @@ def _reference_problems(ref: Reference) -> Iterator[tuple[str, str, str]]:
         if problem:
             yield "I204", parsed.nct, problem
     if parsed.issn and not issn_check_digit_ok(parsed.issn):
-        yield "I205", parsed.issn, "its mod-11 check digit does not match the first seven digits"
+        yield "I205", parsed.issn, _ISSN_RULE
 
 
-def _span_in_reference(ctx: CheckContext, ref: Reference, value: str) -> Span | None:
-    """The span of `value` inside the reference's text, else the whole reference."""
-    if ref.span is None:
-        return None
-    at = ref.text.find(value)
-    if at < 0:
-        return ref.span
-    start = ref.span.start + at
-    return ctx.document.span(start, start + len(value))
+def _reference_at(ctx: CheckContext, span: Span) -> Reference | None:
+    """The reference entry whose text holds `span`."""
+    return next(
+        (r for r in ctx.references if r.span is not None and r.span.start <= span.start < r.span.end), None
+    )
 
 
 _NAMES = {
@@ -124,6 +126,53 @@ def _spec(code: str, summary: str) -> CheckSpec:
     return CheckSpec(code, FindingKind.MALFORMED_IDENTIFIER, Severity.ERROR, summary)
 
 
+def _listed_findings(ctx: CheckContext) -> Iterator[Finding]:
+    """Malformed identifiers in the reference list: in its text, then in parsed fields not seen there."""
+    seen: set[tuple[str, str | None]] = set()
+    for claim in ctx.reference_identifiers:
+        ref = _reference_at(ctx, claim.span)
+        where = f" in reference {ref.label or ref.id}" if ref else " in the reference list"
+        for code, value, why in _claim_problems(claim):
+            seen.add((code, ref.id if ref else None))
+            yield finding(
+                code,
+                f"The {_NAMES[code]} {value}{where} is malformed: {why}.",
+                span=claim.span,
+                quote=claim.text,
+                reference_id=ref.id if ref else None,
+                evidence={"value": value, "rule": why},
+                suggestion=_FIXES[code],
+            )
+    for ref in ctx.references:
+        for code, value, why in _field_problems(ref):
+            if (code, ref.id) not in seen:
+                yield _field_finding(ctx, ref, code, value, why)
+
+
+def _field_finding(ctx: CheckContext, ref: Reference, code: str, value: str, why: str) -> Finding:
+    """A malformed identifier field of a parsed reference (read from a file, or not seen in its text)."""
+    return finding(
+        code,
+        f"The {_NAMES[code]} {value} in reference {ref.label or ref.id} is malformed: {why}.",
+        span=_span_in_reference(ctx, ref, value),
+        quote=value,
+        reference_id=ref.id,
+        evidence={"value": value, "rule": why},
+        suggestion=_FIXES[code],
+    )
+
+
+def _span_in_reference(ctx: CheckContext, ref: Reference, value: str) -> Span | None:
+    """The span of `value` inside the reference's text, else the whole reference (None from a file)."""
+    if ref.span is None:
+        return None
+    at = ref.text.find(value)
+    if at < 0:
+        return ref.span
+    start = ref.span.start + at
+    return ctx.document.span(start, start + len(value))
+
+
 @register(
     _spec("I201", "DOI that is not syntactically valid (10.<registrant>/<suffix>)."),
     _spec("I202", "PMID that is not 1–8 digits or is 0."),
@@ -138,25 +187,13 @@ def malformed_identifier(ctx: CheckContext) -> Iterator[Finding]:
     """Syntax of identifiers in the text and in the reference list."""
     for claim in ctx.claims:
         for code, value, why in _claim_problems(claim):
-            message = f"The {_NAMES[code]} {value} is malformed: {why}."
             yield finding(
                 code,
-                message,
+                f"The {_NAMES[code]} {value} is malformed: {why}.",
                 span=claim.span,
                 quote=claim.text,
                 claim_id=claim.id,
                 evidence={"value": value, "rule": why},
                 suggestion=_FIXES[code],
             )
-    for ref in ctx.references:
-        for code, value, why in _reference_problems(ref):
-            message = f"The {_NAMES[code]} {value} in reference {ref.label or ref.id} is malformed: {why}."
-            yield finding(
-                code,
-                message,
-                span=_span_in_reference(ctx, ref, value),
-                quote=value,
-                reference_id=ref.id,
-                evidence={"value": value, "rule": why},
-                suggestion=_FIXES[code],
-            )
+    yield from _listed_findings(ctx)

@@ -48,6 +48,8 @@ class CheckContext:
     document: Document
     claims: tuple[Claim, ...]
     references: tuple[Reference, ...]
+    # identifier claims found in the reference list's text (ids i1, …; not in `claims`)
+    reference_identifiers: tuple[Claim, ...] = ()
     # claim id → ids of the references that claim cites (filled by auditor.linking)
     links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # reference id (or claim id, for named studies and author citations) → resolution

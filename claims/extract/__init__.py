@@ -22,11 +22,12 @@ from claims.extract.studies import journal_mentions, named_studies
 from claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
 from claims.text import fold_width, sentence_bounds
 
-__all__ = ["extract_claims", "extract_candidates"]
+__all__ = ["extract_claims", "extract_candidates", "extract_identifiers"]
 
 _LINK_KINDS = IDENTIFIER_KINDS | {ClaimKind.URL}
 WINDOW_CHARS = 262_144  # text is extracted in windows of about this many characters
 _WINDOW_CUTS = ("\n\n", "\n", "。", ". ", "; ", " ")
+_LOOKAHEAD_CHARS = 400  # read past the end of a region, for identifiers cut by a line end
 _KIND_ORDER = {kind: index for index, kind in enumerate(ClaimKind)}
 
 
@@ -151,6 +152,34 @@ def extract_claims(
                 )
             )
     return claims
+
+
+def extract_identifiers(document: Document, start: int, end: int) -> list[Claim]:
+    """Identifier claims (DOI, PMID, PMCID, ISSN, trial IDs) starting in `document.text[start:end]`.
+
+    For the reference list, whose entries are parsed into fields rather than read as claims: the
+    identifier checks read these (ids i1, i2, …), so that an identifier is read the same way in a
+    reference entry as in running text. A little text after `end` is read too, so that a DOI cut
+    by the line end that closes the list is seen whole. Spans are into `document.text`.
+    """
+    found: list[Claim] = []
+    scanned = document.text[start : end + _LOOKAHEAD_CHARS]
+    for offset, stop in text_windows(scanned):
+        links = _without_contained(list(identifiers(fold_width(scanned[offset:stop]))))
+        for candidate in sorted(links, key=lambda c: (c.start, c.end)):
+            first, last = candidate.start + start + offset, candidate.end + start + offset
+            if candidate.kind is ClaimKind.URL or first >= end:
+                continue
+            found.append(
+                Claim(
+                    id=f"i{len(found) + 1}",
+                    kind=candidate.kind,
+                    text=document.text[first:last],
+                    span=document.span(first, last),
+                    normalized=candidate.normalized,
+                )
+            )
+    return found
 
 
 def text_windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:

@@ -1,50 +1,52 @@
-"""Identifiers: trial registrations, DOIs, PMIDs, PMCIDs and other URLs.
+"""Identifiers: trial registrations, DOIs, PMIDs, PMCIDs, ISSNs and other URLs.
 
 A PubMed, PMC or doi.org URL yields the identifier claim (spanning the URL), not a url claim.
+Malformed identifiers are kept when the text says what they are meant to be (a "doi:" label or a
+doi.org URL, a "PMID"/"PMCID" label, a registry prefix), so that the identifier checks can flag
+them; a bare number is never taken for an identifier.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from claims.extract.patterns import S2, Candidate
 from claims.models import ClaimKind
-
-
-def _trial_pattern(prefix: str, rest: str, width: int = 0) -> re.Pattern[str]:
-    """`prefix` + `rest`, not preceded by a letter or digit (the look-behind follows the prefix
-    so that the engine can scan for the prefix quickly)."""
-    return re.compile(rf"{prefix}(?<![A-Za-z0-9].{{{width or len(prefix)}}}){rest}(?![0-9])")
-
-
-# (registry, literal that every id contains, pattern)
-_TRIALS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("ClinicalTrials.gov", "NCT", _trial_pattern("NCT", r"[ \t]?\d{5,12}")),
-    ("ChiCTR", "ChiCTR", _trial_pattern("ChiCTR", r"(?:-[A-Z]{2,5}-)?-?\d{8,12}")),
-    ("CTR", "CTR", _trial_pattern("CTR", r"\d{8}")),
-    ("ISRCTN", "ISRCTN", _trial_pattern("ISRCTN", r"[ \t]?\d{8}")),
-    ("EudraCT", "-", _trial_pattern("(?:19|20)", r"\d{2}-\d{6}-\d{2}", width=2)),
-    ("ANZCTR", "ACTRN", _trial_pattern("ACTRN", r"\d{14}")),
-    ("jRCT", "jRCT", _trial_pattern("jRCT", r"[a-z]?\d{7,12}")),
-    ("CTRI", "CTRI/", _trial_pattern("CTRI/", r"\d{4}/\d{2,3}/\d{6}")),
-    ("DRKS", "DRKS", _trial_pattern("DRKS", r"\d{8}")),
-    ("CRIS", "KCT", _trial_pattern("KCT", r"\d{7}")),
-    ("UMIN", "UMIN", _trial_pattern("UMIN", r"\d{9}")),
-)
+from claims.registries import REGISTRIES
 
 _URL_STOP = r"\s<>\"'\u3000-\u9fff\uff00-\uffef“”"
 _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![A-Za-z0-9./])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
 )
-# Prefixes shorter than four digits are malformed; they are kept only after a "doi:" label so that
-# a check can flag them.
 _DOI = re.compile(rf"10(?<![A-Za-z0-9/.]10)\.(?P<prefix>\d{{1,9}})/[^{_URL_STOP}]{{1,200}}")
 _DOI_LABEL_BEFORE = re.compile(rf"doi:{S2}$", re.IGNORECASE)
-_PMID = re.compile(r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,9})(?!\d)", re.IGNORECASE)
-# Also "PMC12AB"-like malformed ids, for the identifier checks to flag.
-_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)\d[0-9A-Za-z]{0,11}(?![0-9A-Za-z])")
+# What follows a "doi:" label or "doi.org/": any attempt at a DOI, well formed or not.
+_DOI_LABELLED = re.compile(
+    rf"(?:(?<![A-Za-z])doi(?:[ \t]{{0,2}}:[ \t\n]{{0,2}}|[ \t](?=\d))|(?<![A-Za-z0-9./])(?:dx\.)?doi\.org/)"
+    rf"(?P<token>[^{_URL_STOP}]{{1,200}})",
+    re.IGNORECASE,
+)
+_DOI_ATTEMPT = re.compile(r"[1lI][0-9Oo][.,/]")  # "10.", "1O.", "l0.", "10,", "10/"
+# A registrant with subdivisions ("10.1000.10/…") is a DOI that is not flagged.
+_DOI_SUBDIVIDED = re.compile(r"10\.\d{4,9}(?:\.\d{1,9}){1,3}/\S")
+_DOI_URL = re.compile(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/(?P<doi>.{1,200})", re.IGNORECASE)
+_NEXT_LINE_TOKEN = re.compile(rf"\n[ \t]{{0,8}}([^{_URL_STOP}]{{1,200}})")
+_PMID = re.compile(r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,12})(?!\d)", re.IGNORECASE)
+# Also "PMC12AB"- and "PMC-4455"-like malformed ids, for the identifier checks to flag.
+_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)(?:\d[0-9A-Za-z]{0,11}|-\d{4,9})(?![0-9A-Za-z])")
+_PMCID_LABELLED = re.compile(
+    r"PMCID(?<![A-Za-z]PMCID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>(?:PMC|pmc|\d)[0-9A-Za-z-]{0,15})(?![0-9A-Za-z-])"
+)
+_ISSN = re.compile(
+    r"(?<![A-Za-z0-9-])(?:[EePp]-?)?[Ii][Ss][Ss][Nn](?:-L)?"
+    r"(?:[ \t]?\((?:[Pp]rint|[Oo]nline|[Ee]lectronic|[Ll]inking)\))?"
+    r"[ \t]{0,2}:?[ \t]{0,2}(?P<issn>\d{4}[-‐‑–]?\d{3}[\dXx])(?![\dA-Za-z])"
+)
+_EUDRACT_BARE = re.compile(r"(?:19|20)(?<![A-Za-z0-9-].{2})\d{2}-\d{6}-\d{2}(?![0-9])")
+_EUDRACT_NUMBER = re.compile(r"\d[0-9-]{3,16}\d$")
 
 _IN_URL = (
     (
@@ -66,21 +68,44 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+def _well_formed_doi(value: str) -> bool:
+    """10.<4–9 digits>/<suffix> (percent-encoded slashes allowed, as in URLs)."""
+    value = unquote(value)
+    found = _DOI.match(value)
+    return bool(found) and len(found.group("prefix")) >= 4 or bool(_DOI_SUBDIVIDED.match(value))
+
+
+def _continues_on_next_line(text: str, end: int, token: str) -> bool:
+    """True when the DOI `token` ending at `end` is well formed once the next line is joined to it."""
+    after = _NEXT_LINE_TOKEN.match(text, end)
+    if after is None:
+        return False
+    return _well_formed_doi(token + text[after.start(1) : _trim(text, after.start(1), after.end(1))])
+
+
 def trial_ids(text: str) -> Iterator[Candidate]:
-    """Trial registration numbers; `id` is the canonical form (no spaces, upper-case prefix)."""
-    for registry, literal, pattern in _TRIALS:
-        if literal not in text:
+    """Trial registration numbers, well formed or not; `id` is the canonical form (no spaces)."""
+    for registry in REGISTRIES:
+        if registry.prefix not in text:
             continue
-        for match in pattern.finditer(text):
-            canonical = match.group().replace(" ", "")
-            if registry in ("ClinicalTrials.gov", "ISRCTN", "ChiCTR"):
-                canonical = canonical.upper().replace("CHICTR", "ChiCTR")
+        for match in registry.candidate.finditer(text):
+            start, canonical = match.start(), match.group().replace(" ", "").replace("\t", "")
+            if registry.label_only:
+                number = _EUDRACT_NUMBER.search(match.group())
+                if number is None:
+                    continue
+                start, canonical = match.start() + number.start(), number.group()
             yield Candidate(
-                ClaimKind.TRIAL_ID, match.start(), match.end(), {"registry": registry, "id": canonical}
+                ClaimKind.TRIAL_ID, start, match.end(), {"registry": registry.name, "id": canonical}
+            )
+    if "-" in text:
+        for match in _EUDRACT_BARE.finditer(text):
+            yield Candidate(
+                ClaimKind.TRIAL_ID, match.start(), match.end(), {"registry": "EudraCT", "id": match.group()}
             )
 
 
-def _url_candidate(text: str, start: int, end: int) -> Candidate:
+def _url_candidate(text: str, start: int, end: int) -> Candidate | None:
     url = text[start:end]
     for kind, key, pattern in _IN_URL:
         found = pattern.search(url)
@@ -94,38 +119,69 @@ def _url_candidate(text: str, start: int, end: int) -> Candidate:
                 else value
             )
             return Candidate(kind, start, end, {key: value})
+    doi = _DOI_URL.fullmatch(url)
+    if doi and _DOI_ATTEMPT.match(doi.group("doi")):
+        if _continues_on_next_line(text, end, doi.group("doi")):
+            return None  # the rest of the URL is on the next line: not malformed, not read here
+        return Candidate(ClaimKind.DOI, start, end, {"doi": doi.group("doi").lower()})
     return Candidate(ClaimKind.URL, start, end, {"url": url})
 
 
-def _urls(text: str) -> list[Candidate]:
+def _urls(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """URL-borne candidates, and the spans of every URL (a DOI URL cut by a line end yields none)."""
     found: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
     for pattern in (_URL, _BARE_PUBMED):
         for match in pattern.finditer(text):
             end = _trim(text, match.start(), match.end())
-            if not any(c.start <= match.start() < c.end for c in found):
-                found.append(_url_candidate(text, match.start(), end))
-    return found
+            if not any(s <= match.start() < e for s, e in spans):
+                spans.append((match.start(), end))
+                candidate = _url_candidate(text, match.start(), end)
+                if candidate is not None:
+                    found.append(candidate)
+    return found, spans
+
+
+def _dois(text: str) -> Iterator[Candidate]:
+    for match in _DOI.finditer(text):
+        end = _trim(text, match.start(), match.end())
+        if len(match.group("prefix")) < 4:
+            continue  # malformed: kept below only when a label says it is a DOI
+        label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
+        start = match.start() - (len(label.group()) if label else 0)
+        yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
+    for match in _DOI_LABELLED.finditer(text):
+        end = _trim(text, match.start("token"), match.end("token"))
+        token = text[match.start("token") : end]
+        if not _DOI_ATTEMPT.match(token) or _well_formed_doi(token):
+            continue
+        if _continues_on_next_line(text, end, token):
+            continue
+        yield Candidate(ClaimKind.DOI, match.start(), end, {"doi": token.lower()})
 
 
 def _bare_identifiers(text: str) -> Iterator[Candidate]:
-    for match in _DOI.finditer(text):
-        end = _trim(text, match.start(), match.end())
-        label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
-        if not label and len(match.group("prefix")) < 4:
-            continue
-        start = match.start() - (len(label.group()) if label else 0)
-        yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
+    yield from _dois(text)
     for match in _PMID.finditer(text):
         yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
+    for match in _PMCID_LABELLED.finditer(text):
+        value = match.group("id")
+        value = "PMC" + value if value.isdigit() else value
+        yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": value})
     for match in _PMCID.finditer(text):
         yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": match.group()})
+    for match in _ISSN.finditer(text):
+        label = text[match.start() : match.start("issn")].rstrip(" \t:")
+        digits = re.sub(r"[^0-9Xx]", "", match.group("issn")).upper()
+        issn = f"{digits[:4]}-{digits[4:]}"
+        yield Candidate(ClaimKind.ISSN, match.start(), match.end(), {"issn": issn, "label": label})
 
 
 def identifiers(text: str) -> Iterator[Candidate]:
     """Every identifier and URL in `text` (already width-folded)."""
-    urls = _urls(text)
+    urls, spans = _urls(text)
     yield from urls
     for candidate in _bare_identifiers(text):
-        if not any(u.start <= candidate.start < u.end for u in urls):
+        if not any(start <= candidate.start < end for start, end in spans):
             yield candidate
     yield from trial_ids(text)
