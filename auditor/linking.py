@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from claims.models import Claim, ClaimKind
-from references.matching import is_group_name, name_keys, translate_journal, year_matches
+from references.matching import is_group_name, name_keys, romanised_keys, translate_journal, year_matches
 from references.models import Reference
 from references.section import LABEL
 
@@ -53,11 +53,15 @@ _WRITTEN_SUFFIX = re.compile(r"(?<!\d)(?:19|20)\d{2}([a-z])(?![a-z])")
 _FIRST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+def cited_group(claim: Claim, name: str) -> bool:
+    """Whether `name` is the group author an author citation starts with."""
+    norm = claim.normalized
+    return bool(norm.get("group")) and name == (norm.get("authors") or [None])[0]
+
+
 def cited_name_keys(claim: Claim, name: str) -> frozenset[str]:
     """Keys of a name as an author citation gives it (the first name may be a group author)."""
-    norm = claim.normalized
-    group = bool(norm.get("group")) and name == (norm.get("authors") or [None])[0]
-    return name_keys(name, group=group)
+    return name_keys(name, group=cited_group(claim, name))
 
 
 def reference_author_keys(ref: Reference) -> list[frozenset[str]]:
@@ -90,6 +94,7 @@ class ReferenceIndex:
         self.any_author: dict[str, list[Reference]] = {}
         self.journal: dict[str, list[Reference]] = {}
         self.years: dict[str, int | None] = {}
+        self._romanised: dict[str, list[Reference]] | None = None  # built when a Latin name needs it
         for ref in self.references:
             self._add(ref)
 
@@ -110,10 +115,25 @@ class ReferenceIndex:
         if not keys:
             return []
         first = _unique(r for key in keys[0] for r in self.first_author.get(key, []))
+        if not first and not cited_group(claim, names[0]):
+            first = self._across_scripts(names[0])
         if first or len(keys) < 2:
             return first  # one name ("Cao et al.") must be the first author, not any co-author
         pools = [{id(r): r for key in name for r in self.any_author.get(key, [])} for name in keys]
         return [r for ref_id, r in pools[0].items() if all(ref_id in pool for pool in pools[1:])]
+
+    def _across_scripts(self, name: str) -> list[Reference]:
+        """Entries whose first author is the cited name in the other script (曹彬 ↔ Cao B)."""
+        romanised = romanised_keys(name)
+        if romanised:
+            return _unique(r for key in romanised for r in self.first_author.get(key, []))
+        if self._romanised is None:
+            self._romanised = {}
+            for ref in self.references:
+                first = ref.parsed.authors[0] if ref.parsed.authors else None
+                for key in romanised_keys(first.family, first.given) if first else ():
+                    self._romanised.setdefault(key, []).append(ref)
+        return list(self._romanised.get(next(iter(name_keys(name)), ""), []))
 
     def by_journal(self, journal: str, year: int | None) -> list[Reference]:
         """References in that journal (or its known English name), in that year (±1) when given."""

@@ -88,8 +88,8 @@ def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset
     """Every key under which a name may be found, in any script.
 
     A group author gives one `g:` key (`group_key`, else its folded name). A Latin surname gives
-    its `surname_key`. A Chinese name gives its full name, its surname and the surname's
-    romanisations (曹彬 → 曹彬, 曹, cao), so that 曹彬课题组 finds "Cao B" and 陳 finds "Chen".
+    its `surname_key`. A Chinese name gives its full name and its surname (曹彬 → 曹彬, 曹);
+    `romanised_keys` adds the surname's pinyin (cao) when a Latin name must be compared.
     """
     if group or is_group_name(f"{family} {given}"):
         key = group_key(family) or surname_key(family)
@@ -98,12 +98,25 @@ def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset
         key = surname_key(family)
         return frozenset({key} if key else ())
     full = surname_key(family + given)
-    surname = family if given else family[: 2 if family[:2] in _COMPOUND_SURNAMES else 1]
-    return frozenset({full, surname_key(surname), *_romanised(surname)}) - {""}
+    return frozenset({full, surname_key(_chinese_surname(family, given))}) - {""}
+
+
+def _chinese_surname(family: str, given: str) -> str:
+    return family if given else family[: 2 if family[:2] in _COMPOUND_SURNAMES else 1]
+
+
+def romanised_keys(family: str, given: str = "") -> frozenset[str]:
+    """Pinyin keys of a Chinese-script surname (曹彬 → cao; 曾 → zeng, ceng; 吕 → lu, lv, lyu); else empty.
+
+    So 曹彬课题组 finds "Cao B", and "Chen" finds 陳. The character table (pypinyin's) is loaded on
+    first use only, since it takes half a second.
+    """
+    if not _is_cjk(family) or is_group_name(family):
+        return frozenset()
+    return frozenset(_romanised(_chinese_surname(family, given)))
 
 
 def _romanised(surname: str) -> set[str]:
-    """Pinyin readings of a Chinese surname, tones removed (曾 → zeng, ceng; 吕 → lu, lv, lyu)."""
     readings = [""]
     for char in surname[:2]:
         options = _char_readings(char)

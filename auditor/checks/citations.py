@@ -233,8 +233,8 @@ def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
     """Cited references that have the named author; None when the names cannot be compared.
 
     Not comparable: a group author against entries of persons (a group's paper is often listed
-    under its writing committee), or a Chinese-script name against Latin ones (陳 is Chen, Chan or
-    Tan depending on the romanisation).
+    under its writing committee), or a name in one script against first authors in the other (陳
+    is Chen, Chan or Tan depending on the romanisation).
     """
     names = [str(a) for a in claim.normalized.get("authors") or [] if a]
     keys = frozenset(k for name in names for k in cited_name_keys(claim, name))
@@ -243,7 +243,8 @@ def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
     same = [r for r in refs if keys & frozenset(k for ks in reference_author_keys(r) for k in ks)]
     if same:
         return same
-    if claim.normalized.get("group") or any(_is_cjk(name) for name in names):
+    cross_script = any(_is_cjk(a.family) != _is_cjk(names[0]) for r in refs for a in r.parsed.authors[:1])
+    if claim.normalized.get("group") or cross_script:
         return None
     return []
 

@@ -83,6 +83,13 @@ _YEAR_AHEAD = r"[ \t]{0,2}(?:于|於|在)?[ \t]{0,2}[(\d]"
 _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 
 
+# Where a form may start: a capital (Latin, accented), a common Chinese surname, or a lower-case
+# particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
+# candidates; each form is then tried only there (`pattern.match`).
+NAME_START = re.compile(f"[{_UPPER}{_ZH_SURNAMES}]")
+PARTICLE_START = re.compile(r"(?<![A-Za-z])(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]")
+
+
 @dataclass(frozen=True)
 class AuthorForm:
     """One written form of an author citation: its regex and how its claim is classified."""

@@ -7,11 +7,12 @@ for `(Smith, 2020)`, else "narrative").
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.author_forms import FORMS, GROUP_NAME, PERSON_ZH, AuthorForm
+from claims.extract.author_forms import FORMS, GROUP_NAME, NAME_START, PARTICLE_START, PERSON_ZH
 from claims.extract.patterns import Candidate
 from claims.models import ClaimKind
 
@@ -156,19 +157,34 @@ def _et_al(text: str, match: re.Match[str]) -> Candidate | None:
 _READERS = {"zh": _chinese, "narrative": _narrative, "parenthetical": _parenthetical, "et-al": _et_al}
 
 
-def _form_candidates(text: str, form: AuthorForm) -> Iterator[Candidate]:
-    reader = _READERS[form.name]
-    for match in form.pattern.finditer(text):
-        candidate = reader(text, match)
-        if candidate is not None:
-            yield candidate
+_CJK_FORMS = tuple(form for form in FORMS if form.name == "zh")  # a Chinese-script name: zh form only
+
+
+def _starts(text: str) -> Iterator[int]:
+    """Positions where a name may begin, in order (capitals and surnames, then particles merged)."""
+    return heapq.merge(
+        (m.start() for m in NAME_START.finditer(text)), (m.start() for m in PARTICLE_START.finditer(text))
+    )
+
+
+def _longest_at(text: str, pos: int) -> Candidate | None:
+    """The longest citation any form reads from `pos` (ties: the earlier form)."""
+    best: Candidate | None = None
+    for form in _CJK_FORMS if text[pos] >= "\u3400" else FORMS:
+        match = form.pattern.match(text, pos)
+        candidate = _READERS[form.name](text, match) if match else None
+        if candidate is not None and (best is None or candidate.end > best.end):
+            best = candidate
+    return best
 
 
 def author_citations(text: str) -> Iterator[Candidate]:
-    """Every author citation in `text` (already width-folded); where forms overlap, the first wins."""
-    found = [c for form in FORMS for c in _form_candidates(text, form)]
+    """Every author citation in `text` (already width-folded), left to right, non-overlapping."""
     reach = -1
-    for candidate in sorted(found, key=lambda c: (c.start, -c.end)):
-        if candidate.start >= reach:
+    for pos in _starts(text):
+        if pos < reach or (pos and text[pos - 1].isalpha() and not text[pos - 1] >= "\u3400"):
+            continue  # inside the previous citation, or inside a Latin word
+        candidate = _longest_at(text, pos)
+        if candidate is not None:
             reach = candidate.end
             yield candidate
