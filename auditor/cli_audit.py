@@ -149,8 +149,9 @@ def refuse_contradictions(config: AuditorConfig, flags: dict[str, Any]) -> None:
             "--refresh and --offline contradict each other: --refresh asks the services again, "
             "offline never asks them (offline may come from AUDITOR_OFFLINE or the config file)"
         )
-    to_stdout = flags["output"] is None or str(flags["output"]) == "-"
-    if flags["jsonl"] and to_stdout and (flags["fmt"] or flags["output"]) and not config.out_dir:
+    dash = flags["output"] is not None and str(flags["output"]) == "-"
+    report_on_stdout = dash or (flags["output"] is None and flags["fmt"] and not config.out_dir)
+    if flags["jsonl"] and report_on_stdout:
         raise click.UsageError(
             "--jsonl prints one summary line per article on stdout, so a report there would be mixed "
             "into it: write the report with -o FILE (or use --out-dir)"

@@ -108,6 +108,7 @@ def test_closed_pipe_is_quiet(
         (["--refresh"], {"AUDITOR_OFFLINE": "1"}, "--refresh and --offline contradict each other"),
         (["--format", "html", "--jsonl"], {}, "--jsonl prints one summary line per article"),
         (["--jsonl", "-o", "-"], {}, "--jsonl prints one summary line per article"),
+        (["--jsonl", "-o", "-", "--out-dir", "runs"], {}, "--jsonl prints one summary line per article"),
         (["--references-mode", "replace"], {}, "--references-mode replace needs --references FILE"),
     ],
 )
