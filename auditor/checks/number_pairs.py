@@ -25,6 +25,7 @@ _WHOLE_BEFORE = ("共", "总", "總", "纳入", "納入", "在", "审查", "審�
 _WHOLE_BEFORE_EN = ("among", "of ", "total", "included")
 _WHOLE_AFTER = ("中", "of whom", "of which", "in total", "among")
 _TRAD = str.maketrans("項個隻篇", "项个只篇")
+_PERSONS = frozenset("名人位")  # "560名長者…182人、190人": one noun, people, in three classifiers
 _CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
 _LEAD_STOPS = "0123456789，,；;、。"
 _LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
@@ -55,6 +56,8 @@ class SharePair:
 def unit_key(unit: str) -> str:
     """Comparable unit: case-folded, simplified script, English plural dropped, "例患者" → "例"."""
     key = unit.strip().casefold().translate(_TRAD)
+    if key[:1] in _PERSONS:
+        return "人"
     if key[:1] in _CJK_CLASSIFIERS:
         return key[:1]
     return key[:-1] if key.endswith("s") and len(key) > 3 else key

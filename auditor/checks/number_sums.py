@@ -87,6 +87,7 @@ _COUNT_UNITS = frozenset(
         "women",
         "men",
         "people",
+        "sample",
     ]
 )
 # Parts that are not summands of the whole: "各50例", "50 patients each".
@@ -156,6 +157,19 @@ def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
     return False
 
 
+def _enumerated(text: str, whole: Claim) -> bool:
+    """ "共55例：完全缓解30例…", "3730 patients: 1863 …": a colon right after the whole opens its list."""
+    after = text[whole.span.end : whole.span.end + 12]
+    colon = min((i for i in (after.find(":"), after.find("：")) if i != -1), default=-1)
+    return colon != -1 and not any(ch.isdigit() or ch in "，,;；。" for ch in after[:colon])
+
+
+def _distinct_groups(parts: Sequence[Claim]) -> bool:
+    """Every part stated for its own group ("治疗组84名，对照组45名"): the groups split the whole."""
+    groups = [p.normalized.get("group") for p in parts]
+    return all(groups) and len(set(groups)) == len(groups)
+
+
 def _one_list(text: str, parts: Sequence[Claim]) -> bool:
     """The parts form one enumeration ("198, 192 and 200", "试验组52例、对照组46例")."""
     for first, second in zip(parts, parts[1:], strict=False):
@@ -174,14 +188,15 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED + _NON_LITERAL):
         return None
-    if not any(word in region for word in _PARTITION):
+    enumerated = _enumerated(text, whole)
+    if not enumerated and not _distinct_groups(parts) and not any(word in region for word in _PARTITION):
         return None
     if any(region.count(word) > 1 for word in _NESTING):  # "其中80例…，其中60例…": a subset of a part
         return None
     over = total > stated + 1e-9
     under = total < stated - 1e-9 and (
         any(word in region for word in _REMAINDER)
-        or (any(word in region for word in _EXHAUSTIVE) and _one_list(text, parts))
+        or ((enumerated or any(word in region for word in _EXHAUSTIVE)) and _one_list(text, parts))
     )
     return SumProblem(whole, tuple(parts), total) if over or under else None
 
