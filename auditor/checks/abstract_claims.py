@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.abstract_compare import Abstract, Disagreement, compare_sentence, read_abstract
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.evidence import claim_sentences
+from auditor.evidence import ClaimSentence, claim_sentences
 from auditor.models import Finding, FindingKind, Severity
 from references.models import Record
 
@@ -111,9 +112,12 @@ def _message(ctx: CheckContext, d: Disagreement, quote: str) -> str:
     )
 
 
-def _finding(ctx: CheckContext, base: int, sentence: str, d: Disagreement) -> Finding:
+def _finding(
+    ctx: CheckContext, index: ClaimIndex, where: ClaimSentence, sentence: str, d: Disagreement
+) -> Finding:
     code = "A610" if d.what == "attribution" else _SPEC[d.what][0]
-    start, end = base + d.start, base + d.end
+    start, end = where.start + d.start, where.start + d.end
+    claim = index.overlapping(start, end) or (where.citations[0] if where.citations else None)
     quote = ctx.document.text[start:end]
     shown = d.other if d.other is not None else d.abstract
     evidence = {
@@ -134,6 +138,7 @@ def _finding(ctx: CheckContext, base: int, sentence: str, d: Disagreement) -> Fi
         _message(ctx, d, quote),
         span=ctx.document.span(start, end),
         quote=quote,
+        claim_id=claim.id if claim else None,
         reference_id=d.abstract.evidence_id if ctx.reference(d.abstract.evidence_id) else None,
         evidence=evidence,
         suggestion=suggestion,
@@ -147,6 +152,7 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
     if not abstracts:
         return
     text = ctx.document.text
+    index = ClaimIndex(ctx.claims)
     for sentence in claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions):
         cited = [abstracts[i] for i in sentence.evidence_ids if i in abstracts]
         if not cited:
@@ -154,4 +160,4 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
         others = [a for i, a in abstracts.items() if i not in sentence.evidence_ids]
         raw = text[sentence.start : sentence.end]
         for disagreement in compare_sentence(raw, cited, others):
-            yield _finding(ctx, sentence.start, raw, disagreement)
+            yield _finding(ctx, index, sentence, raw, disagreement)

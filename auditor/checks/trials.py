@@ -30,12 +30,19 @@ from references.models import LookupStatus, TrialRecord
 CTGOV = "ClinicalTrials.gov"
 
 
-def _trial_claims(ctx: CheckContext) -> Iterator[tuple[Claim, str]]:
-    """Trial-ID claims with their canonical NCT ID (None-free), first mention of each ID only."""
-    seen: set[str] = set()
+def _trial_mentions(ctx: CheckContext) -> Iterator[tuple[Claim, str]]:
+    """Every trial-ID claim with its canonical NCT ID."""
     for claim in ctx.claims_of(ClaimKind.TRIAL_ID):
         nct = normalize_nct(str(claim.normalized.get("id") or ""))
-        if nct and nct not in seen:
+        if nct:
+            yield claim, nct
+
+
+def _trial_claims(ctx: CheckContext) -> Iterator[tuple[Claim, str]]:
+    """Trial-ID claims with their canonical NCT ID, first mention of each ID only."""
+    seen: set[str] = set()
+    for claim, nct in _trial_mentions(ctx):
+        if nct not in seen:
             seen.add(nct)
             yield claim, nct
 
@@ -244,12 +251,16 @@ def _field_finding(
     ),
 )
 def trial_mismatch(ctx: CheckContext) -> Iterator[Finding]:
-    """Compare the sentences/paragraph around each NCT ID with the record served for it."""
-    for claim, nct in _trial_claims(ctx):
+    """Compare the sentences/paragraph around every mention of an NCT ID with the record served
+    for it; a disagreement found from two mentions (same field, same words) is reported once."""
+    seen: set[tuple[str, str, int]] = set()
+    for claim, nct in _trial_mentions(ctx):
         result = ctx.lookups.get(("nct", nct))
         if result is None or result.status is not LookupStatus.FOUND or result.trial is None:
             continue
-        problems = compare_trial(ctx.document.text, claim.span.start, claim.span.end, result.trial)
+        found = compare_trial(ctx.document.text, claim.span.start, claim.span.end, result.trial)
+        problems = [p for p in found if (nct, p.field, p.start) not in seen]
+        seen.update((nct, p.field, p.start) for p in problems)
         topic = [p for p in problems if p.field in TOPIC_FIELDS]
         yield from _topic_finding(ctx, claim, nct, result.trial, topic)
         for problem in problems:

@@ -144,6 +144,7 @@ def test_check_flags_the_claim_where_it_is_written_and_quotes_the_abstract() -> 
     )
     (only,) = abstract_contradictions(ctx)
     assert only.code == "A601" and only.quote == "48" and only.reference_id == "r1"
+    assert next(c for c in claims if c.id == only.claim_id).text.startswith("48")  # the count claim
     assert "541 to remdesivir" in only.evidence["abstract_sentences"][0]
     assert only.evidence["url"] == "https://pubmed.ncbi.nlm.nih.gov/32445440/"
     unresolved = CheckContext(document=document, claims=claims, references=references, links=ctx.links)

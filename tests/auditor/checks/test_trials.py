@@ -262,3 +262,9 @@ def test_a_phase_claimed_for_a_trial_without_phases_is_flagged_where_it_is_said(
 def test_a_randomisation_ratio_is_not_an_enrollment() -> None:
     assert enrollment_in_text("616 patients were randomized 2:1 to pembrolizumab") == 616
     assert enrollment_in_text("randomized 2:1 to semaglutide or placebo") is None
+
+
+def test_every_mention_of_a_trial_is_read_and_each_disagreement_reported_once() -> None:
+    text = f"RECOVERY试验（{NCT}）于2020年启动。\n后来，该研究（{NCT}）被描述为1期试验，另见{NCT}。"
+    found = list(trial_mismatch(context(text, RECOVERY)))
+    assert [f.code for f in found] == ["T505"] and found[0].quote == "1期"
