@@ -56,11 +56,16 @@ def start_audit(tree: Path, out: Path, env: dict[str, str]) -> subprocess.Popen[
 
 
 def run_audit(tree: Path, out: Path, env: dict[str, str]) -> tuple[float, dict[str, Any], str]:
-    """(seconds, report, stderr) of one child run."""
+    """(seconds, report, stderr with the exit status appended) of one child run."""
     start = time.perf_counter()
     child = start_audit(tree, out, env)
     _, stderr = child.communicate()
-    return time.perf_counter() - start, json.loads(out.read_text(encoding="utf-8")), stderr.decode()
+    seconds = time.perf_counter() - start
+    return (
+        seconds,
+        json.loads(out.read_text(encoding="utf-8")),
+        f"{stderr.decode()}exit status {child.returncode}\n",
+    )
 
 
 def subjects(
@@ -193,7 +198,7 @@ def main() -> int:
             f"        subjects left unverifiable: {unverifiable}; "
             f"failed lookups {faulty['summary']['failed_lookups']}"
         )
-        for line in sorted({ln for ln in stderr.splitlines() if ln.startswith("warning:")})[:6]:
+        for line in sorted({ln for ln in stderr.splitlines() if ln.startswith(("warning:", "exit"))})[:6]:
             print(f"        stderr: {line}")
         for item in (differ + changed)[:10]:
             print(f"        differs: {item}")
@@ -223,7 +228,7 @@ def main() -> int:
                 f"{outage['summary']['requests']} requests, reference resolutions {sorted(resolutions)}, "
                 f"failed lookups {outage['summary']['failed_lookups']}"
             )
-            for line in sorted({ln for ln in stderr.splitlines() if ln.startswith("warning:")})[:4]:
+            for line in sorted({ln for ln in stderr.splitlines() if ln.startswith(("warning:", "exit"))})[:6]:
                 print(f"        stderr: {line}")
             ok &= everything and outage_s < 30
     print("goals met" if ok else "GOAL MISSED")
