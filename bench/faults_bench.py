@@ -35,10 +35,50 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.fake_services import FakeServices, Faults, FixtureRecords  # noqa: E402
-from bench.network_bench import articles, unique_identifiers, write_fixture  # noqa: E402
+from bench.network_bench import PATTERNS, articles, write_records  # noqa: E402
+from references.models import Author, Record, TrialRecord  # noqa: E402
 
 LIMITS = {"ncbi": 3, "crossref": 5, "ctgov per minute": 50}  # documented, no key, no mailto
 LOOKUP_FREE = ("U9",)  # codes that only say a lookup was not made
+
+
+def consistent_fixture(paths: list[Path], out: Path) -> None:
+    """Records of our own for every identifier the articles hold, one record per work: a PMID and a
+    DOI on the same reference line are the same record (as in PubMed and Crossref), so a run that
+    falls back from one source to the other sees the same facts (network_bench's fixture gives each
+    identifier its own record, which would make a fault change what is found)."""
+    works: dict[str, Record] = {}
+    trials: set[str] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            found = {
+                k: [m.group(m.lastindex or 0).rstrip(".,;") for m in p.finditer(line)]
+                for k, p in PATTERNS.items()
+            }
+            trials.update(n.upper() for n in found["nct"])
+            pmid = found["pmid"][0] if found["pmid"] else None
+            doi = found["doi"][0].lower() if found["doi"] else None
+            key = pmid or doi
+            if key is None or key in works or (doi and doi in works):
+                continue
+            n = len(works)
+            works[key] = Record(
+                source="pubmed" if pmid else "crossref",
+                id=key,
+                pmid=pmid,
+                doi=doi,
+                title=f"Synthetic work {n}",
+                year=2000 + n % 25,
+                authors=[Author(family="Bench", given="A")],
+                journal="Journal of Benchmarks",
+            )
+            if doi and pmid:
+                works[doi] = works[key]
+    records = list({id(r): r for r in works.values()}.values())
+    trial_records = [
+        TrialRecord(id=t, status="COMPLETED", phases=["PHASE2"], enrollment=100) for t in sorted(trials)
+    ]
+    write_records(out, records, trial_records)
 
 
 def environment(urls: dict[str, str], cache: Path) -> dict[str, str]:
@@ -160,7 +200,7 @@ def main() -> int:
         tree = work / "articles"
         tree.mkdir()
         paths = articles(args.copies, tree)
-        write_fixture(unique_identifiers(paths), work / "records.jsonl")
+        consistent_fixture(paths, work / "records.jsonl")
         records = FixtureRecords.load(work / "records.jsonl")
         print(f"{len(paths)} articles, fake latency {args.latency * 1000:.0f} ms per request")
 
