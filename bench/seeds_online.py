@@ -61,6 +61,10 @@ def describe(name: str, text: str, doc: object) -> list[str]:
         lines.append(f"  {f.code} {where} [{f.severity.value}] {' '.join(f.message.split())}")
     if not findings:
         lines.append("  (no findings)")
+    verdicts = Counter(c.verdict.value for c in doc.claims)  # type: ignore[attr-defined]
+    lines.append(
+        f"  claims: {sum(verdicts.values())} ({', '.join(f'{k} {v}' for k, v in sorted(verdicts.items()))})"
+    )
     resolved = Counter(r.resolution.value for r in doc.references)  # type: ignore[attr-defined]
     lines.append(
         f"  references: {len(doc.references)} ({', '.join(f'{k} {v}' for k, v in sorted(resolved.items()))})"  # type: ignore[attr-defined]
