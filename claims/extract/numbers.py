@@ -65,10 +65,16 @@ _EFFICACY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EFFICACY_BEFORE = re.compile(rf"(?P<num>{NUM}){S}%[ \t](?:vaccine[ \t])?$", re.IGNORECASE)
+# A value of a from-to, with the unit it may carry ("12天", "5.1個月", "105 kg", "20分").
+_FROM_UNIT = (
+    r"(?:[ \t]?(?:[A-Za-zµμ/]{1,6}(?<![ \t]to)|个月|個月|天|日|周|週|月|年|小时|小時|分钟|分鐘|分|秒"
+    r"|公斤|千克|毫克|克|次|例|人|名|岁|歲|厘米|毫米|cm))?"
+)
 _VALUE = rf"{NUM_TAIL}{S}%?(?:{S}±{S}{NUM_TAIL}{S}%?)?"
 _FROM_TO = re.compile(
-    rf"(?:从|從|由|from){S2}(?P<base>{_VALUE}){S2}"
-    rf"(?:增至|增加到|增加至|提高到|提高至|提升至|提升到|升至|上升至|上升到|降至|降到|下降到|下降至|减少到|减少至|減少到|减至|減至|到|至|to)"
+    rf"(?:从|從|由|from){S2}(?P<base>{_VALUE}){_FROM_UNIT}{S2}"
+    r"(?P<conn>增至|增加到|增加至|提高到|提高至|提升至|提升到|升至|上升至|上升到|降至|降到|下降到|下降至|减少到|减少至|減少到"
+    r"|减至|減至|延长到|延長到|延长至|延長至|缩短到|縮短到|缩短至|縮短至|增長到|增长到|到|至|to)"
     rf"{S2}(?P<new>{_VALUE})"
 )
 _LEADING_NUMBER = re.compile(NUM_TAIL)
@@ -214,7 +220,7 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
     from_to = [
         (m, _value_of(m.group("base")), _value_of(m.group("new")))
         for m in _FROM_TO.finditer(text)
-        if _is_change(m)
+        if _is_change(text, m)
     ]
     starts = [match.start() for match, _, _ in from_to]
     used: set[int] = set()
@@ -247,10 +253,19 @@ def _clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, 
     return (before + 1 if before != -1 else sentence[0], min(after) if after else sentence[1])
 
 
-def _is_change(match: re.Match[str]) -> bool:
-    """ "从1到6小时" is a span of time; a from-to is a change only with "%" or a change verb."""
-    connector = match.group()[match.end("base") - match.start() : match.start("new") - match.start()].strip()
-    return "%" in match.group() or connector not in ("到", "至", "to")
+_VERB_BEFORE_FROM = re.compile(
+    r"(?:rose|fell|increased|decreased|declined|dropped|improved|reduced|grew|shrank|went|changed"
+    r"|提高|增加|升高|上升|提升|增长|增長|降低|下降|减少|減少|缩短|縮短|延长|延長|改善)[ \t]{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _is_change(text: str, match: re.Match[str]) -> bool:
+    """ "从1到6小时" is a span of time; a from-to is a change with "%", a change verb as connector,
+    or a change verb right before it ("fell from 92 to 30 mg/dL")."""
+    if "%" in match.group() or match.group("conn") not in ("到", "至", "to"):
+        return True
+    return bool(_VERB_BEFORE_FROM.search(text[max(0, match.start() - 16) : match.start()]))
 
 
 def _nearest_from_to(starts: list[int], used: set[int], sentence: tuple[int, int], offset: int) -> int | None:

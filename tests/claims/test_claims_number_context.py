@@ -95,3 +95,21 @@ def test_efficacy_is_a_relative_reduction() -> None:
     (change,) = of_kind("Vaccine efficacy was 95.0% against severe disease.", CHANGE)
     assert (change.normalized["change"], change.normalized["measure"]) == (-95.0, "efficacy")
     assert of_kind("有效率为85%。", CHANGE) == []  # a response rate, not an efficacy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("住院天數由12天減至9天，減少了25%。", [(12.0, 9.0)]),
+        ("中位PFS由5.1個月延長到9.9個月，延長了約94%。", [(5.1, 9.9)]),
+        ("体重由105公斤降至90公斤，下降了约14%。", [(105.0, 90.0)]),
+        ("LDL cholesterol fell from 92 to 30 mg/dL, a 67% reduction.", [(92.0, 30.0)]),
+        # a span of time or a range is not a change
+        ("从1到6小时", []),
+        ("由12天到9天", []),
+        ("Patients were treated from 1 to 6 hours, and 20% improved.", []),
+    ],
+)
+def test_from_to_with_units(text: str, expected: list[tuple[float, float]]) -> None:
+    found = [(c.normalized["base"], c.normalized["new"]) for c in of_kind(text, CHANGE)]
+    assert [pair for pair in found if pair != (None, None)] == expected

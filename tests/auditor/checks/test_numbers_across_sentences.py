@@ -177,3 +177,17 @@ def test_complementary_shares_of_one_whole(text: str, expected: list[str]) -> No
 def test_a_change_takes_its_values_from_its_own_clause() -> None:
     text = "某城市的重症住院率由每10萬人50例降至20例，下降60%；另一城市的住院率由8%降至6%，下降了2%。"
     assert number_codes(text) == ["N306"]  # 2 points written as 2%; the 60% has no values of its own
+
+
+FROM_TO_WITH_UNITS = [
+    ("住院天數由12天減至9天，減少了33%。", ["N305"]),
+    ("住院天数由12天减至9天，减少了25%。", []),
+    ("Hospital stay fell from 13 to 12 days, a 15% reduction.", ["N305"]),
+    ("Hospital stay fell from 13 to 12 days, an 8% reduction.", []),
+    ("LDL cholesterol fell from 92 to 30 mg/dL, a 67% reduction.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO_WITH_UNITS)
+def test_from_to_with_units_against_the_stated_change(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
