@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from auditor.checks.abstract_compare import Abstract, Disagreement, compare_sentence, read_abstract
 from auditor.checks.claim_index import ClaimIndex
+from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.evidence import ClaimSentence, claim_sentences
 from auditor.models import Finding, FindingKind, Severity
@@ -66,12 +67,18 @@ def _record(ctx: CheckContext, evidence_id: str) -> Record | None:
 
 
 def _abstracts(ctx: CheckContext) -> dict[str, Abstract]:
-    """Evidence id → its abstract, for every resolved reference (or citation) that has one."""
+    """Evidence id → its abstract, for every resolved reference (or citation) that has one.
+
+    A record whose identifier belongs to another work (M402) is not evidence for the citation."""
     read: dict[str, Abstract] = {}
     for evidence_id in [r.id for r in ctx.references] + [c.id for c in ctx.claims if c.id in ctx.resolutions]:
         record = _record(ctx, evidence_id)
-        if record is not None and record.abstract and evidence_id not in read:
-            read[evidence_id] = read_abstract(evidence_id, record.abstract)
+        if record is None or not record.abstract or evidence_id in read:
+            continue
+        reference = ctx.reference(evidence_id)
+        if reference is not None and is_identifier_mismatch(reference, record):
+            continue
+        read[evidence_id] = read_abstract(evidence_id, record.abstract)
     return read
 
 

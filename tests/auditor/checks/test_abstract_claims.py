@@ -12,7 +12,7 @@ from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.linking import link_citations
 from claims.extract import extract_claims
 from claims.models import Document
-from references.models import Record
+from references.models import Author, Record
 from references.parse import parse_reference_list
 
 # Our own sentences stating the results of real trials (ACTT-1, NEJM 2020; ISCHEMIA, NEJM 2020).
@@ -149,3 +149,31 @@ def test_check_flags_the_claim_where_it_is_written_and_quotes_the_abstract() -> 
     assert only.evidence["url"] == "https://pubmed.ncbi.nlm.nih.gov/32445440/"
     unresolved = CheckContext(document=document, claims=claims, references=references, links=ctx.links)
     assert list(abstract_contradictions(unresolved)) == []
+
+
+def test_the_abstract_of_a_record_that_is_another_work_is_not_evidence() -> None:
+    text = (
+        "In ACTT-1, 48 patients received remdesivir [1].\n\nReferences\n"
+        "[1] Smith A, Jones B. Gene expression in zebrafish fins. Dev Biol. 2011;12:1-9. PMID: 32445440.\n"
+    )
+    document = Document.from_text(text)
+    claims = tuple(extract_claims(document, body_end=text.index("References")))
+    references = tuple(parse_reference_list(document))
+    record = Record(
+        source="pubmed",
+        id="32445440",
+        pmid="32445440",
+        title="Remdesivir for the Treatment of Covid-19 - Final Report.",
+        authors=[Author(family="Beigel", given="JH")],
+        year=2020,
+        abstract=ACTT,
+    )
+    ctx = CheckContext(
+        document=document,
+        claims=claims,
+        references=references,
+        links=dict(link_citations(claims, references)),
+        resolutions={"r1": ReferenceResolution(status="identifier", record=record)},
+        online=True,
+    )
+    assert list(abstract_contradictions(ctx)) == []
