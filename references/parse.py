@@ -11,7 +11,7 @@ from __future__ import annotations
 from claims.models import Document
 from references.models import ParsedReference, Reference
 from references.refstring.entry import parse_entry
-from references.section import LABEL, locate_reference_section
+from references.section import LABEL, label_of, locate_reference_section
 
 _ENTRY_ENDINGS = frozenset(".。")
 MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
@@ -29,7 +29,7 @@ def parse_reference_list(document: Document) -> list[Reference]:
     for number, (start, end) in enumerate(blocks, start=1):
         raw = document.text[start:end]
         label_match = LABEL.match(raw)
-        label = next((g for g in label_match.groups() if g), None) if label_match else None
+        label = label_of(label_match)
         refs.append(Reference(id=f"r{number}", label=label, text=raw, span=document.span(start, end),
                               parsed=parse_reference_text(raw)))
     return refs

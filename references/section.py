@@ -14,15 +14,24 @@ _HEADING = re.compile(
     r"#{0,6}[ \t]{0,3}[*_]{0,2}[ \t]{0,3}"
     r"(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]?)?[ \t]{0,3}"  # "五、参考文献", "## 7. References"
     r"(?:参考|参考资料|參考資料|参考文献|參考文獻|参考文獻|參考文献|引用文献|引用文獻|主要参考文献|主要參考文獻|"
-    r"资料来源|資料來源|参考书目|參考書目|"
+    r"资料来源|資料來源|参考书目|參考書目|文献|文獻|注释|注釋|註釋|註解|注解|附注|附註|"
+    r"参考文献与注释|參考文獻與註釋|注释与参考文献|註釋與參考文獻|"
     r"references?|bibliography|literature cited|works cited|cited literature|sources|"
-    r"references and notes|notes and references)"
+    r"references and notes|notes and references|notes|endnotes|literature|reference list|further reading)"
     r"[ \t]{0,3}[*_]{0,2}[ \t]{0,3}[:：]?[ \t]{0,3}[*_]{0,2}",
     re.IGNORECASE,
 )
 LABEL = re.compile(
-    r"[ \t]{0,8}(?:[(（](\d{1,5})[)）]|[\[［](\d{1,5})[\]］][:：]?|(\d{1,5})[.)、．](?!\d))[ \t]{0,4}"
+    r"[ \t]{0,8}(?:[(（](\d{1,5})[)）]|[\[［](\d{1,5})[\]］][:：]?|(\d{1,5})[.)、．](?!\d)"
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,5})(?=[ \t]))[ \t]{0,4}"
 )
+_TO_ASCII_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def label_of(match: re.Match[str] | None) -> str | None:
+    """The number of an entry's label in ASCII digits ("[12]" → "12", "¹²" → "12"), or None."""
+    number = next((g for g in match.groups() if g), None) if match else None
+    return number.translate(_TO_ASCII_DIGITS) if number else None
 # Page furniture that ends a list. Most markers count only at the start of a line (after bullets or
 # brackets), so that a title containing "来源" or "关注" is not mistaken for a footer.
 _BOILERPLATE_START = re.compile(
