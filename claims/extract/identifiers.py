@@ -9,6 +9,7 @@ them; a bare number is never taken for an identifier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -47,6 +48,8 @@ _ISSN = re.compile(
 )
 _EUDRACT_BARE = re.compile(r"(?:19|20)(?<![A-Za-z0-9-].{2})\d{2}-\d{6}-\d{2}(?![0-9])")
 _EUDRACT_NUMBER = re.compile(r"\d[0-9-]{3,16}\d$")
+
+_FAR = 1 << 62  # sorts after every end offset
 
 _IN_URL = (
     (
@@ -127,15 +130,21 @@ def _url_candidate(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(ClaimKind.URL, start, end, {"url": url})
 
 
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when `position` lies in one of `spans` (sorted, not overlapping); O(log n)."""
+    index = bisect_right(spans, (position, _FAR)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
 def _urls(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """URL-borne candidates, and the spans of every URL (a DOI URL cut by a line end yields none)."""
+    """URL-borne candidates, and the sorted spans of every URL (a DOI URL cut by a line end yields none)."""
     found: list[Candidate] = []
     spans: list[tuple[int, int]] = []
     for pattern in (_URL, _BARE_PUBMED):
         for match in pattern.finditer(text):
             end = _trim(text, match.start(), match.end())
-            if not any(s <= match.start() < e for s, e in spans):
-                spans.append((match.start(), end))
+            if not _inside(spans, match.start()):
+                insort(spans, (match.start(), end))
                 candidate = _url_candidate(text, match.start(), end)
                 if candidate is not None:
                     found.append(candidate)
@@ -182,6 +191,6 @@ def identifiers(text: str) -> Iterator[Candidate]:
     urls, spans = _urls(text)
     yield from urls
     for candidate in _bare_identifiers(text):
-        if not any(start <= candidate.start < end for start, end in spans):
+        if not _inside(spans, candidate.start):
             yield candidate
     yield from trial_ids(text)
