@@ -172,7 +172,7 @@ class Summary(BaseModel):
     requests: int = 0
     cache_hits: int = 0
     failed_lookups: int = 0  # lookups tried that failed (network, rate limit, malformed answer)
-    lookups_not_made: int = 0  # offline and not in the cache: not failures, nothing was asked
+    lookups_not_made: int = 0  # not made (offline, not cached) and leaving something unchecked: = U902
 
 
 class ToolInfo(BaseModel):

@@ -226,8 +226,14 @@ def summarize(documents: Sequence[DocumentReport], sources: SourceSet | None) ->
         requests=sources.requests if sources else 0,
         cache_hits=sources.cache_hits if sources else 0,
         failed_lookups=sources.failed_lookups if sources else 0,
-        lookups_not_made=sources.lookups_not_made if sources else 0,
+        lookups_not_made=sum(_not_made(d) for d in documents),
     )
+
+
+def _not_made(document: DocumentReport) -> int:
+    """Lookups not made that left something unchecked: the count the document's U902 note gives
+    (a per-source miss that another source answered is not counted, so the two always agree)."""
+    return sum(int(f.evidence.get("lookups_total", 0)) for f in document.findings if f.code == "U902")
 
 
 def parallel_map(function: Callable[[T], R], items: list[T], jobs: int) -> list[R]:

@@ -47,11 +47,6 @@ class SourceSet:
         return sum(int(getattr(s, "cache_hits", 0)) for s in self.all())
 
     @property
-    def lookups_not_made(self) -> int:
-        """Lookups not made because the run was offline and the cache did not hold them."""
-        return sum(int(getattr(s, "not_made", 0)) for s in self.all())
-
-    @property
     def failed_lookups(self) -> int:
         """Lookups tried that failed (network, malformed answer) so far, where the source counts them."""
         return sum(int(getattr(s, "failed_lookups", 0)) for s in self.all())

@@ -224,7 +224,7 @@ class LookupStore:
         return len(rows) if self.db.writable else 0
 
 
-OFFLINE_REASON = "offline: not in the cache"
+OFFLINE_REASON = "not checked offline: not in the cache"
 
 
 class CachingSource(MetadataSource):
@@ -255,7 +255,6 @@ class CachingSource(MetadataSource):
         self.hits = 0
         self.misses = 0
         self.failed_lookups = 0  # tried and failed
-        self.not_made = 0  # offline misses: not tried
         self._counter_lock = threading.Lock()
 
     @property
@@ -273,12 +272,11 @@ class CachingSource(MetadataSource):
         """Lookups and searches answered from the store."""
         return self.hits
 
-    def _count(self, hits: int, misses: int, failed: int = 0, not_made: int = 0) -> None:
+    def _count(self, hits: int, misses: int, failed: int = 0) -> None:
         with self._counter_lock:
             self.hits += hits
             self.misses += misses
             self.failed_lookups += failed
-            self.not_made += not_made
 
     def lookup_many(self, kind: IdKind, keys: Sequence[str]) -> dict[str, LookupResult]:
         """Stored results for what is cached and fresh; the rest asked in one batch (and stored)."""
@@ -289,7 +287,6 @@ class CachingSource(MetadataSource):
         fresh: dict[str, LookupResult] = {}
         if missing and self.inner is None:
             fresh = {k: self._offline(kind, k) for k in missing}
-            self._count(0, 0, not_made=len(missing))
         elif missing and self.inner is not None:
             fresh = self.inner.lookup_many(kind, missing)
             self.store.put_many(fresh.values())
@@ -309,7 +306,6 @@ class CachingSource(MetadataSource):
         if cached is not None:
             return cached
         if self.inner is None:
-            self._count(0, 0, not_made=1)
             return SearchResult(source=self.name, status=LookupStatus.FAILED, reason=OFFLINE_REASON)
         result = self.inner.search(query)
         self.store.put_search(cache_key, result)

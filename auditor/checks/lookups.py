@@ -133,15 +133,11 @@ def lookups_not_made(ctx: CheckContext) -> Iterator[Finding]:
                 f for u in summarised for f in (u.not_made if ctx.online else u.failures + u.not_made)
             )
         )
-        why = (
-            "offline and not in the cache"
-            if ctx.online or all(not u.failures for u in unmade)
-            else "no source answered"
-        )
+        offline = ctx.online or all(not u.failures for u in unmade)
+        what = "not checked offline (not in the cache)" if offline else "not made (no source answered)"
         yield finding(
             "U902",
-            f"{len(lookups)} lookups were not made ({why}); "
-            f"{len(summarised)} references or claims were not checked against the sources.",
+            f"Lookups {what}: {len(lookups)}; references or claims left unchecked: {len(summarised)}.",
             evidence={
                 "lookups": lookups[:_LISTED],
                 "lookups_total": len(lookups),

@@ -304,4 +304,4 @@ def test_counters_for_run_summaries(store: LookupStore) -> None:
     offline = CachingSource(None, store, name="pubmed")
     offline.lookup_many(IdKind.PMID, ["1", "9"])
     offline.search(BibliographicQuery(title="x"))
-    assert (offline.cache_hits, offline.failed_lookups, offline.not_made) == (1, 0, 2)
+    assert (offline.cache_hits, offline.failed_lookups, offline.misses) == (1, 0, 2)

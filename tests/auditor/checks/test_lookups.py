@@ -141,7 +141,7 @@ def test_offline_misses_are_one_note_even_when_the_cache_answered_some() -> None
     )
     (only,) = lookups_not_made(ctx)
     assert only.code == "U902" and only.evidence["unchecked"] == ["reference 1"]
-    assert "offline and not in the cache" in only.message
+    assert "not checked offline (not in the cache)" in only.message
 
 
 def test_real_failures_stay_warnings_beside_the_offline_note() -> None:
