@@ -241,6 +241,7 @@ def _lead(text: str, claim: Claim) -> str:
 
 _FUNCTION_WORDS = frozenset(
     ["of", "in", "with", "for", "among", "on", "at", "to", "by", "versus", "vs", "and", "or", "than"]
+    + ["per", "a", "an", "the", "each", "every", "after", "before", "during", "over", "under"]
 )
 _OPPOSITES = (
     frozenset({"男性", "女性"}),

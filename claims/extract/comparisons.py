@@ -147,16 +147,14 @@ def _respective_pair(text: str, lo: int, hi: int) -> tuple[tuple[int, int], tupl
 
 
 def _grouped_pair(
-    text: str, lo: int, hi: int, covers: _Covers
+    text: str, lo: int, hi: int, covers: _Covers, kinds: tuple[ClaimKind, ...]
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Exactly two percentages or counts in [lo, hi), each stated for its own named group.
 
     "疫苗组8例、安慰剂组162例", "试验组为62.5%，对照组为41.3%": the groups say what is compared.
     """
     grouped = [
-        c
-        for c in covers.starting_in(lo, hi)
-        if c.kind in (ClaimKind.PERCENTAGE, ClaimKind.COUNT) and c.normalized.get("group") and c.end <= hi
+        c for c in covers.starting_in(lo, hi) if c.kind in kinds and c.normalized.get("group") and c.end <= hi
     ]
     if len(grouped) != 2 or grouped[0].kind is not grouped[1].kind:
         return None
@@ -176,9 +174,9 @@ def _pair_in(
     Two values told apart only by their groups are a comparison for an efficacy (`groups`): for
     another change the two groups' values may be of other times or measures.
     """
-    for how in ("versus", "respectively", "groups") if groups else ("versus", "respectively"):
+    for how in ("versus", "respectively", "groups"):
         if how == "groups":
-            found = _grouped_pair(text, lo, hi, covers)
+            found = _grouped_pair(text, lo, hi, covers, _EFFICACY_KINDS if groups else _CHANGE_KINDS)
         else:
             found = (_versus_pair if how == "versus" else _respective_pair)(text, lo, hi)
         if found is None:
@@ -193,6 +191,18 @@ def _same_statement(text: str, end: int, change_start: int) -> bool:
     """Nothing between the compared values and the change but words: no other number, no ";"."""
     gap = _PARENTHESES.sub("", text[end:change_start])
     return len(gap) <= _MAX_GAP and not any(ch.isdigit() or ch in ";；" for ch in gap)
+
+
+_EFFICACY_KINDS = (ClaimKind.PERCENTAGE, ClaimKind.COUNT)
+_CHANGE_KINDS = (ClaimKind.QUANTITY,)
+
+
+def _right_after(text: str, end: int, change: Candidate) -> bool:
+    """ "治疗组为24个月，对照组为16个月，延长了25%": the change follows the second group's value at once."""
+    gap = text[end : change.start]
+    unit = re.match(r"[^\s\d，,;；。]{0,4}", gap)
+    rest = gap[unit.end() :] if unit else gap
+    return len(rest.strip(" \t，,、")) == 0
 
 
 def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]) -> None:
@@ -212,6 +222,13 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
         efficacy = norm.get("measure") == "efficacy"
         pair = _pair_in(text, max(start, change.start - _REACH), change.start, covers, groups=efficacy)
         if pair is not None and not _same_statement(text, pair[3], change.start):
+            pair = None
+        if (
+            pair is not None
+            and pair[2] == "groups"
+            and not efficacy
+            and not _right_after(text, pair[3], change)
+        ):
             pair = None
         if pair is None and efficacy:
             pair = _efficacy_pair(text, sentences, change, (start, end), covers)

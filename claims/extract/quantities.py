@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from claims.extract.number_words import group_of
 from claims.extract.patterns import (
     NUM,
     NUM_TAIL,
@@ -107,6 +108,7 @@ def measures(text: str) -> Iterator[Candidate]:
             continue  # a calendar year, not a duration
         if high is None:
             payload = _quantity(None, None, to_float(low), unit, False)
+            payload["group"] = group_of(text, match.start(), match.end())
         else:
             payload = _quantity(None, None, None, unit, False) | {
                 "low": to_float(low),

@@ -98,6 +98,10 @@ RELATIVE_DIFFERENCES = [
     ("中位存活期分別為6.2個月和4.1個月，延長了51%。", []),
     ("中位存活期分別為6.2個月和4.1個月，延長了15%。", ["N309"]),
     ("试验组32例、对照组30例，治疗后试验组有效率提高20%。", []),
+    ("治疗组为24个月，对照组为16个月，延长了25%。", ["N309"]),
+    ("治疗组为24个月，对照组为16个月，延长了50%。", []),
+    ("治療組為24個月，對照組為16個月，延長了25%。", ["N309"]),
+    ("治疗组年龄65岁，对照组64岁，生存期延长了30%。", []),
 ]
 
 
@@ -166,6 +170,7 @@ COMPLEMENTARY_SHARES = [
     ("Of the participants, 76% were men and 28% women.", ["N304"]),
     ("31.2% of treated mice and 35.0% of controls responded.", []),
     ("Mortality was 23% with lopinavir-ritonavir and 22% with usual care.", []),
+    ("Stroke occurred in 1.65% per year with intensive treatment and 2.19% per year with standard care.", []),
 ]
 
 
