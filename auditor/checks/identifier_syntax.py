@@ -51,7 +51,7 @@ def trial_id_problem(registry: str | None, trial_id: str) -> str | None:
     known = (registry_named(registry) if registry else None) or registry_by_prefix(value)
     if known is None or known.fits(value):
         return None
-    return f"a {known.name} number is {known.rule}, e.g. {known.example}"
+    return f"{known.name} numbers are {known.rule}, e.g. {known.example}"
 
 
 # identifier field → (code, validator, the rule it enforces), for claims and reference fields

@@ -17,7 +17,7 @@ from claims.extract.patterns import S2, Candidate
 from claims.models import ClaimKind
 from claims.registries import REGISTRIES
 
-_URL_STOP = r"\s<>\"'\u3000-\u9fff\uff00-\uffef“”"
+_URL_STOP = r"\s<>`\"'\u3000-\u9fff\uff00-\uffef“”"
 _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
 _BARE_PUBMED = re.compile(
     r"(?<![A-Za-z0-9./])(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)\d{1,9}/?"
