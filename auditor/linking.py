@@ -37,14 +37,17 @@ def journal_names(name: str) -> set[str]:
 def references_by_number(references: Sequence[Reference]) -> dict[int, Reference]:
     """Reference number → reference: its numeric label, else (unlabelled) its 1-based position.
 
-    A reference with a non-numeric label (a BibTeX key such as "Smith2019") has no number.
+    A reference with a non-numeric label (a BibTeX key such as "Smith2019") has no number; a label
+    wins over a position ("[1]" after an unlabelled line is number 1).
     """
+    labels = [(ref.label or "").strip().strip("[]().（）［］") for ref in references]
     by_label: dict[int, Reference] = {}
-    for position, ref in enumerate(references, start=1):
-        label = (ref.label or "").strip().strip("[]().（）［］")
-        if label and not (label.isascii() and label.isdigit()):
-            continue
-        by_label.setdefault(int(label) if label else position, ref)
+    for ref, label in zip(references, labels, strict=True):
+        if label.isascii() and label.isdigit():
+            by_label.setdefault(int(label), ref)
+    for position, (ref, label) in enumerate(zip(references, labels, strict=True), start=1):
+        if not label:  # an unlabelled entry takes its position, unless a labelled entry has it
+            by_label.setdefault(position, ref)
     return by_label
 
 

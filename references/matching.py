@@ -29,7 +29,7 @@ _GROUP_HEAD = re.compile(rf"\s{{0,3}}({_ACRONYM}(?:[ \-]{{1,2}}(?:{_ACRONYM}|\d{
 _PAGE_SEP = re.compile(r"\s{0,3}[-–—~‐‑−]\s{0,3}")
 _GROUP_NOUN = re.compile(
     r"(?<![A-Za-z])(?:Group|Groups|Collaborat(?:ive|ion|ors)|Consortium|Investigators|Trialists|Committee"
-    r"|Network|Society|Association|Organi[sz]ation|Task Force|Writing Group)(?![a-z])"
+    r"|Network|Society|Association|Organi[sz]ation|Task Force|Writing Group|Research Team)(?![a-z])"
     r"|协作组|協作組|研究组|研究組|合作组|合作組|团队|團隊|课题组|課題組|工作组|工作組|委员会|委員會|联盟|聯盟"
 )
 _COMPOUND_SURNAMES = frozenset(

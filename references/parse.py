@@ -11,7 +11,7 @@ from __future__ import annotations
 from claims.models import Document
 from references.models import ParsedReference, Reference
 from references.refstring.entry import parse_entry
-from references.section import LABEL, label_of, locate_reference_section
+from references.section import LABEL, is_subheading, label_of, locate_reference_section
 
 _ENTRY_ENDINGS = frozenset(".。")
 MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
@@ -56,7 +56,10 @@ def _entry_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     numbered = any(LABEL.match(text[s:e]) for s, e, _ in lines)
     paragraphs = not numbered and any(blank for _, _, blank in lines[1:])
     blocks: list[tuple[int, int]] = []
-    for s, e, after_blank in lines:
+    for index, (s, e, after_blank) in enumerate(lines):
+        following = text[lines[index + 1][0] : lines[index + 1][1]] if index + 1 < len(lines) else ""
+        if numbered and is_subheading(text[s:e], following):
+            continue
         if numbered:
             starts_entry = after_blank or bool(LABEL.match(text[s:e]))
         else:  # a wrapped paragraph line continues a sentence; a finished line ends its entry

@@ -60,6 +60,7 @@ _BIBLIO = re.compile(
     r"\(\d{4}[a-z]?\)|[A-Z][a-z]{1,20},\s?[A-Z]\.|[A-Z][a-z]{1,20} [A-Z]{1,3}[,.;]"
 )
 _MAX_NOTES = 2
+_SUBHEADING_CHARS = 40
 _MAX_FOOTER_LINES = 12
 _SHORT_LINE = 60
 MAX_ENTRY_CHARS = 20_000  # a longer line is page content, not a bibliographic entry
@@ -93,6 +94,18 @@ def is_boilerplate(line: str) -> bool:
     """True for page furniture that follows a list: copyright, disclaimers, navigation."""
     head = line.strip()[:200]
     return bool(_BOILERPLATE_START.match(head) or _BOILERPLATE_ANYWHERE.search(head))
+
+
+def is_subheading(line: str, following: str) -> bool:
+    """A group title inside a numbered list ("經典與背景", "Primary sources"): short, no digits,
+    unlabelled, and followed by a labelled entry."""
+    stripped = line.strip()
+    return (
+        len(stripped) <= _SUBHEADING_CHARS
+        and not any(ch.isdigit() for ch in stripped)
+        and not LABEL.match(stripped)
+        and bool(LABEL.match(following))
+    )
 
 
 def looks_like_entry(line: str) -> bool:

@@ -184,7 +184,7 @@ def named_study_without_reference(ctx: CheckContext) -> Iterator[Finding]:
 def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Every reference should be cited somewhere in the text."""
     ctx = _links(ctx)
-    cited = {ref_id for ids in ctx.links.values() for ref_id in ids}
+    cited = {ref_id for ids in ctx.links.values() for ref_id in ids} | _cited_with_a_wrong_year(ctx)
     repeats = {later.id for later, _, _ in duplicate_pairs(ctx.references)}  # reported by R108 instead
     for position, ref in enumerate(ctx.references, start=1):
         if ref.id in cited or ref.id in repeats:
@@ -199,6 +199,13 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
             evidence={"label": ref.label, "position": position, "citation_claims": len(ctx.links)},
             suggestion="cite the reference where it is used, or remove it from the list",
         )
+
+
+def _cited_with_a_wrong_year(ctx: CheckContext) -> set[str]:
+    """Entries an unlinked author citation names by first author (R102/R103 report its year)."""
+    index = ReferenceIndex(ctx.references)
+    unlinked = [c for c in ctx.claims_of(ClaimKind.AUTHOR_CITATION) if not ctx.links.get(c.id)]
+    return {r.id for claim in unlinked for r in index.by_authors(claim)[:_MAX_NEAR]}
 
 
 def _following_numbers(text: str, numbers: ClaimIndex, authored: ClaimIndex, claim: Claim) -> list[Claim]:

@@ -35,7 +35,8 @@ LATIN_SURNAME = rf"{_NOT_BEFORE}(?:{_PARTICLE}){_CAPITAL_WORD}(?:-{_CAPITAL_WORD
 _GROUP_NOUN = (
     r"(?:Collaborative[ \t]Group|Research[ \t]Group|Study[ \t]Group|Working[ \t]Group|Writing[ \t]Group"
     r"|Writing[ \t]Committee|Steering[ \t]Committee|Group|Collaboration|Collaborators|Consortium"
-    r"|Investigators|Trialists|Committee|Network|Society|Association|Organi[sz]ation|Task[ \t]Force)"
+    r"|Investigators|Trialists|Committee|Network|Society|Association|Organi[sz]ation|Task[ \t]Force"
+    r"|Research[ \t]Team)"
 )
 _GROUP_WORD = r"(?:[A-Z][A-Za-z0-9'’\-]{0,24}|(?:19|20)\d{2}|of|the|for|and|on|in)"
 LATIN_GROUP = (

@@ -65,3 +65,9 @@ def test_entry_labels(template: str, labels: list[str | None]) -> None:
 )
 def test_label_of(raw: str, label: str | None) -> None:
     assert label_of(LABEL.match(raw)) == label
+
+
+def test_group_titles_inside_a_numbered_list_are_not_entries() -> None:
+    text = BODY + "参考文献\n经典文献\n1. " + ENTRIES[0] + "\n近期进展\n2. " + ENTRIES[1] + "\n"
+    refs = parse_reference_list(Document.from_text(text))
+    assert [r.label for r in refs] == ["1", "2"]
