@@ -142,5 +142,24 @@ def test_author_form_found(text: str, quoted: list[str], expected: list[tuple[An
         "Phase 3 (2019) trials",
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "quoted", "year"),
+    [
+        ("as Hoshino et al. [6] showed", "Hoshino et al.", None),
+        ("Mali and colleagues⁵ showed", "Mali and colleagues", None),
+        ("In 2013, Kamerkar and colleagues [8] showed", "Kamerkar and colleagues", 2013),
+        ("Lynch and colleagues found in 2001 (6) that", "Lynch and colleagues", 2001),
+        ("In a 2019 paper, Frangoul et\nal. described", "Frangoul et\nal.", 2019),
+        ("June et al. (2018) reviewed", "June et al. (2018)", 2018),
+        ("White在2005年[4]指出", "White在2005年", 2005),
+        ("Le Blanc团队2006年[3]的报告", "Le Blanc团队2006年", 2006),
+        ("喬友林課題組(2020)報告", "喬友林課題組(2020)", 2020),
+    ],
+)
+def test_author_forms_without_a_bracketed_year(text: str, quoted: str, year: int | None) -> None:
+    assert texts(text, AUTHOR) == [quoted]
+    assert payloads(text, AUTHOR)[0]["year"] == year
+
+
 def test_author_look_alikes_are_not_citations(text: str) -> None:
     assert texts(text, AUTHOR) == []
