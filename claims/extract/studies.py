@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from claims.extract import study_cues as cues
 from claims.extract.patterns import CJK, S2, YEAR, Candidate, S, W
 from claims.models import ClaimKind
 
@@ -22,29 +22,33 @@ _EN_JOURNAL = re.compile(
     rf"(?P<cue>published{W}in|appeared{W}in|in{W}the{W}journal|(?<![A-Za-z])in|在){S2}(?P<journal>{_JOURNAL_NAME})"
 )
 
-_INSTITUTION_SUFFIX = (
-    r"医学研究生院|醫學研究生院|研究生院|大学|大學|医院|醫院|研究院|医学院|醫學院|研究所|研究中心|医学中心|醫學中心"
-    r"|医疗中心|醫療中心|科学院|科學院|学院|學院|分校|公司"
-)
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_INSTITUTION_SUFFIX = _alternatives(cues.ZH_INSTITUTION_SUFFIXES)
 _ZH_INSTITUTION = re.compile(
     rf"[{CJK}]{{1,20}}(?:{_INSTITUTION_SUFFIX})(?!学报|學報|杂志|雜誌|雜志|期刊)(?:{S}\([A-Za-z]{{2,12}}\))?"
 )
-_ZH_SUFFIX = re.compile(_INSTITUTION_SUFFIX)
-_EN_KEYWORD = re.compile(r"University|Institute|Hospital|College|Medical Center")
+_EN_WORDS = _alternatives(cues.EN_INSTITUTION_WORDS)
 _EN_INSTITUTION = re.compile(
-    r"(?:University of(?: [A-Z][a-z]{1,20}){1,4}"
-    r"|(?:[A-Z][a-z]{1,20} ){1,4}(?:University|Institute|Hospital|College|Medical Center))"
+    rf"(?:University of(?: [A-Z][a-z]{{1,20}}){{1,4}}|(?:[A-Z][a-z]{{1,20}} ){{1,4}}(?:{_EN_WORDS}))(?![a-z])"
 )
 # Characters after which an institution name starts ("依据斯坦福大学" → "斯坦福大学").
 _LEAD_IN = re.compile(
     r"^.{0,12}?(?:根据|根據|依据|依據|来自|來自|据|據|在|由|的|与|與|和|及|是|从|從|经|經|对|對|于|於|将|將|为|為)"
 )
-_STUDY_CUE = re.compile(
-    r"研究|试验|試驗|发表|發表|报道|報道|团队|團隊|综述|綜述|study|trial|published|reported"
-)
-_YEAR_MENTION = re.compile(rf"{YEAR}{S}年|(?<![\d.]){YEAR}(?![\d年%\u4e00-\u9fff])")
-_WINDOW = 80
-_YEAR_AFTER = 40
+_ZH_SPONSOR_AFTER = re.compile(rf"(?:共同|联合|聯合)?(?:{_alternatives(cues.ZH_SPONSOR_AFTER)})")
+_EN_SPONSOR_BEFORE = re.compile(rf"(?:{_alternatives(cues.EN_SPONSOR_BEFORE)})\b[^.;:!?]*$", re.IGNORECASE)
+_EN_SPONSOR_AFTER = re.compile(_alternatives(cues.EN_SPONSOR_AFTER), re.IGNORECASE)
+_STUDY_CUE = re.compile(rf"(?:{_alternatives(cues.STUDY_WORDS)})", re.IGNORECASE)
+_RESEARCH_VERB = re.compile(rf"(?:{_alternatives(cues.RESEARCH_VERBS)})", re.IGNORECASE)
+_COUNT = rf"(?![ \t]?(?:{_alternatives(cues.EN_COUNT_NOUNS)})\b)"
+_YEAR_MENTION = re.compile(rf"{YEAR}{S}年|(?<![\d.]){YEAR}(?![\d年%\u4e00-\u9fff]){_COUNT}")
+_WINDOW = 80  # how far from the institution a journal may be
+_YEAR_REACH = 45  # how far from the institution/journal a year may be
+_SPONSOR_REACH = 60
 
 
 def _is_journal_name(cue: str, name: str) -> bool:
@@ -70,18 +74,22 @@ def journal_mentions(text: str) -> Iterator[Candidate]:
             )
 
 
-def _institution_in(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first institution named in text[start:end] (a cheap keyword scan comes first)."""
-    for keyword, pattern, reach in ((_ZH_SUFFIX, _ZH_INSTITUTION, 24), (_EN_KEYWORD, _EN_INSTITUTION, 90)):
-        found = keyword.search(text, start, end)
-        match = pattern.search(text, max(start, found.start() - reach), end) if found else None
-        if match:
-            lead = _LEAD_IN.match(match.group()) if pattern is _ZH_INSTITUTION else None
-            begin = match.start() + (
-                lead.end() if lead and match.end() - match.start() - lead.end() >= 4 else 0
-            )
-            return (begin, match.end())
-    return None
+def _institutions(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Every institution named in text[start:end], Chinese names trimmed of their lead-in words."""
+    for match in _ZH_INSTITUTION.finditer(text, start, end):
+        lead = _LEAD_IN.match(match.group())
+        begin = match.start() + (lead.end() if lead and match.end() - match.start() - lead.end() >= 4 else 0)
+        yield (begin, match.end())
+    for match in _EN_INSTITUTION.finditer(text, start, end):
+        yield match.span()
+
+
+def _is_sponsor(text: str, span: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """The institution funds, sponsors or leads a trial ("由辉瑞发起", "funded by the … Institute")."""
+    if _ZH_SPONSOR_AFTER.match(text, span[1], clause[1]) or _EN_SPONSOR_AFTER.match(text, span[1], clause[1]):
+        return True
+    before = text[max(clause[0], span[0] - _SPONSOR_REACH) : span[0]]
+    return _EN_SPONSOR_BEFORE.search(before) is not None
 
 
 def _clause_bounds(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -93,37 +101,60 @@ def _clause_bounds(text: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
         yield (clause_start, end)
 
 
+def _nearest_journal(
+    journals: list[Candidate], span: tuple[int, int], clause: tuple[int, int]
+) -> Candidate | None:
+    """The journal mention nearest to span inside the clause (after it preferred), within reach."""
+    inside = [j for j in journals if clause[0] <= j.start and j.end <= clause[1]]
+    after = [j for j in inside if span[1] <= j.start < span[1] + _WINDOW]
+    before = [j for j in inside if span[0] - _WINDOW < j.end <= span[0]]
+    return after[0] if after else before[-1] if before else None
+
+
+def _nearest_year(text: str, span: tuple[int, int], clause: tuple[int, int]) -> re.Match[str] | None:
+    """A year inside span, or the nearest one within reach before or after it, in the clause."""
+    low, high = max(clause[0], span[0] - _YEAR_REACH), min(clause[1], span[1] + _YEAR_REACH)
+    years = list(_YEAR_MENTION.finditer(text, low, high))
+    if not years:
+        return None
+    return min(years, key=lambda m: max(span[0] - m.end(), m.start() - span[1], 0))
+
+
 def named_studies(
     text: str, sentences: list[tuple[int, int]], journals: list[Candidate]
 ) -> Iterator[Candidate]:
-    """A study named by at least two of (year, institution, journal), or an institution plus a study cue."""
+    """Research named by institution + (journal or year with a study word), or journal + year + verb.
+
+    An institution that sponsors or leads a trial is not a study's author; a journal alone, a year
+    alone or an institution alone is no named study (precision first).
+    """
     ordered = sorted(journals, key=lambda c: c.start)
-    starts = [j.start for j in ordered]
-    for start, end in _clause_bounds(text, sentences):
-        institution = _institution_in(text, start, end)
-        anchor = institution[0] if institution else start
-        journal = next(
-            (j for j in _journals_between(ordered, starts, anchor, min(end, anchor + _WINDOW))), None
-        )
-        if institution is None and journal is None:
-            continue
-        focus = institution[0] if institution else journal.start if journal else start
-        year = _YEAR_MENTION.search(text, max(start, focus - 30), min(end, focus + _YEAR_AFTER))
-        after = institution[1] if institution else focus
-        cue = _STUDY_CUE.search(text, after, min(end, after + _WINDOW))
-        present = sum(x is not None for x in (year, institution, journal))
-        if present < 2 and not (institution and cue):
-            continue
-        yield _named_study(text, institution, journal, year, cue)
+    for clause in _clause_bounds(text, sentences):
+        found = _study_in_clause(text, clause, ordered)
+        if found is not None:
+            yield found
 
 
-def _journals_between(
-    journals: list[Candidate], starts: list[int], start: int, end: int
-) -> Iterator[Candidate]:
-    index = bisect_left(starts, start)
-    while index < len(journals) and journals[index].start < end:
-        yield journals[index]
-        index += 1
+def _study_in_clause(text: str, clause: tuple[int, int], journals: list[Candidate]) -> Candidate | None:
+    institution = next(
+        (s for s in sorted(_institutions(text, *clause)) if not _is_sponsor(text, s, clause)), None
+    )
+    if institution is not None:
+        journal = _nearest_journal(journals, institution, clause)
+        union = institution
+        if journal:
+            union = (min(institution[0], journal.start), max(institution[1], journal.end))
+        year = _nearest_year(text, union, clause)
+        cue = _STUDY_CUE.search(text, institution[1], min(clause[1], institution[1] + _WINDOW))
+        if journal or (year and _STUDY_CUE.search(text, *clause)):
+            return _named_study(text, institution, journal, year, cue)
+        return None
+    for journal in journals:
+        if clause[0] <= journal.start and journal.end <= clause[1]:
+            year = _nearest_year(text, (journal.start, journal.end), clause)
+            if year and _RESEARCH_VERB.search(text, journal.end, min(clause[1], journal.end + 12)):
+                return _named_study(text, None, journal, year, None)
+    return None
 
 
 def _named_study(

@@ -40,7 +40,6 @@ def _study(institution: str | None, journal: str | None, year: int | None) -> di
             "2018年《中华神经科杂志》",
             _study(None, "中华神经科杂志", 2018),
         ),
-        ("依据哈佛大学Ⅱ期试验", "哈佛大学Ⅱ期试验", _study("哈佛大学", None, None)),
         (
             "東京大學醫學研究生院在期刊《神經再生研究》上發表綜述",
             "東京大學醫學研究生院在期刊《神經再生研究》",
@@ -50,6 +49,31 @@ def _study(institution: str | None, journal: str | None, year: int | None) -> di
             "a 2022 study from Yale University published in Nature Neuroscience found",
             "2022 study from Yale University published in Nature Neuroscience",
             _study("Yale University", "Nature Neuroscience", 2022),
+        ),
+        (
+            "台大醫院團隊於2021年在《NEJM》發表",
+            "台大醫院團隊於2021年在《NEJM》",
+            _study("台大醫院", "NEJM", 2021),
+        ),
+        (
+            "a 2021 study from the Mayo Clinic published in JAMA Cardiology showed",
+            "2021 study from the Mayo Clinic published in JAMA Cardiology",
+            _study("Mayo Clinic", "JAMA Cardiology", 2021),
+        ),
+        (
+            "In a 2019 study published in The Lancet, a team at the Karolinska Institutet found",
+            "2019 study published in The Lancet, a team at the Karolinska Institutet found",
+            _study("Karolinska Institutet", "The Lancet", 2019),
+        ),
+        (
+            "A 2020 analysis by researchers at the University of Leeds, published in The Lancet, found",
+            "2020 analysis by researchers at the University of Leeds, published in The Lancet",
+            _study("University of Leeds", "The Lancet", 2020),
+        ),
+        (
+            "该试验由辉瑞发起；2022年，复旦大学的团队在《细胞》发表了分析",
+            "2022年，复旦大学的团队在《细胞》",
+            _study("复旦大学", "细胞", 2022),
         ),
     ],
 )
@@ -67,6 +91,24 @@ def test_named_studies(text: str, quoted: str, payload: dict[str, Any]) -> None:
         "《赣南医学院学报》",
         "shown (Zhao et al., 2021, Stem Cell Reviews).",
         "患者在大学期间",
+        # an institution with no venue and no year
+        "依据哈佛大学Ⅱ期试验",
+        "疫情初期，某某大学附属第一医院的团队率先尝试了这种药物。",
+        # sponsors and trial leaders, zh-Hans / zh-Hant / en
+        "该试验（NCT01234567）由辉瑞公司发起，为3期试验，于2019年完成。",
+        "RECOVERY试验由牛津大学发起，是一项2020年开始的3期试验。",
+        "此試驗由紐約大學主導，2012年開始，共納入5179名患者。",
+        "該研究由臺灣大學資助，2018年啟動。",
+        "The trial, funded by the National Heart, Lung, and Blood Institute, began in 2010.",
+        "The study was sponsored by Harvard University and started in 2015.",
+        "A University of Utah-funded trial began in 2014.",
+        # an institution and a number that is a count, not a year
+        "Harvard University enrolled 2000 patients in the trial.",
+        # an institution and a year with nothing about research
+        "In 2015, Stanford University opened a new campus.",
+        # a journal and a year with no research verb; a journal alone
+        "The 2020 issue of Nature Medicine was thick.",
+        "《柳叶刀》是一本期刊。",
     ],
 )
 def test_not_named_studies(text: str) -> None:
