@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from auditor.candidates import has_cjk
+from auditor.candidates import has_cjk, is_latin
 from auditor.journal_names import journal_agrees, simplified
 from auditor.resolve_inputs import english_journal_name
 from claims.models import Claim, ClaimKind
+from references.matching import first_author_matches
 from references.models import BibliographicQuery, Record
 from references.sources.parsing import clean_markup
 
@@ -93,6 +94,7 @@ class StudySearch:
 
     query: BibliographicQuery
     concepts: tuple[tuple[str, ...], ...]  # each concept: English alternatives
+    first_author: str | None = None  # an author-year mention: the surname the record must have
 
 
 def _table(name: str, key: str) -> dict[str, object]:
@@ -176,20 +178,63 @@ def study_search(claim: Claim, sentence: str) -> StudySearch | None:
     return StudySearch(query, tuple(concepts))
 
 
+def _sentence_topics(sentence: str, exclude: str) -> list[tuple[str, ...]]:
+    return chinese_topics(sentence) if has_cjk(sentence) else english_topics(sentence, exclude)
+
+
+def author_year_search(claim: Claim, sentence: str) -> StudySearch | None:
+    """The search for an author-year mention with no reference entry ("Bang等人于2005年…").
+
+    First author and year, with the journal when the sentence names one, else with the sentence's
+    topic words; searched only when a candidate could be accepted: a journal, or two topic concepts.
+    """
+    if claim.kind is not ClaimKind.AUTHOR_CITATION:
+        return None
+    authors = [str(a) for a in claim.normalized.get("authors") or [] if is_latin(str(a))]
+    year = claim.normalized.get("year")
+    if not authors or not isinstance(year, int):
+        return None
+    journal = english_journal_name(claim.normalized.get("journal"))
+    concepts = _sentence_topics(sentence, f"{' '.join(authors)} {journal or ''}")
+    if journal is None and len(concepts) < 2:
+        return None
+    query = BibliographicQuery(
+        authors=authors[:1],
+        year=year,
+        journal=journal,
+        topic=[] if journal else [word for concept in concepts for word in concept],
+        free_text=claim.text,
+    )
+    return StudySearch(query, tuple(concepts), first_author=authors[0])
+
+
 def _speaks_of(text: str, concept: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}", text) for word in concept)
 
 
-def is_the_study(search: StudySearch, record: Record) -> bool:
-    """Journal named, year ±1, and the topic in the title or abstract."""
-    query = search.query
-    if not journal_agrees(query.journal, record) or record.year is None or query.year is None:
-        return False
-    if abs(record.year - query.year) > 1:
-        return False
+def _concepts_spoken(search: StudySearch, record: Record) -> int:
     text = " ".join(clean_markup(t) or "" for t in (record.title, record.abstract)).lower()
-    spoken = sum(_speaks_of(text, concept) for concept in search.concepts)
-    return spoken >= min(2, len(search.concepts))
+    return sum(_speaks_of(text, concept) for concept in search.concepts)
+
+
+def is_the_study(search: StudySearch, record: Record) -> bool:
+    """Named study: journal named, year ±1, topic in the title or abstract.
+
+    Author-year mention: the first author's surname, the same year, and the journal named or at
+    least two of the sentence's topic concepts.
+    """
+    query = search.query
+    if record.year is None or query.year is None:
+        return False
+    if search.first_author is not None:
+        same_author = first_author_matches([search.first_author], record.authors) is True
+        if record.year != query.year or not same_author:
+            return False
+        journal_named = query.journal is not None and journal_agrees(query.journal, record)
+        return journal_named or _concepts_spoken(search, record) >= 2
+    if not journal_agrees(query.journal, record) or abs(record.year - query.year) > 1:
+        return False
+    return _concepts_spoken(search, record) >= min(2, len(search.concepts))
 
 
 def best_study(search: StudySearch, candidates: list[Record]) -> Record | None:

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 
 from auditor.candidates import best_candidate, compare, query_of
 from auditor.checks.registry import ReferenceResolution
-from auditor.named_studies import StudySearch, best_study, study_search
+from auditor.named_studies import StudySearch, author_year_search, best_study, study_search
 from auditor.resolve_inputs import (
     Key,
     claim_identifiers,
-    claim_query,
     describe_failure,
     journal_names,
     reference_identifiers,
@@ -190,17 +189,13 @@ class Resolver:
         """Searches for unlinked author citations and named studies (topic from their sentence)."""
         text, bounds = item.document.text, None
         for claim in unlinked_citation_claims(item.claims, item.links):
-            if claim.kind is ClaimKind.NAMED_STUDY:
-                bounds = bounds or sentence_bounds(text)
-                start, end = sentence_at(text, claim.span.start, bounds)
-                study = study_search(claim, text[start:end])
-                if study is not None:
-                    self._studies[study.query.cache_key()] = study
-                    yield claim, study.query
-                continue
-            query = claim_query(claim)
-            if query is not None:
-                yield claim, query
+            bounds = bounds or sentence_bounds(text)
+            start, end = sentence_at(text, claim.span.start, bounds)
+            searcher = study_search if claim.kind is ClaimKind.NAMED_STUDY else author_year_search
+            study = searcher(claim, text[start:end])
+            if study is not None:
+                self._studies[study.query.cache_key()] = study
+                yield claim, study.query
 
     def _needs_search(self, reference: Reference) -> bool:
         """No identifier; identifier not found; or the identifier's record is another author's work."""

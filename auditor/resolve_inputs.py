@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from auditor.candidates import has_cjk, is_latin, query_of
+from auditor.candidates import has_cjk, query_of
 from auditor.journal_names import simplified
 from claims.models import Claim, ClaimKind
 from references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
@@ -111,21 +111,6 @@ def reference_query(reference: Reference) -> BibliographicQuery:
     if has_cjk(query.journal):
         query = query.model_copy(update={"journal": english_journal_name(query.journal)})
     return query
-
-
-def claim_query(claim: Claim) -> BibliographicQuery | None:
-    """A search for the work an author citation / named study names, if it names enough to search.
-
-    Author, year and journal: author and year alone ("Kim等人于2019年") fit thousands of works, so
-    neither a hit nor an empty answer would say anything; such mentions are checked against the
-    reference list only (R102/R103).
-    """
-    authors = [str(a) for a in claim.normalized.get("authors") or [] if is_latin(str(a))]
-    year = claim.normalized.get("year")
-    journal = english_journal_name(claim.normalized.get("journal"))
-    if not authors or not isinstance(year, int) or journal is None:
-        return None
-    return BibliographicQuery(authors=authors, year=year, journal=journal, free_text=claim.text)
 
 
 def describe_failure(result: LookupResult) -> str:

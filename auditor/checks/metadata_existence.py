@@ -6,6 +6,7 @@ answered authoritatively; a failed search makes the work unverifiable (U901) ins
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
@@ -26,16 +27,38 @@ def every_source_answered(resolution: ReferenceResolution) -> bool:
     return bool(resolution.searches) and searches_ok and lookups_ok
 
 
-def chinese_language_work(reference: Reference) -> bool:
-    """A title or journal in Chinese that no table maps to an English-language journal.
+# English names of Chinese-language journals: "Chinese Journal of …", "Chin J …", "Zhonghua …",
+# "Journal of … Medical University" of a Chinese city is not guessed (M408 covers it).
+_CHINESE_JOURNAL_NAME = re.compile(r"\b(?:Chinese|China|Chin|Zhonghua|Zhongguo)\b", re.IGNORECASE)
 
-    PubMed and Crossref index few Chinese-language journals, so "no source found it" says nothing
-    about such a work; it is checked in CNKI or Wanfang instead.
+
+def chinese_journal(reference: Reference) -> bool:
+    """A journal named in Chinese that no table maps to English, or an English name of a Chinese one.
+
+    "Chinese Journal of Tissue Engineering Research" (中国组织工程研究) is published in Chinese;
+    PubMed and Crossref do not cover most such journals, so not finding the work says nothing.
     """
-    parsed = reference.parsed
-    if has_cjk(parsed.journal):
-        return english_journal_name(parsed.journal) is None or has_cjk(parsed.title)
-    return has_cjk(parsed.title) and not parsed.journal
+    journal = reference.parsed.journal
+    if has_cjk(journal):
+        return english_journal_name(journal) is None or has_cjk(reference.parsed.title)
+    return bool(journal) and _CHINESE_JOURNAL_NAME.search(journal or "") is not None
+
+
+def chinese_title_only(reference: Reference) -> bool:
+    """A title in Chinese (a translation or a Chinese-language work) and no journal named."""
+    return has_cjk(reference.parsed.title) and not reference.parsed.journal
+
+
+def chinese_language_work(reference: Reference) -> bool:
+    """A work no source's silence says anything about: a Chinese journal, or a Chinese title only."""
+    return chinese_journal(reference) or chinese_title_only(reference)
+
+
+def web_source(reference: Reference) -> bool:
+    """A web page cited by its URL: no identifier, volume, issue or pages (not a bibliographic work)."""
+    p = reference.parsed
+    has_ids = any((p.doi, p.pmid, p.pmcid, p.nct))
+    return bool(p.url or p.urls) and not (has_ids or p.volume or p.issue or p.pages)
 
 
 def where_to_check(reference: Reference) -> dict[str, str]:
@@ -65,14 +88,14 @@ def _search_evidence(resolution: ReferenceResolution) -> dict[str, Any]:
     )
 )
 def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
-    """References without identifiers, and unlinked author citations, found nowhere."""
+    """References without identifiers found nowhere (not Chinese-language works, not web pages)."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
         has_ids = any(k is not IdKind.NCT for k, _ in reference_identifiers(reference))
         if resolution is None or has_ids or resolution.status != "not_found":
             continue
-        if chinese_language_work(reference):
-            continue  # M411: unverifiable, with where to check it
+        if chinese_language_work(reference) or web_source(reference):
+            continue  # M411: unverifiable, with where to check it; a web page is no bibliographic work
         if every_source_answered(resolution):
             yield finding(
                 "M407",
@@ -82,18 +105,7 @@ def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
                 evidence=_search_evidence(resolution),
                 suggestion="Give the work's DOI or PMID, or remove the reference if it cannot be traced.",
             )
-    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):  # named studies: M412, a warning
-        resolution = ctx.resolutions.get(claim.id)
-        if resolution is not None and resolution.status == "not_found" and every_source_answered(resolution):
-            yield finding(
-                "M407",
-                f'No source found the work "{claim.text}" names; it may not exist.',
-                span=claim.span,
-                quote=claim.text,
-                claim_id=claim.id,
-                evidence=_search_evidence(resolution),
-                suggestion="Add the study to the reference list with its DOI or PMID, or remove the claim.",
-            )
+    # mentions without a reference entry that no source found: M412 (a warning), never M407
 
 
 @register(
@@ -114,10 +126,17 @@ def not_covered(ctx: CheckContext) -> Iterator[Finding]:
         if any(k is not IdKind.NCT for k, _ in reference_identifiers(reference)):
             continue  # an identifier that does not exist is M401 whatever the language
         links = where_to_check(reference)
+        label = reference.label or reference.id
+        message = (
+            f"Reference {label} is in a Chinese-language journal that PubMed and Crossref do not cover; "
+            "it could not be checked."
+            if chinese_journal(reference)
+            else f"Reference {label} gives its title in Chinese and names no journal; no source found it, "
+            "so it could not be checked."
+        )
         yield finding(
             "M411",
-            f"Reference {reference.label or reference.id} is in a Chinese-language journal that PubMed "
-            "and Crossref do not cover; it could not be checked.",
+            message,
             **reference_finding_fields(reference),
             evidence={**_search_evidence(resolution), **links},
             suggestion=f"Check it in CNKI ({links['cnki']}) or Wanfang ({links['wanfang']}).",
@@ -141,6 +160,8 @@ def unknown_journal(ctx: CheckContext) -> Iterator[Finding]:
         fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
         mentions.extend((name, fields) for name in journal_names(claim=claim))
     for reference in ctx.references:
+        if web_source(reference):
+            continue  # "RSS" of a web page's entry is no journal
         fields = reference_finding_fields(reference)
         mentions.extend((name, fields) for name in journal_names(reference=reference))
     for name, fields in mentions:

@@ -15,6 +15,7 @@ from auditor.checks.metadata_evidence import record_citation, record_url
 from auditor.checks.metadata_existence import every_source_answered
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
+from auditor.resolve_inputs import english_journal_name
 from claims.models import ClaimKind
 
 
@@ -35,6 +36,39 @@ from claims.models import ClaimKind
     ),
 )
 def named_study_lookups(ctx: CheckContext) -> Iterator[Finding]:
+    """Each searched named study, then each author-year-journal mention with no reference, not found."""
+    yield from _named_studies(ctx)
+    yield from _unlisted_author_mentions(ctx)
+
+
+def _unlisted_author_mentions(ctx: CheckContext) -> Iterator[Finding]:
+    """"Li et al., 2022, Cell Therapy" with no reference entry, searched and found nowhere: a warning.
+
+    Only a mention that names its journal: a search by author, year and topic words that finds
+    nothing says little (the words may miss), so it is not reported.
+    """
+    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
+        resolution = ctx.resolutions.get(claim.id)
+        journal = english_journal_name(claim.normalized.get("journal"))
+        if resolution is None or journal is None or resolution.status != "not_found":
+            continue
+        if every_source_answered(resolution):
+            yield finding(
+                "M412",
+                f'No matching study was found for "{claim.text}" in {journal}.',
+                span=claim.span,
+                quote=claim.text,
+                claim_id=claim.id,
+                evidence={
+                    "sources_searched": [s.source for s in resolution.searches],
+                    "candidates_rejected": [c.id for s in resolution.searches for c in s.candidates][:10],
+                },
+                suggestion="Cite the study in the reference list with its DOI or PMID, "
+                "or check the author, year and journal named.",
+            )
+
+
+def _named_studies(ctx: CheckContext) -> Iterator[Finding]:
     """Each searched named study: not found (all sources answered), or found with another year."""
     for claim in ctx.claims_of(ClaimKind.NAMED_STUDY):
         resolution = ctx.resolutions.get(claim.id)

@@ -11,6 +11,7 @@ from auditor.checks.metadata import (
     post_publication_notices,
 )
 from auditor.checks.metadata_existence import possibly_fabricated, unknown_journal
+from auditor.checks.metadata_studies import named_study_lookups
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.models import FindingKind, Severity
 from claims.models import Claim, ClaimKind, Document, Span
@@ -213,20 +214,28 @@ def test_possibly_fabricated_needs_every_source(
     assert len(list(possibly_fabricated(ctx(ref(**fields), resolution)))) == expected
 
 
-def test_unlinked_author_citation_found_nowhere() -> None:
+@pytest.mark.parametrize(
+    ("journal", "expected"),
+    [("Cell Therapy", ["M412"]), (None, [])],  # no journal: a topic search that missed says little
+)
+def test_unlinked_author_citation_found_nowhere_is_at_most_a_warning(
+    journal: str | None, expected: list[str]
+) -> None:
     claim = Claim(
         id="c1",
         kind=ClaimKind.AUTHOR_CITATION,
         text="Zyx等人(2020年)",
         span=SPAN,
-        normalized={"authors": ["Zyx"], "year": 2020, "et_al": True, "journal": None},
+        normalized={"authors": ["Zyx"], "year": 2020, "et_al": True, "journal": journal},
     )
     resolution = ReferenceResolution("not_found", None, None, (), (_search(LookupStatus.NOT_FOUND),))
     context = CheckContext(
         document=Document.from_text("x"), claims=(claim,), references=(), resolutions={"c1": resolution}
     )
-    (out,) = possibly_fabricated(context)
-    assert out.claim_id == "c1"
+    assert list(possibly_fabricated(context)) == []
+    found = list(named_study_lookups(context))
+    assert [f.code for f in found] == expected
+    assert all(f.severity is Severity.WARNING and f.claim_id == "c1" for f in found)
 
 
 @pytest.mark.parametrize(
