@@ -40,7 +40,9 @@ def chinese_journal(reference: Reference) -> bool:
     """
     journal = reference.parsed.journal
     if has_cjk(journal):
-        return english_journal_name(journal) is None or has_cjk(reference.parsed.title)
+        journal = english_journal_name(journal)
+        if journal is None or has_cjk(reference.parsed.title):
+            return True
     return bool(journal) and _CHINESE_JOURNAL_NAME.search(journal or "") is not None
 
 

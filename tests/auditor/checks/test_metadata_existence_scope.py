@@ -1,0 +1,98 @@
+"""Which unfound references may be "possibly fabricated" (M407): not Chinese-language journals cited
+by their English names, not Chinese titles without a journal (M411, worded for each), not web pages.
+Real works: Shi 2016 in 中国组织工程研究 (Chinese Journal of Tissue Engineering Research); Nature
+Medicine as an English-language journal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from auditor.checks.metadata_existence import (
+    chinese_journal,
+    chinese_title_only,
+    not_covered,
+    possibly_fabricated,
+    unknown_journal,
+    web_source,
+)
+from auditor.checks.registry import CheckContext, ReferenceResolution
+from claims.models import Document, Span
+from references.models import (
+    Author,
+    IdKind,
+    LookupResult,
+    LookupStatus,
+    ParsedReference,
+    Reference,
+    SearchResult,
+)
+
+SPAN = Span(start=0, end=4, line=1, column=1)
+CJTER = "Chinese Journal of Tissue Engineering Research"
+BRAIN = "https://academic.oup.com/brain/article/143/1/1"
+PAGE = "https://www.example.com/products"
+SHI = {"authors": [Author(family="Shi", given="X")], "year": 2016, "title": "A study of cells"}
+
+
+def _ref(**fields: Any) -> Reference:
+    return Reference(id="r1", label="1", text="1. a reference", span=SPAN, parsed=ParsedReference(**fields))
+
+
+def _ctx(reference: Reference, lookups: dict | None = None) -> CheckContext:
+    searches = (SearchResult(source="pubmed", status=LookupStatus.NOT_FOUND),)
+    resolution = ReferenceResolution("not_found", None, "no source found the cited work", (), searches)
+    return CheckContext(
+        document=Document.from_text("x"),
+        claims=(),
+        references=(reference,),
+        resolutions={"r1": resolution},
+        lookups=lookups or {},
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "chinese", "title_only", "web"),
+    [
+        ({**SHI, "journal": CJTER}, True, False, False),
+        ({**SHI, "journal": "Zhonghua Yi Xue Za Zhi", "volume": "96"}, True, False, False),
+        ({**SHI, "journal": "中国组织工程研究"}, True, False, False),
+        ({**SHI, "journal": "Nature Medicine", "volume": "22"}, False, False, False),
+        ({**SHI, "journal": "自然医学", "volume": "22"}, False, False, False),  # English journal, zh name
+        ({**SHI, "title": "脑内的干细胞", "url": BRAIN}, False, True, True),
+        ({"title": "Our products", "journal": "RSS", "url": PAGE}, False, False, True),
+        ({**SHI, "journal": "Cell", "url": "https://example.org/x", "volume": "126"}, False, False, False),
+        ({**SHI, "journal": "Cell", "url": "https://doi.org/10.1/x", "doi": "10.1/x"}, False, False, False),
+    ],
+)
+def test_scope_predicates(fields: dict, chinese: bool, title_only: bool, web: bool) -> None:
+    reference = _ref(**fields)
+    assert chinese_journal(reference) is chinese
+    assert chinese_title_only(reference) is title_only
+    assert web_source(reference) is web
+
+
+@pytest.mark.parametrize(
+    ("fields", "codes", "wording"),
+    [
+        ({**SHI, "journal": CJTER}, ["M411"], "Chinese-language journal"),
+        ({**SHI, "title": "脑内的干细胞", "url": BRAIN}, ["M411"], "title in Chinese"),
+        ({"title": "Our products", "journal": "RSS", "url": PAGE}, [], ""),
+        ({**SHI, "journal": "Journal of Imaginary Results", "volume": "3"}, ["M407"], "may not exist"),
+    ],
+)
+def test_unfound_reference_findings(fields: dict, codes: list[str], wording: str) -> None:
+    ctx = _ctx(_ref(**fields))
+    found = list(possibly_fabricated(ctx)) + list(not_covered(ctx))
+    assert [f.code for f in found] == codes
+    assert all(wording in f.message for f in found)
+
+
+def test_web_page_journal_is_not_an_unknown_journal() -> None:
+    reference = _ref(title="Our products", journal="RSS", url=PAGE)
+    missing = LookupResult(source="nlmcatalog", kind=IdKind.JOURNAL, key="RSS", status=LookupStatus.NOT_FOUND)
+    assert list(unknown_journal(_ctx(reference, {(IdKind.JOURNAL.value, "RSS"): missing}))) == []
+    article = _ref(**SHI, journal="RSS", volume="3")
+    found = unknown_journal(_ctx(article, {(IdKind.JOURNAL.value, "RSS"): missing}))
+    assert [f.code for f in found] == ["M408"]
