@@ -50,7 +50,11 @@ def surname_key(name: str | Author) -> str:
 
     Letters of every script are kept ("王" → "王"), so a Chinese name is never an empty key.
     """
-    family = name.family if isinstance(name, Author) else name
+    return _surname_key(name.family if isinstance(name, Author) else name)
+
+
+@lru_cache(maxsize=65536)
+def _surname_key(family: str) -> str:
     return _NAME_NOISE.sub("", _fold(family))
 
 
@@ -84,6 +88,7 @@ def is_group_name(name: str) -> bool:
     return _GROUP_NOUN.search(name[:300]) is not None
 
 
+@lru_cache(maxsize=65536)
 def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset[str]:
     """Every key under which a name may be found, in any script.
 
