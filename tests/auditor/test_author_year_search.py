@@ -4,7 +4,10 @@ Real work: Bang OY et al., Ann Neurol 2005;57:874-82 (autologous MSCs in stroke 
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import pytest
+import responses
 
 from auditor.checks.registry import ReferenceResolution
 from auditor.evidence import claim_sentences
@@ -13,9 +16,11 @@ from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
 from claims.extract import extract_claims
 from claims.models import Claim, ClaimKind, Document
-from references.models import Author, Record
+from references.models import Author, LookupStatus, Record
 from references.sources.fake import InMemorySource
 from references.sources.parsing.queries import pubmed_term
+from references.sources.pubmed import PubMedSource
+from tests.references.sources.sources_testkit import EUTILS, fake_config, fixture_bytes, no_limiter
 
 BANG = Record(
     source="pubmed",
@@ -115,3 +120,16 @@ def test_found_work_is_the_evidence_of_its_sentence() -> None:
 def test_other_authors_work_is_not_accepted() -> None:
     other = BANG.model_copy(update={"authors": [Author(family="Kim", given="S")]})
     assert best_study(_search(), [other]) is None
+
+
+@responses.activate
+def test_pubmed_search_of_a_mention_and_rejection_of_other_authors() -> None:
+    """esearch gets [au]/[dp]/[tiab]; the hits (other first authors, other years) are not accepted."""
+    responses.get(f"{EUTILS}/esearch.fcgi", body=fixture_bytes("eutils/esearch_2hits.json"))
+    responses.post(f"{EUTILS}/efetch.fcgi", body=fixture_bytes("eutils/efetch_30000001_30000002.xml"))
+    search = _search()
+    result = PubMedSource(fake_config(), limiter=no_limiter()).search(search.query)
+    assert result.status is LookupStatus.FOUND and result.candidates
+    term = parse_qs(responses.calls[0].request.url.split("?", 1)[1])["term"][0]
+    assert term.startswith('"Bang"[au] AND 2005[dp] AND (') and '"autologous"[tiab]' in term
+    assert best_study(search, list(result.candidates)) is None
