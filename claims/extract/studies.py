@@ -40,7 +40,9 @@ _LEAD_IN = re.compile(
     r"^.{0,12}?(?:根据|根據|依据|依據|来自|來自|据|據|在|由|的|与|與|和|及|是|从|從|经|經|对|對|于|於|将|將|为|為)"
 )
 _ZH_SPONSOR_AFTER = re.compile(rf"(?:共同|联合|聯合)?(?:{_alternatives(cues.ZH_SPONSOR_AFTER)})")
-_EN_SPONSOR_BEFORE = re.compile(rf"(?:{_alternatives(cues.EN_SPONSOR_BEFORE)})\b[^.;:!?]*$", re.IGNORECASE)
+_EN_SPONSOR_BEFORE = re.compile(  # searched in a window of _SPONSOR_REACH characters only
+    rf"(?P<cue>{_alternatives(cues.EN_SPONSOR_BEFORE)})\b[^.;:!?]*$", re.IGNORECASE
+)
 _EN_SPONSOR_AFTER = re.compile(_alternatives(cues.EN_SPONSOR_AFTER), re.IGNORECASE)
 _STUDY_CUE = re.compile(rf"(?:{_alternatives(cues.STUDY_WORDS)})", re.IGNORECASE)
 _RESEARCH_VERB = re.compile(rf"(?:{_alternatives(cues.RESEARCH_VERBS)})", re.IGNORECASE)
@@ -89,7 +91,9 @@ def _is_sponsor(text: str, span: tuple[int, int], clause: tuple[int, int]) -> bo
     if _ZH_SPONSOR_AFTER.match(text, span[1], clause[1]) or _EN_SPONSOR_AFTER.match(text, span[1], clause[1]):
         return True
     before = text[max(clause[0], span[0] - _SPONSOR_REACH) : span[0]]
-    return _EN_SPONSOR_BEFORE.search(before) is not None
+    sponsor = _EN_SPONSOR_BEFORE.search(before)
+    # "funded by X, researchers at Y": a study word between the two makes Y the authors
+    return sponsor is not None and _STUDY_CUE.search(before, sponsor.end("cue")) is None
 
 
 def _clause_bounds(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

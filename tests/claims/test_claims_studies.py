@@ -75,6 +75,17 @@ def _study(institution: str | None, journal: str | None, year: int | None) -> di
             "2022年，复旦大学的团队在《细胞》",
             _study("复旦大学", "细胞", 2022),
         ),
+        (
+            "由輝瑞公司資助、北京大學團隊於2021年在《柳葉刀》發表的研究",
+            "北京大學團隊於2021年在《柳葉刀》",
+            _study("北京大學", "柳葉刀", 2021),
+        ),
+        (
+            "Funded by the Wellcome Trust, researchers at Imperial College reported in Nature Medicine in"
+            " 2018.",
+            "Imperial College reported in Nature Medicine in 2018",
+            _study("Imperial College", "Nature Medicine", 2018),
+        ),
     ],
 )
 def test_named_studies(text: str, quoted: str, payload: dict[str, Any]) -> None:
