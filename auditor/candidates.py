@@ -16,9 +16,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from auditor.journal_names import journal_agrees
-from references.matching import first_page, surnames_match, title_similarity, title_word_changes, year_gap
-from references.models import Author, BibliographicQuery, ParsedReference, Record
-from references.sources.parsing import clean_markup
+from auditor.references.matching import (
+    first_page,
+    surnames_match,
+    title_similarity,
+    title_word_changes,
+    year_gap,
+)
+from auditor.references.models import Author, BibliographicQuery, ParsedReference, Record
+from auditor.references.sources.parsing import clean_markup
 
 TITLE_THRESHOLD = 80.0  # same work at or above
 NEAR_MISS_THRESHOLD = 90.0  # same authors, title below this: the title was altered

@@ -19,8 +19,8 @@ from auditor.config import AuditorConfig, load_config
 from auditor.exit_codes import ExitCode, incompleteness, run_status
 from auditor.input_files import escaped
 from auditor.pipeline import AuditOptions, audit_paths
+from auditor.references.bibfiles import load_references
 from auditor.sources import SourceSet, build_sources
-from references.bibfiles import load_references
 
 FAIL_ON = ("error", "warning", "never")
 

@@ -13,8 +13,8 @@ import click
 
 from auditor.cli_commands import cache_dir_option
 from auditor.cli_errors import user_errors
-from references.cache import CACHE_FILE, LookupStore
-from references.cache_db import cache_directory, clear_database
+from auditor.references.cache import CACHE_FILE, LookupStore
+from auditor.references.cache_db import cache_directory, clear_database
 
 
 @click.group()

@@ -17,7 +17,7 @@ from auditor.diff import diff_reports, new_findings_at
 from auditor.exit_codes import ExitCode, incompleteness, run_status
 from auditor.history import RunHistory
 from auditor.models import AuditReport
-from references.cache_db import cache_directory
+from auditor.references.cache_db import cache_directory
 
 FAIL_ON = ("error", "warning", "never")
 cache_dir_option = click.option(

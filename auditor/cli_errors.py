@@ -13,9 +13,9 @@ from auditor.archive import AuditFileError
 from auditor.config import ConfigError
 from auditor.exit_codes import ExitCode
 from auditor.reading import InputError
-from references.bibfiles import ReferenceFileError
-from references.cache_db import CacheError
-from references.sources.interface import SourceError
+from auditor.references.bibfiles import ReferenceFileError
+from auditor.references.cache_db import CacheError
+from auditor.references.sources.interface import SourceError
 
 F = TypeVar("F", bound=Callable[..., Any])
 USER_ERRORS = (

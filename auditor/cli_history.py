@@ -11,7 +11,7 @@ import click
 from auditor.cli_commands import cache_dir_option
 from auditor.cli_errors import user_errors
 from auditor.history import RunEntry, RunHistory
-from references.cache_db import cache_directory
+from auditor.references.cache_db import cache_directory
 
 
 @click.group()

@@ -19,9 +19,9 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from auditor.cli_warnings import LIBRARY_LOGGER
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, SearchResult
+from auditor.references.sources.interface import MetadataSource
 from auditor.sources import SourceSet
-from references.models import BibliographicQuery, IdKind, LookupResult, SearchResult
-from references.sources.interface import MetadataSource
 
 log = logging.getLogger("auditor")
 _THIRD_PARTY = {"urllib3": 1, "bibtexparser": 1, "pyrate_limiter": 1, "charset_normalizer": 2}

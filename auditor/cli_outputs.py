@@ -15,7 +15,7 @@ from auditor.config import AuditorConfig
 from auditor.history import RunHistory
 from auditor.input_files import display_path
 from auditor.models import AuditReport
-from references.cache_db import cache_directory
+from auditor.references.cache_db import cache_directory
 
 STDOUT = Path("-")
 

@@ -7,11 +7,11 @@ CLI modules import it, to hand it the data the core produced. The core never imp
 from __future__ import annotations
 
 from auditor.models import AuditReport, DiffReport, RunIndex
-from reports.diff import render_diff_json, render_diff_markdown
-from reports.html import HtmlRenderer
-from reports.index import render_index_markdown
-from reports.json_report import JsonRenderer
-from reports.markdown import MarkdownRenderer
+from auditor.reports.diff import render_diff_json, render_diff_markdown
+from auditor.reports.html import HtmlRenderer
+from auditor.reports.index import render_index_markdown
+from auditor.reports.json_report import JsonRenderer
+from auditor.reports.markdown import MarkdownRenderer
 
 REPORT_FORMATS = ("markdown", "json", "html")
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import click
 
-LIBRARY_LOGGER = "references"
+LIBRARY_LOGGER = "auditor.references"
 
 
 class StderrWarnings(logging.Handler):

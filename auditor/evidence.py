@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.checks.sentence_context import sentence_at
+from auditor.claims.models import CITATION_KINDS, Claim, ClaimKind, Document
 from auditor.models import CitedSpan, Finding, FindingKind
-from claims.models import CITATION_KINDS, Claim, ClaimKind, Document
-from references.identifiers import normalize_nct
+from auditor.references.identifiers import normalize_nct
 
 # Kinds of findings about a cited work (its entry in the list): they list where the text cites it.
 CITED_WORK_KINDS = frozenset(

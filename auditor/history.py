@@ -18,7 +18,7 @@ from pathlib import Path
 
 from auditor.archive import AuditFileError, load_audit
 from auditor.models import AuditReport
-from references.http import redact
+from auditor.references.http import redact
 
 HISTORY_FILE = "history.sqlite3"
 _SCHEMA = """

@@ -24,8 +24,8 @@ from importlib import resources
 
 from opencc import OpenCC
 
-from references.matching import journal_matches
-from references.models import Record
+from auditor.references.matching import journal_matches
+from auditor.references.models import Record
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{1,80}")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]{0,40}")
@@ -49,7 +49,7 @@ def simplified(text: str) -> str:
 
 
 def _data(name: str) -> dict[str, list[str]]:
-    raw = resources.files("references").joinpath(f"data/{name}").read_text("utf-8")
+    raw = resources.files("auditor.references").joinpath(f"data/{name}").read_text("utf-8")
     table = json.loads(raw)
     return {k: v for k, v in table[next(k for k in table if not k.startswith("_"))].items()}
 

@@ -12,10 +12,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from claims.models import Claim, ClaimKind
-from references.matching import is_group_name, name_keys, romanised_keys, translate_journal, year_matches
-from references.models import Reference
-from references.section import LABEL
+from auditor.claims.models import Claim, ClaimKind
+from auditor.references.matching import (
+    is_group_name,
+    name_keys,
+    romanised_keys,
+    translate_journal,
+    year_matches,
+)
+from auditor.references.models import Reference
+from auditor.references.section import LABEL
 
 _MAX_TEXT_SCAN = 2000  # reference texts searched for a journal name only in lists up to this size
 _JOURNAL_NOISE = re.compile(r"[^0-9a-z\u4e00-\u9fff]")

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.models import Span
+from auditor.claims.models import Span
 
 SCHEMA_VERSION = 1
 

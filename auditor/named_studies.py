@@ -18,12 +18,12 @@ from functools import lru_cache
 from importlib import resources
 
 from auditor.candidates import has_cjk, is_latin
+from auditor.claims.models import Claim, ClaimKind
 from auditor.journal_names import journal_agrees, simplified
+from auditor.references.matching import first_author_matches
+from auditor.references.models import BibliographicQuery, Record
+from auditor.references.sources.parsing import clean_markup
 from auditor.resolve_inputs import english_journal_name
-from claims.models import Claim, ClaimKind
-from references.matching import first_author_matches
-from references.models import BibliographicQuery, Record
-from references.sources.parsing import clean_markup
 
 _ACRONYM = re.compile(r"[(（]\s{0,2}([A-Z][A-Za-z&]{1,11})\s{0,2}[)）]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]{4,30}")
@@ -98,7 +98,7 @@ class StudySearch:
 
 
 def _table(name: str, key: str) -> dict[str, object]:
-    raw = resources.files("references").joinpath(f"data/{name}").read_text("utf-8")
+    raw = resources.files("auditor.references").joinpath(f"data/{name}").read_text("utf-8")
     return dict(json.loads(raw)[key])
 
 

@@ -17,6 +17,8 @@ from typing import Literal, TypeVar
 
 from auditor import __version__
 from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
+from auditor.claims.extract import extract_claims, extract_identifiers
+from auditor.claims.models import Claim, Document
 from auditor.config import AuditorConfig
 from auditor.evidence import attach_cited_at
 from auditor.input_files import display_path
@@ -31,14 +33,12 @@ from auditor.models import (
     ToolInfo,
 )
 from auditor.reading import InputError, read_document
+from auditor.references.models import Reference
+from auditor.references.parse import parse_reference_list
+from auditor.references.section import find_reference_section
 from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
 from auditor.sources import SourceSet
 from auditor.verdicts import document_report
-from claims.extract import extract_claims, extract_identifiers
-from claims.models import Claim, Document
-from references.models import Reference
-from references.parse import parse_reference_list
-from references.section import find_reference_section
 
 T = TypeVar("T")
 R = TypeVar("R")

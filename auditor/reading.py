@@ -24,6 +24,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import LxmlError
 
+from auditor.claims.language import detect_language
+from auditor.claims.models import Document
+from auditor.claims.text import as_superscript
 from auditor.decoding import decode_text
 from auditor.input_files import (
     STDIN,
@@ -34,9 +37,6 @@ from auditor.input_files import (
     read_input_bytes,
     read_stdin_bytes,
 )
-from claims.language import detect_language
-from claims.models import Document
-from claims.text import as_superscript
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

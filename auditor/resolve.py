@@ -15,7 +15,20 @@ from dataclasses import dataclass, field
 
 from auditor.candidates import best_candidate, compare, query_of
 from auditor.checks.registry import ReferenceResolution
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.claims.text import sentence_at, sentence_bounds
 from auditor.named_studies import StudySearch, author_year_search, best_study, study_search
+from auditor.references.models import (
+    BibliographicQuery,
+    IdKind,
+    LookupResult,
+    LookupStatus,
+    Record,
+    Reference,
+    SearchResult,
+)
+from auditor.references.sources.interface import MetadataSource
+from auditor.references.sources.parsing.doira_json import agency_of
 from auditor.resolve_inputs import (
     Key,
     claim_identifiers,
@@ -26,19 +39,6 @@ from auditor.resolve_inputs import (
     unlinked_citation_claims,
 )
 from auditor.sources import SourceSet
-from claims.models import Claim, ClaimKind, Document
-from claims.text import sentence_at, sentence_bounds
-from references.models import (
-    BibliographicQuery,
-    IdKind,
-    LookupResult,
-    LookupStatus,
-    Record,
-    Reference,
-    SearchResult,
-)
-from references.sources.interface import MetadataSource
-from references.sources.parsing.doira_json import agency_of
 
 NOT_SEARCHED = "not searched: the citation gives too little to search, or no source can search"
 

@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from auditor.candidates import has_cjk, query_of
+from auditor.claims.models import Claim, ClaimKind
 from auditor.journal_names import simplified
-from claims.models import Claim, ClaimKind
-from references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
-from references.matching import translate_journal
-from references.models import BibliographicQuery, IdKind, LookupResult, Reference
+from auditor.references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
+from auditor.references.matching import translate_journal
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, Reference
 
 Key = tuple[IdKind, str]
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from references.sources.interface import MetadataSource
+from auditor.references.sources.interface import MetadataSource
 
 if TYPE_CHECKING:
-    from references.sources.http_source import HttpSource
+    from auditor.references.sources.http_source import HttpSource
 
 
 @dataclass
@@ -71,9 +71,9 @@ def build_sources(
     """
     import time
 
-    from references.cache import CACHE_FILE, DAY, CachingSource, LookupStore, cache_directory
-    from references.http import ServiceConfig
-    from references.ratelimit import shared_limiter
+    from auditor.references.cache import CACHE_FILE, DAY, CachingSource, LookupStore, cache_directory
+    from auditor.references.http import ServiceConfig
+    from auditor.references.ratelimit import shared_limiter
 
     # an audit runs without a cache it cannot use (one warning), never stops because of it
     directory = cache_directory(cache_dir, env)
@@ -114,11 +114,11 @@ def build_sources(
 
 def _source_classes() -> dict[str, type[HttpSource]]:
     """The HTTP sources (configured from the environment: base URLs, API key, e-mail)."""
-    from references.sources.crossref import CrossrefSource
-    from references.sources.ctgov import CtGovSource
-    from references.sources.doira import DoiRaSource
-    from references.sources.idconv import IdConvSource
-    from references.sources.pubmed import PubMedSource
+    from auditor.references.sources.crossref import CrossrefSource
+    from auditor.references.sources.ctgov import CtGovSource
+    from auditor.references.sources.doira import DoiRaSource
+    from auditor.references.sources.idconv import IdConvSource
+    from auditor.references.sources.pubmed import PubMedSource
 
     return {
         "pubmed": PubMedSource,

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from auditor.checks.registry import ReferenceResolution
+from auditor.claims.models import CITATION_KINDS, IDENTIFIER_KINDS, Claim, ClaimKind, Document
 from auditor.models import (
     VERDICT_OF_KIND,
     ClaimReport,
@@ -22,11 +23,10 @@ from auditor.models import (
     Severity,
     Verdict,
 )
+from auditor.references.identifiers import ids_from_url
+from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference
 from auditor.resolve import DocumentResolution
 from auditor.resolve_inputs import Key, claim_identifiers, normalize_key
-from claims.models import CITATION_KINDS, IDENTIFIER_KINDS, Claim, ClaimKind, Document
-from references.identifiers import ids_from_url
-from references.models import IdKind, LookupResult, LookupStatus, Reference
 
 NOT_LOOKED_UP = "metadata lookups were not made in this run"
 

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 from xml.sax.saxutils import escape
 
-from references.models import Record, TrialRecord
+from auditor.references.models import Record, TrialRecord
 
 
 class FixtureRecords:

@@ -34,9 +34,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from auditor.references.models import Author, Record, TrialRecord  # noqa: E402
+
 from bench.fake_services import FakeServices, Faults, FixtureRecords  # noqa: E402
 from bench.network_bench import PATTERNS, articles, write_records  # noqa: E402
-from references.models import Author, Record, TrialRecord  # noqa: E402
 
 LIMITS = {"ncbi": 3, "crossref": 5, "ctgov per minute": 50}  # documented, no key, no mailto
 LOOKUP_FREE = ("U9",)  # codes that only say a lookup was not made

@@ -34,10 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from auditor.references.http import ServiceConfig, limit_for, listing_limit_for  # noqa: E402
+from auditor.references.models import Author, Record, TrialRecord  # noqa: E402
+from auditor.references.ratelimit import NCBI_SERVICES  # noqa: E402
+
 from bench.fake_services import FakeServices, FixtureRecords  # noqa: E402
-from references.http import ServiceConfig, limit_for, listing_limit_for  # noqa: E402
-from references.models import Author, Record, TrialRecord  # noqa: E402
-from references.ratelimit import NCBI_SERVICES  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 PATTERNS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.models import Language
+from auditor.claims.models import Language
 
 # Frequent characters that exist in only one of the two scripts (pairs: simplified, traditional).
 _PAIRS = (  # noqa: SIM905 (the pairs read best as one block of text)

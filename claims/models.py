@@ -85,7 +85,7 @@ class Document(BaseModel):
     @classmethod
     def from_text(cls, text: str, path: str = "<string>", language: Language | None = None) -> Document:
         """Build a document from text already decoded (tests, examples)."""
-        from claims.language import detect_language
+        from auditor.claims.language import detect_language
 
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(path=path, text=text, sha256=digest, language=language or detect_language(text))

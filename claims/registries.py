@@ -38,7 +38,7 @@ def _candidate(prefix: str, rest: str) -> re.Pattern[str]:
 
 
 def _load() -> tuple[Registry, ...]:
-    raw = json.loads(resources.files("claims").joinpath("data/registries.json").read_text("utf-8"))
+    raw = json.loads(resources.files("auditor.claims").joinpath("data/registries.json").read_text("utf-8"))
     return tuple(
         Registry(
             name=r["name"],

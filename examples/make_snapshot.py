@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from references.cache import LookupStore
-from references.models import (
+from auditor.references.cache import LookupStore
+from auditor.references.models import (
     Author,
     IdKind,
     LookupResult,
@@ -145,9 +145,10 @@ def lookups() -> list[LookupResult]:
 
 def searches() -> list[tuple[str, SearchResult]]:
     """Searches for the fabricated reference: both bibliographic sources answer "no match"."""
+    from auditor.claims.models import Document
+    from auditor.references.parse import parse_reference_list
+
     from auditor.candidates import query_of
-    from claims.models import Document
-    from references.parse import parse_reference_list
 
     text = (EXAMPLES / "en-msc-review.md").read_text(encoding="utf-8")
     references = parse_reference_list(Document.from_text(text, path="en-msc-review.md"))

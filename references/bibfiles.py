@@ -15,11 +15,10 @@ from typing import Any
 
 import bibtexparser
 import rispy
+from auditor.references.identifiers import ids_from_url, normalize_doi, normalize_pmcid, normalize_pmid
+from auditor.references.models import Author, ParsedReference, Reference
 from pylatexenc import latexwalker, macrospec
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-
-from references.identifiers import ids_from_url, normalize_doi, normalize_pmcid, normalize_pmid
-from references.models import Author, ParsedReference, Reference
 
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)")
 # pylatexenc's default \href spec reads one argument and then indexes a second (IndexError), so

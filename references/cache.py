@@ -18,14 +18,19 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from auditor.references.cache_db import (
+    CACHE_FILE,
+    LOCK_TIMEOUT,
+    CacheDatabase,
+    cache_directory,
+    database_path,
+)
+from auditor.references.cache_io import CacheImportError, export_lines, import_rows
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
+from auditor.references.sources.interface import MetadataSource
 from pydantic import ValidationError
 
-from references.cache_db import CACHE_FILE, LOCK_TIMEOUT, CacheDatabase, cache_directory, database_path
-from references.cache_io import CacheImportError, export_lines, import_rows
-from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
-from references.sources.interface import MetadataSource
-
-LOG = logging.getLogger("references.cache")
+LOG = logging.getLogger("auditor.references.cache")
 DAY = 86400.0
 SEARCH_KIND = "search"
 _INSERT = "INSERT OR REPLACE INTO lookups VALUES (?, ?, ?, ?, ?, ?)"

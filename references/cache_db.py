@@ -22,7 +22,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-LOG = logging.getLogger("references.cache")
+LOG = logging.getLogger("auditor.references.cache")
 CACHE_FILE = "lookups.sqlite3"
 DATABASE_SUFFIXES = frozenset({".sqlite3", ".sqlite", ".db"})
 LOCK_TIMEOUT = 5.0

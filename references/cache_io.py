@@ -14,12 +14,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from auditor.references.cache_db import CacheError
+from auditor.references.models import IdKind, LookupResult, LookupStatus, SearchResult
 from pydantic import BaseModel, ValidationError, field_validator
 
-from references.cache_db import CacheError
-from references.models import IdKind, LookupResult, LookupStatus, SearchResult
-
-LOG = logging.getLogger("references.cache")
+LOG = logging.getLogger("auditor.references.cache")
 SEARCH_KIND = "search"
 CLOCK_SKEW = 300.0  # seconds a stored_at may lie ahead of this machine's clock
 MAX_LINE = 20_000_000  # characters of one export line

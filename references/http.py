@@ -20,11 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
-
-from references.http_guard import (
+from auditor.references.http_guard import (
     BodyTooLarge,
     BodyTooSlow,
     CircuitBreaker,
@@ -33,8 +29,11 @@ from references.http_guard import (
     RunDeadline,
     read_capped,
 )
-from references.ratelimit import NCBI_SERVICES, HostLimit, HostLimiter, bucket_of, shared_limiter
-from references.sources.interface import SourceError
+from auditor.references.ratelimit import NCBI_SERVICES, HostLimit, HostLimiter, bucket_of, shared_limiter
+from auditor.references.sources.interface import SourceError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 PROJECT_URL = "https://github.com/auditor-project/auditor"
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504)

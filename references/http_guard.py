@@ -30,7 +30,7 @@ from urllib3.exceptions import (
 )
 from urllib3.util.retry import Retry
 
-LOG = logging.getLogger("references.http")
+LOG = logging.getLogger("auditor.references.http")
 TRANSPORT_ERRORS = (ConnectTimeoutError, NewConnectionError, ReadTimeoutError, ProtocolError, OSError)
 Clock = Callable[[], float]
 
@@ -155,17 +155,20 @@ class GuardedRetry(Retry):
         value = super().get_retry_after(response)
         return None if value is None else min(value, self.max_retry_after)
 
-    def increment(self, method: Any = None, url: Any = None, *args: Any, **kwargs: Any) -> Retry:
+    def increment(  # type: ignore[override]  # urllib3 passes its arguments by keyword
+        self, method: Any = None, url: Any = None, *args: Any, **kwargs: Any
+    ) -> Retry:
         """One failed attempt: stop at once when the breaker opens or the deadline passed."""
         hooks = self.hooks
         error, response = kwargs.get("error"), kwargs.get("response")
         if hooks is not None:
             if isinstance(error, TRANSPORT_ERRORS) and hooks.transport_failure():
-                raise MaxRetryError(kwargs.get("_pool"), url, error)
+                raise MaxRetryError(kwargs.get("_pool"), url, error)  # type: ignore[arg-type]
             if response is not None:
                 hooks.breaker.success()
             if hooks.deadline.passed:
-                raise MaxRetryError(kwargs.get("_pool"), url, error or ProtocolError("run deadline reached"))
+                reason = error or ProtocolError("run deadline reached")
+                raise MaxRetryError(kwargs.get("_pool"), url, reason)  # type: ignore[arg-type]
         new = super().increment(method, url, *args, **kwargs)
         if hooks is not None:
             hooks.on_request()  # the retry about to be sent is a request like the first

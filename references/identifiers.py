@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from claims.registries import REGISTRIES, registry_named
+from auditor.claims.registries import REGISTRIES, registry_named
 
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S{1,1000}")
 _DOI_PREFIX = re.compile(

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from auditor.references.models import Author, Record
 from rapidfuzz import fuzz
-
-from references.models import Author, Record
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _NON_WORD = re.compile(r"[^\w\s]|_")
@@ -252,7 +251,7 @@ def journal_matches(cited: str | None, full: str | Record | None, abbrev: str | 
 @lru_cache(maxsize=1)
 def _translation_entries() -> dict[str, tuple[str, str]]:
     """Chinese name → (English full title, ISO abbreviation), from data/journal_translations.json."""
-    raw = resources.files("references").joinpath("data/journal_translations.json").read_text("utf-8")
+    raw = resources.files("auditor.references").joinpath("data/journal_translations.json").read_text("utf-8")
     return {zh: (names[0], names[1]) for zh, names in json.loads(raw)["journals"].items()}
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from auditor.claims.models import Span
 from pydantic import BaseModel, ConfigDict, Field
-
-from claims.models import Span
 
 
 class Author(BaseModel):

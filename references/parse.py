@@ -8,10 +8,10 @@ note style), which keeps only the fields it is confident of.
 
 from __future__ import annotations
 
-from claims.models import Document
-from references.models import ParsedReference, Reference
-from references.refstring.entry import parse_entry
-from references.section import LABEL, is_subheading, label_of, locate_reference_section
+from auditor.claims.models import Document
+from auditor.references.models import ParsedReference, Reference
+from auditor.references.refstring.entry import parse_entry
+from auditor.references.section import LABEL, is_subheading, label_of, locate_reference_section
 
 _ENTRY_ENDINGS = frozenset(".。")
 MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input

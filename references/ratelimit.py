@@ -28,7 +28,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict
 from pyrate_limiter import Duration, Limiter, Rate, SQLiteBucket
 
-LOG = logging.getLogger("references.ratelimit")
+LOG = logging.getLogger("auditor.references.ratelimit")
 RATE_FILE = "ratelimit.sqlite3"
 JITTER_MARGIN_MS = 150
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reports.html import HtmlRenderer
-from reports.interface import Renderer, RenderError
-from reports.json_report import JsonRenderer
-from reports.markdown import MarkdownRenderer
+from auditor.reports.html import HtmlRenderer
+from auditor.reports.interface import Renderer, RenderError
+from auditor.reports.json_report import JsonRenderer
+from auditor.reports.markdown import MarkdownRenderer
 
 RENDERERS: dict[str, type[Renderer]] = {
     "markdown": MarkdownRenderer,

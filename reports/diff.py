@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from auditor.reports.common import location
+from auditor.reports.mdescape import md_inline
+
 from auditor.models import DiffReport, DocumentDiff, Finding
-from reports.common import location
-from reports.mdescape import md_inline
 
 
 def diff_finding_line(finding: Finding) -> str:

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from reports.common import safe_url, shorten
+from auditor.reports.common import safe_url, shorten
 
 # Keys shown apart from the facts line, or not at all (already the finding's own fields).
 _RECORD_KEYS = ("record",)

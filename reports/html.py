@@ -14,17 +14,18 @@ from functools import cache
 from importlib.resources import files
 from string import Template
 
+from auditor.reports.common import SEVERITY_HEADINGS, VERDICT_LABELS, VERDICT_ORDER, plural
+from auditor.reports.html_document import document_section
+from auditor.reports.html_parts import esc
+from auditor.reports.interface import Renderer
+
 from auditor.models import AuditReport, FindingKind, Severity
-from reports.common import SEVERITY_HEADINGS, VERDICT_LABELS, VERDICT_ORDER, plural
-from reports.html_document import document_section
-from reports.html_parts import esc
-from reports.interface import Renderer
 
 
 @cache
 def asset(name: str) -> str:
     """A file of reports/templates (package data), read once."""
-    return files("reports").joinpath("templates", name).read_text(encoding="utf-8")
+    return files("auditor.reports").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def csp_hash(source: str) -> str:

@@ -11,12 +11,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from auditor.reports.common import SEVERITY_NOUNS, findings_by_severity, plural, worst_verdict
+from auditor.reports.highlight import Segment, paragraph_bounds, segments, segments_by_paragraph
+from auditor.reports.html_parts import esc, findings_list, ledger_table, references_table
+from auditor.reports.html_top import top_problems_list
+from auditor.reports.ranking import priority
+
 from auditor.models import ClaimReport, DocumentReport, Finding, Severity
-from reports.common import SEVERITY_NOUNS, findings_by_severity, plural, worst_verdict
-from reports.highlight import Segment, paragraph_bounds, segments, segments_by_paragraph
-from reports.html_parts import esc, findings_list, ledger_table, references_table
-from reports.html_top import top_problems_list
-from reports.ranking import priority
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}")
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from auditor.reports.common import location, reference_links, shorten
+from auditor.reports.evidence_view import EvidenceView, evidence_view, without_record
+
 from auditor.models import ClaimReport, DocumentReport, Finding, ReferenceReport
-from reports.common import location, reference_links, shorten
-from reports.evidence_view import EvidenceView, evidence_view, without_record
 
 
 def esc(value: Any) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from auditor.reports.common import location
+from auditor.reports.evidence_view import evidence_view, without_record
+from auditor.reports.html_parts import esc
+from auditor.reports.ranking import reason, top_problems
+
 from auditor.models import DocumentReport
-from reports.common import location
-from reports.evidence_view import evidence_view, without_record
-from reports.html_parts import esc
-from reports.ranking import reason, top_problems
 
 
 def top_problems_list(document: DocumentReport, prefix: str) -> str:

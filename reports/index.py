@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from auditor.reports.markdown import md_table
+from auditor.reports.mdescape import md_inline, md_link
+
 from auditor.models import IndexEntry, RunIndex
-from reports.markdown import md_table
-from reports.mdescape import md_inline, md_link
 
 _HEADER = ["Article", "Report", "Errors", "Warnings", "Infos", "Claims", "References", "Status"]
 

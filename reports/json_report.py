@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from auditor.reports.interface import Renderer
+
 from auditor.models import AuditReport
-from reports.interface import Renderer
 
 
 class JsonRenderer(Renderer):

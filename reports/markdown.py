@@ -6,8 +6,7 @@ deterministic for a given report (golden tests rely on it).
 
 from __future__ import annotations
 
-from auditor.models import AuditReport, ClaimReport, DocumentReport, ReferenceReport
-from reports.common import (
+from auditor.reports.common import (
     SEVERITY_HEADINGS,
     SEVERITY_NOUNS,
     VERDICT_LABELS,
@@ -17,10 +16,12 @@ from reports.common import (
     reference_links,
     shorten,
 )
-from reports.interface import Renderer
-from reports.markdown_findings import group_lines, top_problem_line
-from reports.mdescape import md_inline, md_link
-from reports.ranking import ranked_groups, top_problems
+from auditor.reports.interface import Renderer
+from auditor.reports.markdown_findings import group_lines, top_problem_line
+from auditor.reports.mdescape import md_inline, md_link
+from auditor.reports.ranking import ranked_groups, top_problems
+
+from auditor.models import AuditReport, ClaimReport, DocumentReport, ReferenceReport
 
 
 def md_table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:

@@ -7,11 +7,12 @@ and the suggestion. The record is shown once: its copies inside the message are 
 
 from __future__ import annotations
 
+from auditor.reports.common import location
+from auditor.reports.evidence_view import EvidenceView, evidence_view, without_record
+from auditor.reports.mdescape import md_inline, md_line, md_link
+from auditor.reports.ranking import FindingGroup, reason
+
 from auditor.models import Finding
-from reports.common import location
-from reports.evidence_view import EvidenceView, evidence_view, without_record
-from reports.mdescape import md_inline, md_line, md_link
-from reports.ranking import FindingGroup, reason
 
 
 def _place(finding: Finding) -> str:

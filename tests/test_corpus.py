@@ -118,8 +118,9 @@ def test_a_malformed_key_is_a_corpus_error(tmp_path: Path) -> None:
 
 
 def _finding(code: str, start: int, end: int, text: str):  # type: ignore[no-untyped-def]
+    from auditor.claims.models import Span
+
     from auditor.checks.registry import finding
-    from claims.models import Span
 
     span = Span(start=start, end=end, line=1, column=start + 1)
     return finding(code, "m", span=span, quote=text[start:end])

@@ -204,8 +204,9 @@ def snapshot_report(cache_dir: str, name: str) -> DocumentReport:
     Offline, stored entries count whatever their age, so this does not depend on when the
     snapshot was made (tests/test_readme.py runs the CLI path of `auditor cache import`).
     """
+    from auditor.references.cache import CACHE_FILE, LookupStore
+
     from auditor.sources import build_sources
-    from references.cache import CACHE_FILE, LookupStore
 
     store = LookupStore(Path(cache_dir) / CACHE_FILE)
     with SNAPSHOT.open(encoding="utf-8") as lines:

@@ -19,7 +19,7 @@ from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.evidence import ClaimSentence, claim_sentences
 from auditor.models import Finding, FindingKind, Severity
-from references.models import Record
+from auditor.references.models import Record
 
 _SPEC = {
     "count": ("A601", "A count of participants or events differs from the cited abstract's."),

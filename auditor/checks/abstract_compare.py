@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from auditor.checks.abstract_quantities import Quantity, extract_quantities, numbers_in
 from auditor.checks.abstract_terms import direction, direction_match, outcomes_in
-from claims.text import sentence_bounds
+from auditor.claims.text import sentence_bounds
 
 _COMPARED = frozenset({"count", "percent", "ratio", "p", "duration", "dose"})
 _CONCLUSION_LABELS = ("CONCLUSION", "INTERPRETATION")

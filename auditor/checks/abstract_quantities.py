@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extract.patterns import NUM_TAIL, to_float
-from claims.text import fold_width
+from auditor.claims.extract.patterns import NUM_TAIL, to_float
+from auditor.claims.text import fold_width
 
 _N = rf"(?<![\d.,])(?P<num>-?{NUM_TAIL})"
 _RATIO_NAMES = (

@@ -14,6 +14,7 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.duplicates import duplicate_pairs
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
+from auditor.claims.models import Claim, ClaimKind
 from auditor.linking import (
     ReferenceIndex,
     cited_name_keys,
@@ -22,8 +23,7 @@ from auditor.linking import (
     references_by_number,
 )
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind
-from references.models import Reference
+from auditor.references.models import Reference
 
 NO_LIST = "the article has no reference list"
 _MAX_FOLLOWING = 4  # numbered citations compared with one author citation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from claims.models import Claim, ClaimKind
+from auditor.claims.models import Claim, ClaimKind
 
 _LONGEST_CLAIM = 400  # claims longer than this are not searched backwards for overlaps
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
-from references.matching import pages_agree, surname_key, title_similarity
-from references.models import Reference
+from auditor.references.matching import pages_agree, surname_key, title_similarity
+from auditor.references.models import Reference
 
 TITLE_SIMILARITY = 90  # 0–100; two titles at or above this are the same title
 

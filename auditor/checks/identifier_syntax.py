@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import Claim, ClaimKind, Span
+from auditor.claims.registries import registry_by_prefix, registry_named
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind, Span
-from claims.registries import registry_by_prefix, registry_named
-from references.identifiers import is_malformed_nct, is_valid_doi, issn_check_digit_ok
-from references.models import Reference
+from auditor.references.identifiers import is_malformed_nct, is_valid_doi, issn_check_digit_ok
+from auditor.references.models import Reference
 
 _PMID_PREFIX = re.compile(r"^\s{0,3}PMID\s{0,3}[:：]?\s{0,3}", re.IGNORECASE)
 _PMCID = re.compile(r"PMC\d{1,9}", re.IGNORECASE)

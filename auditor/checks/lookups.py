@@ -14,11 +14,11 @@ from typing import Any
 
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
+from auditor.references.cache import OFFLINE_REASON
+from auditor.references.models import IdKind, LookupResult, LookupStatus, SearchResult
 from auditor.resolve_inputs import claim_identifiers, describe_failure, journal_names
-from claims.models import ClaimKind
-from references.cache import OFFLINE_REASON
-from references.models import IdKind, LookupResult, LookupStatus, SearchResult
 
 _LISTED = 200  # at most this many lookups listed in the U902 evidence
 

@@ -9,6 +9,7 @@ correction is M406 with kind `metadata_mismatch` (info), each message naming the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from auditor.candidates import best_candidate
 from auditor.checks.metadata_compare import describe, is_identifier_mismatch, metadata_differences
@@ -19,10 +20,10 @@ from auditor.checks.metadata_evidence import (
     search_suggestion,
 )
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
+from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
+from auditor.references.models import IdKind, LookupStatus, Record, Reference, UpdateKind
 from auditor.resolve_inputs import claim_identifiers, reference_identifiers
-from claims.models import ClaimKind
-from references.models import IdKind, LookupStatus, Record, Reference, UpdateKind
 
 
 def _resolved(ctx: CheckContext, *statuses: str) -> Iterator[tuple[Reference, ReferenceResolution]]:
@@ -150,7 +151,7 @@ def metadata_mismatch(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _retracted_note(record: Record) -> str:
-    notices = _other_work_notices(record).get("record_notices", [])
+    notices: Any = _other_work_notices(record).get("record_notices", [])
     return " (itself retracted)" if any(n["kind"] == UpdateKind.RETRACTION.value for n in notices) else ""
 
 

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from auditor.checks.metadata_evidence import record_citation, record_url, reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
+from auditor.references.matching import title_similarity
+from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference
+from auditor.references.sources.parsing.doira_json import agency_of
 from auditor.resolve_inputs import Key, claim_identifiers, reference_identifiers
-from claims.models import ClaimKind
-from references.matching import title_similarity
-from references.models import IdKind, LookupResult, LookupStatus, Reference
-from references.sources.parsing.doira_json import agency_of
 
 _SAME_TITLE = 80.0
 _CHECKED = (IdKind.PMID, IdKind.DOI, IdKind.PMCID)

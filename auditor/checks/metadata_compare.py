@@ -20,8 +20,8 @@ from auditor.candidates import (
     compare,
     query_of,
 )
-from references.matching import pages_agree
-from references.models import Record, Reference
+from auditor.references.matching import pages_agree
+from auditor.references.models import Record, Reference
 
 _WRONG_WORK = 50.0  # below this the titles are different works whatever the authors
 _ET_AL = re.compile(r"et\.?\s{0,3}al|等|[…]|\.\.\.|and others|others", re.IGNORECASE)

@@ -6,7 +6,7 @@ from typing import Any
 
 from auditor.candidates import best_candidate, query_of
 from auditor.checks.registry import ReferenceResolution
-from references.models import Record, Reference
+from auditor.references.models import Record, Reference
 
 _QUOTE_LIMIT = 300
 

@@ -14,10 +14,10 @@ from urllib.parse import quote
 from auditor.candidates import has_cjk
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
+from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
+from auditor.references.models import IdKind, LookupStatus, Reference
 from auditor.resolve_inputs import english_journal_name, journal_names, reference_identifiers
-from claims.models import ClaimKind
-from references.models import IdKind, LookupStatus, Reference
 
 
 def every_source_answered(resolution: ReferenceResolution) -> bool:

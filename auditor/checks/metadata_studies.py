@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from auditor.checks.metadata_evidence import record_citation, record_url
 from auditor.checks.metadata_existence import every_source_answered
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
 from auditor.resolve_inputs import english_journal_name
-from claims.models import ClaimKind
 
 
 @register(

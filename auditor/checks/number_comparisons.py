@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from auditor.checks.number_relations import (
     decimals_of,
@@ -23,8 +24,8 @@ from auditor.checks.number_relations import (
     within,
 )
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import Claim, ClaimKind
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind
 
 _APPROX = re.compile(r"约|約|近|about|approximately|nearly|roughly|around|~|≈", re.IGNORECASE)
 
@@ -52,7 +53,7 @@ class ComparisonProblem:
         return self.claim.normalized.get("compared") == "count"
 
 
-def _halves(norm: dict[str, object]) -> tuple[float, float]:
+def _halves(norm: dict[str, Any]) -> tuple[float, float]:
     exact = bool(norm.get("exact_values"))
     return (
         half_unit(int(norm.get("new_decimals") or 0), exact),

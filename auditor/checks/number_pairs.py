@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.sentence_context import previous_sentence, sentence_at
-from claims.models import Claim, ClaimKind
+from auditor.claims.models import Claim, ClaimKind
 
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis

@@ -15,7 +15,7 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_pairs import lead_in, unit_key
 from auditor.checks.number_relations import sum_tolerance
 from auditor.checks.sentence_context import next_sentence, sentence_at
-from claims.models import Claim, ClaimKind
+from auditor.claims.models import Claim, ClaimKind
 
 _WHOLE_BEFORE = ("共", "总计", "總計", "合计", "合計", "总共", "總共", "total of", "in total")
 _WHOLE_AFTER = ("in total", "of whom", "of which", "in all")

@@ -24,8 +24,8 @@ from auditor.checks.number_relations import (
 )
 from auditor.checks.number_sums import share_problems, sum_problems
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.claims.models import Claim, ClaimKind
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind
 
 _ARITH = FindingKind.ARITHMETIC_INCONSISTENCY
 

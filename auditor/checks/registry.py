@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.claims.models import Claim, Document
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, Document
-from references.models import LookupResult, Record, Reference, SearchResult
+from auditor.references.models import LookupResult, Record, Reference, SearchResult
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from claims.text import sentence_bounds
+from auditor.claims.text import sentence_bounds
 
 _TERMINATORS = frozenset("。！？!?；;\n")
 _ABBREVIATIONS = frozenset({"al", "eg", "ie", "vs", "fig", "figs", "no", "ref", "refs", "dr", "approx"})

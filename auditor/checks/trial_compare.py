@@ -19,7 +19,7 @@ from auditor.checks.trial_identity import (
     start_year_field,
 )
 from auditor.checks.trial_terms import CONDITIONS, INSTITUTIONS, INTERVENTIONS, STATUSES, Term
-from references.models import TrialRecord
+from auditor.references.models import TrialRecord
 
 _PARAGRAPH_SCAN = 2000
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "一": 1, "二": 2, "三": 3, "四": 4}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from auditor.checks.trial_terms import INSTITUTIONS, Term
-from references.models import TrialRecord
+from auditor.references.models import TrialRecord
 
 _ACRONYM = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,10}){0,2}"

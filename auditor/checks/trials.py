@@ -22,10 +22,10 @@ from auditor.checks.trial_compare import (
     paragraph_at,
 )
 from auditor.checks.trial_terms import STATUSES
+from auditor.claims.models import Claim, ClaimKind, Span
 from auditor.models import Finding, FindingKind, Severity
-from claims.models import Claim, ClaimKind, Span
-from references.identifiers import normalize_nct, registry_url
-from references.models import LookupStatus, TrialRecord
+from auditor.references.identifiers import normalize_nct, registry_url
+from auditor.references.models import LookupStatus, TrialRecord
 
 CTGOV = "ClinicalTrials.gov"
 

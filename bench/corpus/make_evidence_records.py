@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from references.models import Author, Record, TrialRecord  # noqa: E402
+from auditor.references.models import Author, Record, TrialRecord  # noqa: E402
 
 
 def _authors(names: str) -> list[Author]:

@@ -9,18 +9,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from claims.extract.authors import author_citations
-from claims.extract.citations import numbered_citations
-from claims.extract.comparisons import attach_comparisons
-from claims.extract.identifiers import identifiers
-from claims.extract.implied_counts import implied_counts
-from claims.extract.numbers import counts, fractions, percentages, relative_changes
-from claims.extract.patterns import Candidate, merged_spans
-from claims.extract.quantities import quantities
-from claims.extract.statistics import statistics
-from claims.extract.studies import journal_mentions, named_studies
-from claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
-from claims.text import fold_width, sentence_bounds
+from auditor.claims.extract.authors import author_citations
+from auditor.claims.extract.citations import numbered_citations
+from auditor.claims.extract.comparisons import attach_comparisons
+from auditor.claims.extract.identifiers import identifiers
+from auditor.claims.extract.implied_counts import implied_counts
+from auditor.claims.extract.numbers import counts, fractions, percentages, relative_changes
+from auditor.claims.extract.patterns import Candidate, merged_spans
+from auditor.claims.extract.quantities import quantities
+from auditor.claims.extract.statistics import statistics
+from auditor.claims.extract.studies import journal_mentions, named_studies
+from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
+from auditor.claims.text import fold_width, sentence_bounds
 
 __all__ = ["extract_claims", "extract_candidates", "extract_identifiers"]
 

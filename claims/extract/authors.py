@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.author_forms import FORMS, GROUP_NAME, NAME_START, PARTICLE_START, PERSON_ZH
-from claims.extract.patterns import Candidate
-from claims.models import ClaimKind
+from auditor.claims.extract.author_forms import FORMS, GROUP_NAME, NAME_START, PARTICLE_START, PERSON_ZH
+from auditor.claims.extract.patterns import Candidate
+from auditor.claims.models import ClaimKind
 
 # Capitalised words that look like surnames but are genes, scales, databases or plain English.
 _STOP_WORD_TEXT = """

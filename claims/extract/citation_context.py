@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.patterns import line_start_before
+from auditor.claims.extract.patterns import line_start_before
 
 _WINDOW = 40
 _ENUMERATION_WINDOW = 160

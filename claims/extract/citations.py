@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from claims.extract.citation_context import (
+from auditor.claims.extract.citation_context import (
     after_quantity,
     exponent_before,
     followed_by_comparison,
@@ -25,8 +25,8 @@ from claims.extract.citation_context import (
     is_list_marker,
     statistic_before,
 )
-from claims.extract.patterns import SUPERSCRIPT_DIGITS, Candidate, from_superscript
-from claims.models import ClaimKind
+from auditor.claims.extract.patterns import SUPERSCRIPT_DIGITS, Candidate, from_superscript
+from auditor.claims.models import ClaimKind
 
 _MAX_RANGE = 50  # "[1-300]" is not a range of citations
 _MAX_NUMBER = 999

@@ -16,9 +16,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.extract.patterns import Candidate, decimals_of, to_float
-from claims.models import ClaimKind
-from claims.text import sentence_at
+from auditor.claims.extract.patterns import Candidate, decimals_of, to_float
+from auditor.claims.models import ClaimKind
+from auditor.claims.text import sentence_at
 
 _VERSUS = re.compile(
     r"(?<![A-Za-z])(?:versus|vs\.?|compared[ \t](?:with|to)|对比|對比)(?![A-Za-z])", re.IGNORECASE
@@ -93,12 +93,15 @@ def _operand(text: str, start: int, end: int, covers: _Covers) -> Operand | None
 
 def _compatible(a: Operand, b: Operand) -> tuple[Operand, Operand] | None:
     """The pair made comparable (a bare number takes the other's kind), or None."""
+    left: Operand | None = a
+    right: Operand | None = b
     if a.kind == "number" and b.kind != "number":
-        a = _as(a, b)
+        left = _as(a, b)
     elif b.kind == "number" and a.kind != "number":
-        b = _as(b, a)
-    if a is None or b is None or a.kind != b.kind:
+        right = _as(b, a)
+    if left is None or right is None or left.kind != right.kind:
         return None
+    a, b = left, right
     if a.unit and b.unit and a.unit.casefold().rstrip("s") != b.unit.casefold().rstrip("s"):
         return None
     return a, b

@@ -13,9 +13,9 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from claims.extract.patterns import S2, Candidate
-from claims.models import ClaimKind
-from claims.registries import REGISTRIES
+from auditor.claims.extract.patterns import S2, Candidate
+from auditor.claims.models import ClaimKind
+from auditor.claims.registries import REGISTRIES
 
 _URL_STOP = r"\s<>`\"'\u3000-\u9fff\uff00-\uffef“”"
 _URL = re.compile(rf"(?:https?://|www\.)[^{_URL_STOP}]{{1,500}}", re.IGNORECASE)
@@ -75,7 +75,7 @@ def _well_formed_doi(value: str) -> bool:
     """10.<4–9 digits>/<suffix> (percent-encoded slashes allowed, as in URLs)."""
     value = unquote(value)
     found = _DOI.match(value)
-    return bool(found) and len(found.group("prefix")) >= 4 or bool(_DOI_SUBDIVIDED.match(value))
+    return (found is not None and len(found.group("prefix")) >= 4) or bool(_DOI_SUBDIVIDED.match(value))
 
 
 def _continues_on_next_line(text: str, end: int, token: str) -> bool:

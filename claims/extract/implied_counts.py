@@ -15,9 +15,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from claims.extract.patterns import Candidate, merged_spans
-from claims.models import ClaimKind
-from claims.text import sentence_at
+from auditor.claims.extract.patterns import Candidate, merged_spans
+from auditor.claims.models import ClaimKind
+from auditor.claims.text import sentence_at
 
 _INT = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3}){1,3}(?![\d,])|\d{0,6})(?![\d%‰]|[.,]\d)")
 _LIST_GAP = re.compile(

@@ -7,8 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.number_words import group_of, label_of, qualifier_before
-from claims.extract.patterns import (
+from auditor.claims.extract.number_words import group_of, label_of, qualifier_before
+from auditor.claims.extract.patterns import (
     NUM,
     NUM_TAIL,
     RANGE_SEP,
@@ -20,8 +20,8 @@ from claims.extract.patterns import (
     line_start_before,
     to_float,
 )
-from claims.models import ClaimKind
-from claims.text import parse_chinese_number, sentence_at
+from auditor.claims.models import ClaimKind
+from auditor.claims.text import parse_chinese_number, sentence_at
 
 _PERCENT = re.compile(rf"(?P<num>{NUM}){S}(?P<unit>%|‰)")
 _RANGE_BEFORE = re.compile(rf"\d{S}[%‰]?{S}{RANGE_SEP}{S}$")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from claims.models import ClaimKind
+from auditor.claims.models import ClaimKind
 
 
 @dataclass(frozen=True, slots=True)

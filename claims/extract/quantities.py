@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.number_words import group_of
-from claims.extract.patterns import (
+from auditor.claims.extract.number_words import group_of
+from auditor.claims.extract.patterns import (
     NUM,
     NUM_TAIL,
     RANGE_SEP,
@@ -19,8 +19,8 @@ from claims.extract.patterns import (
     from_superscript,
     to_float,
 )
-from claims.models import ClaimKind
-from claims.text import parse_chinese_number
+from auditor.claims.models import ClaimKind
+from auditor.claims.text import parse_chinese_number
 
 # Units after a count of things (cells, particles) with an optional "/kg", "/2mL", "/次" denominator.
 _THING = (

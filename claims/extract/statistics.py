@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, to_float
-from claims.models import ClaimKind
+from auditor.claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, to_float
+from auditor.claims.models import ClaimKind
 
 _OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
 _P_VALUE = re.compile(rf"[pP](?<![A-Za-z][pP]){S2}{_OPERATOR}{S2}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")

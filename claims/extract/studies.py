@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claims.extract import study_cues as cues
-from claims.extract.patterns import CJK, S2, YEAR, Candidate, S, W
-from claims.models import ClaimKind
+from auditor.claims.extract import study_cues as cues
+from auditor.claims.extract.patterns import CJK, S2, YEAR, Candidate, S, W
+from auditor.claims.models import ClaimKind
 
 _BOOK_TITLE = re.compile(r"《(?P<journal>[^《》\n]{1,80})》")
 _JOURNAL_WORDS = (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from references.models import Author
-from references.refstring.text import has_cjk, is_cjk
+from auditor.references.models import Author
+from auditor.references.refstring.text import has_cjk, is_cjk
 
 _ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
 _SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")
@@ -137,7 +137,7 @@ def read_authors(text: str, *, family_first: bool = False) -> list[Author] | Non
         token = tokens[index].strip(" .")
         after = tokens[index + 1].strip(" .") if index + 1 < len(tokens) else None
         pairs = after and (_is_initials(after) or " " not in token and _full_given(after))
-        if pairs and _bare_surname(token):
+        if pairs and after is not None and _bare_surname(token):
             authors.append(Author(family=token, given=after.rstrip(".")))  # "Marso, S. P.", "Lee, Fa-Kung"
             index += 2
             continue

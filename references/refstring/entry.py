@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from references.models import ParsedReference
-from references.refstring.head import Head, read_head, strip_leading
-from references.refstring.ids import find_identifiers
-from references.refstring.tail import find_locator
-from references.refstring.text import clean, mostly_cjk, normalise, strip_markup
-from references.refstring.tokens import tokenize
+from auditor.references.models import ParsedReference
+from auditor.references.refstring.head import Head, read_head, strip_leading
+from auditor.references.refstring.ids import find_identifiers
+from auditor.references.refstring.tail import find_locator
+from auditor.references.refstring.text import clean, mostly_cjk, normalise, strip_markup
+from auditor.references.refstring.tokens import tokenize
 
 MAX_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
 _ANY_YEAR = re.compile(r"(?<!\d)((?:1[6-9]|20)\d{2})(?!\d)")

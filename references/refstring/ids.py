@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from references.identifiers import ids_from_url, normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
+from auditor.references.identifiers import (
+    ids_from_url,
+    normalize_doi,
+    normalize_nct,
+    normalize_pmcid,
+    normalize_pmid,
+)
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；、）]{1,2000}")
 _DOI = re.compile(r"(?<![\w/])(?<!\d\.)10\s?\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")
@@ -95,9 +101,9 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
             ids.setdefault(key, found)
     pmc = next((m.group() for m in _PMCID.finditer(norm)), None)
     if pmc:
-        value = normalize_pmcid(re.sub(r"(?i)^PMCPMC", "PMC", pmc))
-        if value:
-            ids.setdefault("pmcid", value)
+        pmcid = normalize_pmcid(re.sub(r"(?i)^PMCPMC", "PMC", pmc))
+        if pmcid:
+            ids.setdefault("pmcid", pmcid)
     plain = core
     core = _blank(core, [m.span() for m in _NOISE.finditer(core)] + _retrieved_spans(core))
     core = _blank(core, [m.span() for m in _EMPTY.finditer(core)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from references.refstring.tokens import Token
+from auditor.references.refstring.tokens import Token
 
 _Y = r"(?P<year>Y)"
 _MD = r"(?:M\.?(?:N|R)?(?:-M\.?)?)?"  # "Jan", "Jan 2", "Jan-Feb" after a year

@@ -11,13 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from references.http import FetchError
-from references.matching import journal_matches
-from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
-from references.sources.http_source import HttpSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.crossref_json import parse_journal_list, parse_work_body, parse_works_list
-from references.sources.parsing.results import failed, found, not_found, unique, unsupported
+from auditor.references.http import FetchError
+from auditor.references.matching import journal_matches
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
+from auditor.references.sources.http_source import HttpSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.crossref_json import (
+    parse_journal_list,
+    parse_work_body,
+    parse_works_list,
+)
+from auditor.references.sources.parsing.results import failed, found, not_found, unique, unsupported
 
 SEARCH_ROWS = 5
 JOURNAL_ROWS = 20

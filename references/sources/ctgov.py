@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from references.http import FetchError
-from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
-from references.sources.http_source import HttpSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.ctgov_json import parse_studies_list, parse_study_body
-from references.sources.parsing.results import failed, found, not_found, unique, unsupported
+from auditor.references.http import FetchError
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
+from auditor.references.sources.http_source import HttpSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.ctgov_json import parse_studies_list, parse_study_body
+from auditor.references.sources.parsing.results import failed, found, not_found, unique, unsupported
 
 SEARCH_PAGE_SIZE = 5
 

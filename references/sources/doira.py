@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from references.http import FetchError
-from references.models import IdKind, LookupResult, LookupStatus
-from references.sources.http_source import HttpSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.doira_json import AGENCY_PREFIX, SOURCE, parse_doira
-from references.sources.parsing.results import all_failed, batches, not_found, unique, unsupported
+from auditor.references.http import FetchError
+from auditor.references.models import IdKind, LookupResult, LookupStatus
+from auditor.references.sources.http_source import HttpSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.doira_json import AGENCY_PREFIX, SOURCE, parse_doira
+from auditor.references.sources.parsing.results import all_failed, batches, not_found, unique, unsupported
 
 BATCH = 50
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
-from references.models import (
+from auditor.references.models import (
     BibliographicQuery,
     IdKind,
     LookupResult,
@@ -18,7 +18,7 @@ from references.models import (
     SearchResult,
     TrialRecord,
 )
-from references.sources.interface import MetadataSource
+from auditor.references.sources.interface import MetadataSource
 
 RecordKey = tuple[IdKind, str]
 SearchMatcher = Callable[[BibliographicQuery], bool]

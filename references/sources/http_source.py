@@ -7,10 +7,10 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
-from references.http import ServiceClient, ServiceConfig
-from references.models import LookupResult, SearchResult
-from references.ratelimit import HostLimiter
-from references.sources.interface import MetadataSource
+from auditor.references.http import ServiceClient, ServiceConfig
+from auditor.references.models import LookupResult, SearchResult
+from auditor.references.ratelimit import HostLimiter
+from auditor.references.sources.interface import MetadataSource
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,12 +9,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from references.http import FetchError
-from references.models import IdKind, LookupResult, Record
-from references.sources.http_source import HttpSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.idconv_json import error_message, parse_idconv
-from references.sources.parsing.results import all_failed, batches, found, not_found, unique, unsupported
+from auditor.references.http import FetchError
+from auditor.references.models import IdKind, LookupResult, Record
+from auditor.references.sources.http_source import HttpSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.idconv_json import error_message, parse_idconv
+from auditor.references.sources.parsing.results import (
+    all_failed,
+    batches,
+    found,
+    not_found,
+    unique,
+    unsupported,
+)
 
 IDCONV_BATCH = 200
 IDTYPE_OF_KIND = {IdKind.PMCID: "pmcid", IdKind.DOI: "doi", IdKind.PMID: "pmid"}

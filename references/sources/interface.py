@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import ClassVar
 
-from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, SearchResult
 
 
 class SourceError(Exception):

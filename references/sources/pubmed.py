@@ -12,13 +12,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from references.http import FetchError, ServiceConfig
-from references.matching import journal_matches
-from references.models import BibliographicQuery, IdKind, LookupResult, LookupStatus, Record, SearchResult
-from references.ratelimit import HostLimiter
-from references.sources.http_source import HttpSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.eutils_json import (
+from auditor.references.http import FetchError, ServiceConfig
+from auditor.references.matching import journal_matches
+from auditor.references.models import (
+    BibliographicQuery,
+    IdKind,
+    LookupResult,
+    LookupStatus,
+    Record,
+    SearchResult,
+)
+from auditor.references.ratelimit import HostLimiter
+from auditor.references.sources.http_source import HttpSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.eutils_json import (
     ecitmatch_line,
     esearch_count,
     parse_catalog_summaries,
@@ -26,9 +33,9 @@ from references.sources.parsing.eutils_json import (
     parse_esearch,
     parse_esummary,
 )
-from references.sources.parsing.pubmed_xml import parse_efetch
-from references.sources.parsing.queries import journal_term, pubmed_term, quoted
-from references.sources.parsing.results import (
+from auditor.references.sources.parsing.pubmed_xml import parse_efetch
+from auditor.references.sources.parsing.queries import journal_term, pubmed_term, quoted
+from auditor.references.sources.parsing.results import (
     all_failed,
     batches,
     failed,

@@ -8,18 +8,18 @@ from urllib.parse import parse_qs
 
 import pytest
 import responses
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.references.models import Author, LookupStatus, Record
+from auditor.references.sources.fake import InMemorySource
+from auditor.references.sources.parsing.queries import pubmed_term
+from auditor.references.sources.pubmed import PubMedSource
 
 from auditor.checks.registry import ReferenceResolution
 from auditor.evidence import claim_sentences
 from auditor.named_studies import StudySearch, author_year_search, best_study, is_the_study
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
-from claims.extract import extract_claims
-from claims.models import Claim, ClaimKind, Document
-from references.models import Author, LookupStatus, Record
-from references.sources.fake import InMemorySource
-from references.sources.parsing.queries import pubmed_term
-from references.sources.pubmed import PubMedSource
 from tests.references.sources.sources_testkit import EUTILS, fake_config, fixture_bytes, no_limiter
 
 BANG = Record(

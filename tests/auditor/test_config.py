@@ -111,8 +111,9 @@ def test_codes_in_the_configuration_must_exist(config: AuditorConfig, fragment: 
 
 def test_cache_expiry_settings_reach_the_lookup_store(tmp_path: Path) -> None:
     """`cache_found_days` / `cache_not_found_days` (file < env < flags) set the store's lifetimes."""
+    from auditor.references.cache import DAY
+
     from auditor.cli_audit import _sources
-    from references.cache import DAY
 
     (tmp_path / "auditor.toml").write_text(
         'cache_found_days = 30\ncache_not_found_days = 0.5\noffline = true\n', encoding="utf-8"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from auditor.claims.models import Span
+
 from auditor.diff import diff_reports, fingerprint, new_findings_at, normalise
 from auditor.models import (
     AuditReport,
@@ -15,7 +17,6 @@ from auditor.models import (
     ToolInfo,
     Verdict,
 )
-from claims.models import Span
 
 
 def at(start: int, line: int = 1) -> Span:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Document
+from auditor.references.parse import parse_reference_list
+
 from auditor.evidence import attach_cited_at, citations_by_reference, claim_sentences
 from auditor.linking import link_citations
 from auditor.models import Finding, FindingKind, Severity
-from claims.extract import extract_claims
-from claims.models import Document
-from references.parse import parse_reference_list
 
 TEXT = (
     "干细胞疗法曾被寄予厚望[1]。刺激触发的命运转换也曾被报道[2]，但后来的工作[2,3]未能重复。\n"

@@ -3,11 +3,12 @@ reference's journal is not checked instead (which reported an "unknown journal" 
 
 from __future__ import annotations
 
+from auditor.claims.models import Document
+from auditor.references.models import Author, IdKind, Record
+from auditor.references.sources.fake import InMemorySource
+
 from auditor.pipeline import AuditOptions, audit_documents
 from auditor.sources import SourceSet
-from claims.models import Document
-from references.models import Author, IdKind, Record
-from references.sources.fake import InMemorySource
 
 ARTICLE = (
     "Four factors were enough to reprogram fibroblasts [1].\n\n"

@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 import requests
 import responses
+from auditor.claims.models import Document
+from auditor.references.cache import CachingSource, LookupStore
+from auditor.references.sources.crossref import CrossrefSource
+from auditor.references.sources.ctgov import CtGovSource
+from auditor.references.sources.idconv import IdConvSource
+from auditor.references.sources.pubmed import PubMedSource
 
 from auditor.models import FindingKind
 from auditor.pipeline import AuditOptions, audit_documents
 from auditor.sources import SourceSet
-from claims.models import Document
-from references.cache import CachingSource, LookupStore
-from references.sources.crossref import CrossrefSource
-from references.sources.ctgov import CtGovSource
-from references.sources.idconv import IdConvSource
-from references.sources.pubmed import PubMedSource
 from tests.references.sources.sources_testkit import SECRET, fake_config, no_limiter
 
 ARTICLE = (

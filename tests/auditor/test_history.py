@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from auditor.references.cache_db import cache_directory
 
 from auditor.archive import AuditFileError, write_archive
 from auditor.history import RunHistory
 from auditor.models import AuditReport, DocumentReport, Summary, ToolInfo
-from references.cache_db import cache_directory
 
 
 def report(run_id: str, created: str, errors: int = 0) -> AuditReport:

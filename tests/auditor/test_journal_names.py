@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from auditor.references.models import Record
 
 from auditor.journal_names import journal_agrees, journal_terms, simplified, venue_short_names
-from references.models import Record
 
 
 def _record(journal: str, abbrev: str | None = None) -> Record:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.references.models import Author, ParsedReference, Reference
 
 from auditor.linking import journal_names, link_citations, references_by_number
-from claims.models import Claim, ClaimKind, Document
-from references.models import Author, ParsedReference, Reference
 
 
 def make_claim(doc: Document, quote: str, kind: ClaimKind, cid: str = "c1", **norm: Any) -> Claim:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import ClaimKind, Document
+from auditor.references.parse import parse_reference_list
 
 from auditor.linking import link_citations
-from claims.extract import extract_claims
-from claims.models import ClaimKind, Document
-from references.parse import parse_reference_list
 
 # An unnumbered (author-year) list: real works, our own sentences around them.
 ENTRIES = (

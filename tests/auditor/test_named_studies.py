@@ -5,6 +5,10 @@ University); Pagliuca et al., Cell 2014 (Harvard University)."""
 from __future__ import annotations
 
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import ClaimKind, Document
+from auditor.references.models import Author, Record
+from auditor.references.sources.fake import InMemorySource
 
 from auditor.checks.metadata_existence import possibly_fabricated
 from auditor.checks.metadata_studies import named_study_lookups
@@ -13,10 +17,6 @@ from auditor.models import Severity
 from auditor.named_studies import chinese_topics, english_institution, is_the_study, study_search
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
-from claims.extract import extract_claims
-from claims.models import ClaimKind, Document
-from references.models import Author, Record
-from references.sources.fake import InMemorySource
 
 IPS = Record(
     source="pubmed",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document, Span
+from auditor.references.models import Author, IdKind, LookupResult, LookupStatus, Record, Reference
+from auditor.references.sources.fake import InMemorySource
 
 import auditor.pipeline as pipeline
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, RegisteredCheck
@@ -13,9 +16,6 @@ from auditor.models import Finding, FindingKind, Severity, Verdict
 from auditor.pipeline import AuditOptions, audit_documents, audit_paths, combine_references
 from auditor.sources import SourceSet
 from auditor.verdicts import claim_verdict
-from claims.models import Claim, ClaimKind, Document, Span
-from references.models import Author, IdKind, LookupResult, LookupStatus, Record, Reference
-from references.sources.fake import InMemorySource
 from tests.conftest import needs_seeds, seed_paths
 
 EN_TEXT = (

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from auditor.claims.models import Language
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,6 @@ from hypothesis import strategies as st
 from auditor import input_files, reading
 from auditor.decoding import decode_text
 from auditor.reading import InputError, html_text, read_document, walk_html
-from claims.models import Language
 
 HANS = "研究显示，在纳入120例患者的试验中，有效率为85%（102/120）。"
 HANT = "研究顯示，在納入120例患者的試驗中，有效率為85%（102/120）。"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.references.parse import parse_reference_list
 
 from auditor.reading import html_text, read_document
-from claims.extract import extract_claims
-from references.parse import parse_reference_list
 
 
 @pytest.mark.parametrize(

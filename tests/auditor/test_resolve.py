@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from auditor.candidates import compare
-from auditor.resolve import DocumentInputs, Resolver, merge_results
-from auditor.sources import SourceSet
-from claims.models import Claim, ClaimKind, Document, Span
-from references.matching import title_similarity
-from references.models import (
+from auditor.claims.models import Claim, ClaimKind, Document, Span
+from auditor.references.matching import title_similarity
+from auditor.references.models import (
     Author,
     BibliographicQuery,
     IdKind,
@@ -20,7 +16,11 @@ from references.models import (
     Reference,
     TrialRecord,
 )
-from references.sources.fake import InMemorySource
+from auditor.references.sources.fake import InMemorySource
+
+from auditor.candidates import compare
+from auditor.resolve import DocumentInputs, Resolver, merge_results
+from auditor.sources import SourceSet
 
 SPAN = Span(start=0, end=1, line=1, column=1)
 WNT = Record(

@@ -4,15 +4,15 @@ translated titles accepted on authors + year + volume + page (real works)."""
 from __future__ import annotations
 
 import responses
+from auditor.claims.models import Document
+from auditor.references.http import ServiceConfig
+from auditor.references.models import Author, IdKind, ParsedReference, Record, Reference
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.doira import DoiRaSource
+from auditor.references.sources.fake import InMemorySource
 
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
-from claims.models import Document
-from references.http import ServiceConfig
-from references.models import Author, IdKind, ParsedReference, Record, Reference
-from references.ratelimit import NoHostLimiter
-from references.sources.doira import DoiRaSource
-from references.sources.fake import InMemorySource
 
 IPS = Record(
     source="pubmed",

@@ -7,8 +7,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from claims.extract import extract_claims
-from claims.models import Claim, ClaimKind, Document
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Claim, ClaimKind, Document
 
 
 def extract(text: str) -> list[Claim]:

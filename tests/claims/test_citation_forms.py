@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.extract.citations import FORMS, expand_numbers
+from auditor.claims.models import ClaimKind
 from claimtest_helpers import payloads, texts
-
-from claims.extract.citations import FORMS, expand_numbers
-from claims.models import ClaimKind
 
 NUMBERED = ClaimKind.NUMBERED_CITATION
 

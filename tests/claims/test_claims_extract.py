@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import ClaimKind, Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from claims.extract import extract_claims
-from claims.models import ClaimKind, Document
 
 ARTICLE = (
     "2021年,英国牛津大学的研究团队在《Cell Stem Cell》发表研究。\n"

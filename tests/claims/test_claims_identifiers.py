@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import ClaimKind
 from claimtest_helpers import extract, of_kind
-
-from claims.models import ClaimKind
 
 
 def _found(text: str) -> list[tuple[str, str, dict[str, Any]]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.extract import extract_candidates
 
-from claims.extract import extract_candidates
 from tests.workcount import assert_linear_work
 
 MB = 1_000_000

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.models import ClaimKind
 from claimtest_helpers import of_kind
-
-from claims.models import ClaimKind
 
 COUNT = ClaimKind.COUNT
 CHANGE = ClaimKind.RELATIVE_CHANGE

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Claim, ClaimKind, Document
 from claimtest_helpers import needs_seeds, seed_paths
-
-from claims.extract import extract_claims
-from claims.models import Claim, ClaimKind, Document
 
 # Per seed (by file-name prefix): (kind, short identifying text or normalized value) that must be found.
 EXPECTED: dict[str, list[tuple[ClaimKind, str]]] = {

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import ClaimKind
 from claimtest_helpers import payloads, texts
-
-from claims.models import ClaimKind
 
 STUDY = ClaimKind.NAMED_STUDY
 JOURNAL = ClaimKind.JOURNAL_MENTION

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from claims.text import fold_width, parse_chinese_number, sentence_at, sentence_bounds
+from auditor.claims.text import fold_width, parse_chinese_number, sentence_at, sentence_bounds
 
 
 @pytest.mark.parametrize(

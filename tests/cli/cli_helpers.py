@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from auditor.references.models import Author, IdKind, Record, TrialRecord, Update, UpdateKind
+from auditor.references.sources.fake import InMemorySource
 from click.testing import CliRunner, Result
 
 import auditor.cli_audit as cli_audit
 from auditor.cli import cli
 from auditor.sources import SourceSet
-from references.models import Author, IdKind, Record, TrialRecord, Update, UpdateKind
-from references.sources.fake import InMemorySource
 
 CLEAN_EN = (
     "Stem cells improved recovery after stroke [1].\n\n"

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from auditor.references.cache import CACHE_FILE, LookupStore
+from auditor.references.models import IdKind, LookupResult, LookupStatus
 from click.testing import Result
 
 import auditor.cli_cache as cli_cache
 import auditor.cli_outputs as cli_outputs
 from auditor.cli import main
 from auditor.cli_observe import RedactSecrets
-from references.cache import CACHE_FILE, LookupStore
-from references.models import IdKind, LookupResult, LookupStatus
 from tests.cli.cli_helpers import (
     BROKEN_EN,
     CLEAN_EN,

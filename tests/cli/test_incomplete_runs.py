@@ -10,14 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from auditor.references.models import IdKind
+from auditor.references.sources.fake import InMemorySource
 from click.testing import Result
 
 import auditor.cli_audit as cli_audit
 from auditor.cli import main
 from auditor.history import RunHistory
 from auditor.sources import SourceSet
-from references.models import IdKind
-from references.sources.fake import InMemorySource
 from tests.cli.cli_helpers import (
     BROKEN_EN,
     CLEAN_EN,

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from auditor.references.cache import CACHE_FILE, LookupStore
+from auditor.references.models import IdKind, LookupResult, LookupStatus
 from click.testing import Result
 
 from auditor.checks.registry import all_specs
 from auditor.cli import cli
-from references.cache import CACHE_FILE, LookupStore
-from references.models import IdKind, LookupResult, LookupStatus
 from tests.cli.cli_helpers import (
     BROKEN_EN,
     CLEAN_EN,

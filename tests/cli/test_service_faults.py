@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from auditor.references.models import Author, Record
 from click.testing import CliRunner
 
 from auditor.cli import cli
 from bench.fake_services import FakeServices, Faults, FixtureRecords
-from references.models import Author, Record
 
 KEY = "FAULTKEY5e1c7a9d"
 EMAIL = "integrity-desk@example.org"
@@ -255,7 +255,7 @@ def test_locked_cache_changes_no_verdict_and_warns_once(
 ) -> None:
     import sqlite3
 
-    from references.cache_db import CacheDatabase
+    from auditor.references.cache_db import CacheDatabase
 
     def locked(database: str, **kwargs: Any) -> sqlite3.Connection:
         kwargs["timeout"] = 0.05

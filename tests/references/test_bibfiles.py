@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from auditor.references.bibfiles import ReferenceFileError, load_references
 
-from references.bibfiles import ReferenceFileError, load_references
 from tests.conftest import FIXTURES
 
 BIB = FIXTURES / "bib"

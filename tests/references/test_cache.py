@@ -9,9 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-
-from references.cache import OFFLINE_REASON, CacheImportError, CachingSource, LookupStore, default_cache_path
-from references.models import (
+from auditor.references.cache import (
+    OFFLINE_REASON,
+    CacheImportError,
+    CachingSource,
+    LookupStore,
+    default_cache_path,
+)
+from auditor.references.models import (
     BibliographicQuery,
     IdKind,
     LookupResult,
@@ -20,7 +25,7 @@ from references.models import (
     SearchResult,
     TrialRecord,
 )
-from references.sources.interface import MetadataSource
+from auditor.references.sources.interface import MetadataSource
 
 SECRET = "CACHESECRET42"
 

@@ -13,11 +13,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-
-from references.cache import CacheImportError, CachingSource, LookupStore
-from references.cache_db import CacheCorruptError, CacheDatabase, clear_database
-from references.models import IdKind, LookupResult, LookupStatus, Record
-from references.sources.interface import MetadataSource
+from auditor.references.cache import CacheImportError, CachingSource, LookupStore
+from auditor.references.cache_db import CacheCorruptError, CacheDatabase, clear_database
+from auditor.references.models import IdKind, LookupResult, LookupStatus, Record
+from auditor.references.sources.interface import MetadataSource
 
 NOW = 1_800_000_000.0
 
@@ -59,7 +58,7 @@ def _cache_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [
         r.getMessage()
         for r in caplog.records
-        if r.name == "references.cache" and r.levelno >= logging.WARNING
+        if r.name == "auditor.references.cache" and r.levelno >= logging.WARNING
     ]
 
 

@@ -8,8 +8,7 @@ import time
 import pytest
 import requests
 import responses
-
-from references.http import (
+from auditor.references.http import (
     FetchError,
     ServiceClient,
     ServiceConfig,
@@ -19,8 +18,14 @@ from references.http import (
     redact,
     user_agent,
 )
-from references.ratelimit import HostLimit, NoHostLimiter, PyrateHostLimiter, bucket_of, shared_limiter
-from references.sources.interface import SourceError
+from auditor.references.ratelimit import (
+    HostLimit,
+    NoHostLimiter,
+    PyrateHostLimiter,
+    bucket_of,
+    shared_limiter,
+)
+from auditor.references.sources.interface import SourceError
 
 SECRET = "HTTPSECRET99"
 
@@ -203,10 +208,10 @@ def test_client_failure_reasons(client: ServiceClient, kwargs: dict, reason: str
 
 @pytest.mark.parametrize("source_name", ["pubmed", "idconv", "crossref", "ctgov"])
 def test_sources_take_their_configuration_from_an_env_mapping(source_name: str) -> None:
-    from references.sources.crossref import CrossrefSource
-    from references.sources.ctgov import CtGovSource
-    from references.sources.idconv import IdConvSource
-    from references.sources.pubmed import PubMedSource
+    from auditor.references.sources.crossref import CrossrefSource
+    from auditor.references.sources.ctgov import CtGovSource
+    from auditor.references.sources.idconv import IdConvSource
+    from auditor.references.sources.pubmed import PubMedSource
 
     classes = {
         "pubmed": PubMedSource,

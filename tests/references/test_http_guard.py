@@ -8,10 +8,9 @@ import re
 import pytest
 import requests
 import responses
-
-from references.http import FetchError, ServiceClient, ServiceConfig
-from references.http_guard import CircuitBreaker, RunDeadline
-from references.ratelimit import NoHostLimiter
+from auditor.references.http import FetchError, ServiceClient, ServiceConfig
+from auditor.references.http_guard import CircuitBreaker, RunDeadline
+from auditor.references.ratelimit import NoHostLimiter
 
 URL = "http://fake.test/x"
 
@@ -114,7 +113,7 @@ def test_a_truncated_body_is_asked_again_and_each_attempt_counted() -> None:
 
 
 def test_secrets_are_redacted_from_every_reason() -> None:
-    from references.http import redact
+    from auditor.references.http import redact
 
     text = "GET /esearch.fcgi?api_key=K3Y1234&email=desk%40example.org&tool=auditor (desk@example.org)"
     assert redact(text, "K3Y1234", "desk@example.org") == (

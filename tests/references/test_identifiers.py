@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from references.identifiers import (
+from auditor.references.identifiers import (
     ids_from_url,
     is_malformed_nct,
     is_valid_doi,

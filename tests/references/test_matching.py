@@ -6,8 +6,7 @@ import json
 from importlib import resources
 
 import pytest
-
-from references.matching import (
+from auditor.references.matching import (
     first_author_matches,
     first_page,
     group_key,
@@ -21,7 +20,7 @@ from references.matching import (
     year_gap,
     year_matches,
 )
-from references.models import Author, Record
+from auditor.references.models import Author, Record
 
 
 @pytest.mark.parametrize(
@@ -115,7 +114,7 @@ def test_translate_unknown_journal() -> None:
 
 
 def test_translation_table_is_well_formed() -> None:
-    path = resources.files("references").joinpath("data/journal_translations.json")
+    path = resources.files("auditor.references").joinpath("data/journal_translations.json")
     raw = json.loads(path.read_text("utf-8"))["journals"]
     assert journal_translations() == {zh: names[0] for zh, names in raw.items()}
     for zh, names in raw.items():

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from auditor.claims.models import Document
+from auditor.references.parse import parse_reference_list, parse_reference_text
+from auditor.references.refstring.authors import read_authors
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.models import Document
-from references.parse import parse_reference_list, parse_reference_text
-from references.refstring.authors import read_authors
 from tests.conftest import needs_seeds, seed_paths
 
 APA_ZH = ("(1) Wang, L.、Chen, MA、Kang, D.-K. 和 Zhou, W. (2014)。 干细胞能否到达大脑? 干细胞国际。"
@@ -194,8 +194,8 @@ HOSTILE = ["(" * 200_000, "Smith, " * 30_000, "10.1000/" + "a" * 200_000, "2020,
 @pytest.mark.parametrize("entry", HOSTILE, ids=[h[:8] for h in HOSTILE])
 def test_hostile_entry_work_is_bounded(entry: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 200 KB entry completes, and the work done on it is bounded by the entry cap, not its length."""
-    from references.refstring import entry as entry_module
-    from references.refstring import head as head_module
+    from auditor.references.refstring import entry as entry_module
+    from auditor.references.refstring import head as head_module
 
     read_chars: list[int] = []
     tokenized: list[int] = []

@@ -11,8 +11,8 @@ import json
 from types import ModuleType
 
 import pytest
+from auditor.references.parse import parse_reference_text
 
-from references.parse import parse_reference_text
 from tests.conftest import SHARED
 
 DEV = SHARED / "refparse"

@@ -7,8 +7,7 @@ Chinese ones); none comes from the development set in ../shared/refparse.
 from __future__ import annotations
 
 import pytest
-
-from references.parse import parse_reference_text
+from auditor.references.parse import parse_reference_text
 
 CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
     ("ama",

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from auditor.references.ratelimit import PyrateHostLimiter, shared_limiter
+
 from bench.fake_services import FakeServices, FixtureRecords
-from references.ratelimit import PyrateHostLimiter, shared_limiter
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from references.http import ServiceClient, ServiceConfig
-from references.ratelimit import shared_limiter
+from auditor.references.http import ServiceClient, ServiceConfig
+from auditor.references.ratelimit import shared_limiter
 limiter = shared_limiter({directory})
 client = ServiceClient("eutils", "PubMed", ServiceConfig(backoff_factor=0), limiter=limiter)
 for _ in range(6):
@@ -31,18 +33,25 @@ def _two_processes(url: str, directory: Path | None) -> None:
     assert [child.wait(timeout=120) for child in children] == [0, 0]
 
 
+def _acquisitions(database: Path) -> dict[str, list[int]]:
+    """The shared bucket's own record: acquisition times (ms) per pace table."""
+    with sqlite3.connect(database) as connection:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {name: sorted(int(row[-1]) for row in connection.execute(f'SELECT * FROM "{name}"'))
+                for name in tables}
+
+
 def test_two_processes_with_one_cache_directory_keep_ncbis_pace_together(tmp_path: Path) -> None:
+    """Both processes take their turns from ONE bucket, and that bucket never grants a 4th request in
+    a 1 s window. Asserted on the limiter's own record, not on arrival times at the server, which a
+    loaded machine can bunch (the arrival-time pace is measured by bench/faults_bench.py)."""
     with FakeServices(FixtureRecords([], []), latency=0) as fake:
         _two_processes(fake.url, tmp_path / "cache")
         assert fake.requests["eutils"] == 12
-        assert fake.peak_per_second(("eutils",)) <= 3
-    assert (tmp_path / "cache" / "ratelimit.sqlite3").is_file()
-
-
-def test_without_a_shared_directory_each_process_paces_alone(tmp_path: Path) -> None:
-    with FakeServices(FixtureRecords([], []), latency=0) as fake:
-        _two_processes(fake.url, None)
-        assert fake.peak_per_second(("eutils",)) > 3  # what the shared pace prevents
+    tables = _acquisitions(tmp_path / "cache" / "ratelimit.sqlite3")
+    (ncbi,) = [times for name, times in tables.items() if "ncbi_3_per_1000ms" in name]
+    assert len(ncbi) == 12  # six from each process, in the same bucket
+    assert all(later - earlier >= 1000 for earlier, later in zip(ncbi, ncbi[3:], strict=False))
 
 
 def test_shared_limiter_is_one_per_directory(tmp_path: Path) -> None:

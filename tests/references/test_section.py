@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from auditor.references.section import find_reference_section, locate_reference_section
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from references.section import find_reference_section, locate_reference_section
 from tests.workcount import assert_linear_work
 
 ZH_HANS = (

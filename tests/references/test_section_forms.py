@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from claims.models import Document
-from references.parse import parse_reference_list
-from references.section import LABEL, label_of, locate_reference_section
+from auditor.claims.models import Document
+from auditor.references.parse import parse_reference_list
+from auditor.references.section import LABEL, label_of, locate_reference_section
 
 ENTRIES = [
     "Takahashi K, Yamanaka S. Induction of pluripotent stem cells from mouse embryonic and adult "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.claims.models import Span
+
 from auditor.models import (
     AuditReport,
     ClaimReport,
@@ -17,7 +19,6 @@ from auditor.models import (
     ToolInfo,
     Verdict,
 )
-from claims.models import Span
 
 ZH_HANS_TEXT = (
     "一项纳入57篇研究的荟萃分析显示，有效率为85%(1)。\n"

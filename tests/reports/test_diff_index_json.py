@@ -7,6 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from auditor.reports.diff import diff_finding_line, render_diff_json, render_diff_markdown
+from auditor.reports.index import render_index_markdown
+from auditor.reports.interface import Renderer
+from auditor.reports.json_report import JsonRenderer
 from report_builders import full_report, span_of
 
 from auditor.models import (
@@ -22,10 +26,6 @@ from auditor.models import (
     Summary,
     ToolInfo,
 )
-from reports.diff import diff_finding_line, render_diff_json, render_diff_markdown
-from reports.index import render_index_markdown
-from reports.interface import Renderer
-from reports.json_report import JsonRenderer
 
 GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 TEXT = "有效率为85%(3)。\n研究顯示6/7 <b>x</b>\nKim et al. (2012) `x` | y"
@@ -138,8 +138,8 @@ def test_json_renderer_excludes_text_unless_asked() -> None:
 
 
 def test_renderers_share_the_interface() -> None:
-    from reports.html import HtmlRenderer
-    from reports.markdown import MarkdownRenderer
+    from auditor.reports.html import HtmlRenderer
+    from auditor.reports.markdown import MarkdownRenderer
 
     renderers: list[tuple[Renderer, str]] = [(MarkdownRenderer(), "md"), (JsonRenderer(), "json")]
     for renderer, extension in [*renderers, (HtmlRenderer(), "html")]:
@@ -149,13 +149,13 @@ def test_renderers_share_the_interface() -> None:
 
 @pytest.mark.parametrize(("name", "extension"), [("markdown", "md"), ("json", "json"), ("html", "html")])
 def test_renderer_for_known_formats(name: str, extension: str) -> None:
-    from reports import renderer_for
+    from auditor.reports import renderer_for
 
     assert renderer_for(name).extension == extension
 
 
 def test_renderer_for_unknown_format() -> None:
-    from reports import RenderError, renderer_for
+    from auditor.reports import RenderError, renderer_for
 
     with pytest.raises(RenderError, match="unknown report format 'pdf'"):
         renderer_for("pdf")

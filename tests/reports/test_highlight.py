@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from auditor.reports.highlight import Segment, paragraph_bounds, segments, segments_by_paragraph
 
-from reports.highlight import Segment, paragraph_bounds, segments, segments_by_paragraph
 from tests.workcount import assert_linear_work
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from auditor.claims.models import Span
+from auditor.reports.html import HtmlRenderer, asset, csp_hash
 from bs4 import BeautifulSoup, Tag
 from report_builders import claim, clean_report, en_document, full_report, unreadable_document
 
@@ -18,8 +20,6 @@ from auditor.models import (
     ToolInfo,
     Verdict,
 )
-from claims.models import Span
-from reports.html import HtmlRenderer, asset, csp_hash
 
 
 def one(node: BeautifulSoup | Tag, selector: str) -> Tag:
@@ -219,8 +219,9 @@ def test_large_adversarial_text_renders_quickly() -> None:
 
 
 def test_html_finding_lists_the_citing_sentences_escaped() -> None:
+    from auditor.reports.html_parts import finding_item
+
     from auditor.models import CitedSpan, Finding, FindingKind, Severity
-    from reports.html_parts import finding_item
 
     at = CitedSpan(start=1, end=2, line=4, column=2, sentence="<b>relies</b> on it [2]")
     finding = Finding(
@@ -231,10 +232,9 @@ def test_html_finding_lists_the_citing_sentences_escaped() -> None:
 
 
 def test_top_problems_come_first_and_jump_to_their_notes() -> None:
+    from auditor.reports.html import HtmlRenderer
     from bs4 import BeautifulSoup
     from report_builders import full_report
-
-    from reports.html import HtmlRenderer
 
     soup = BeautifulSoup(HtmlRenderer().render(full_report()), "html.parser")
     section = soup.select("section.document")[0]
@@ -247,7 +247,7 @@ def test_top_problems_come_first_and_jump_to_their_notes() -> None:
 
 
 def test_traditional_and_simplified_chinese_each_get_their_own_fonts() -> None:
-    from reports.html import asset
+    from auditor.reports.html import asset
 
     css = asset("report.css")
     hant = css.split(":lang(zh-Hant)", 1)[1].split("}", 1)[0]

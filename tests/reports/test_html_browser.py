@@ -13,11 +13,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from auditor.reports.html import HtmlRenderer
 from bs4 import BeautifulSoup
 from report_builders import claim, finding, zh_hans_document
 
 from auditor.models import AuditReport, DocumentReport, FindingKind, Severity, ToolInfo, Verdict
-from reports.html import HtmlRenderer
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")

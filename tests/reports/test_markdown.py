@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from auditor.reports.markdown import MarkdownRenderer
+from auditor.reports.mdescape import md_inline, md_line, md_link
 from report_builders import clean_report, full_report
 
 from auditor.models import AuditReport, DocumentReport, ReferenceReport, Resolution, ToolInfo
-from reports.markdown import MarkdownRenderer
-from reports.mdescape import md_inline, md_line, md_link
 
 GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden"
 
@@ -151,8 +151,9 @@ def test_reference_without_identifiers_has_no_link() -> None:
 
 
 def test_a_finding_about_a_cited_work_shows_the_citing_sentences() -> None:
+    from auditor.reports.markdown_findings import finding_lines
+
     from auditor.models import CitedSpan, Finding, FindingKind, Severity
-    from reports.markdown_findings import finding_lines
 
     at = CitedSpan(start=10, end=13, line=3, column=7, sentence="That claim relies on it [2].")
     finding = Finding(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from auditor.reports.evidence_view import evidence_view, value_text, without_record
+from auditor.reports.markdown_findings import group_lines
+from auditor.reports.ranking import group_findings, ranked_groups, top_problems
 
 from auditor.models import Finding, FindingKind, Severity
-from reports.evidence_view import evidence_view, value_text, without_record
-from reports.markdown_findings import group_lines
-from reports.ranking import group_findings, ranked_groups, top_problems
 
 
 def _finding(code: str, kind: FindingKind, severity: Severity, fid: str, **extra: object) -> Finding:

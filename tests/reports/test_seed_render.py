@@ -10,6 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from auditor.claims.models import Document
+from auditor.reports.highlight import paragraph_bounds
+from auditor.reports.html import HtmlRenderer
+from auditor.reports.markdown import MarkdownRenderer
 from bs4 import BeautifulSoup
 from conftest import needs_seeds, seed_paths
 
@@ -23,10 +27,6 @@ from auditor.models import (
     ToolInfo,
     Verdict,
 )
-from claims.models import Document
-from reports.highlight import paragraph_bounds
-from reports.html import HtmlRenderer
-from reports.markdown import MarkdownRenderer
 
 _CLAIMISH = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,4})?%|[\[(（][0-9]{1,3}[\])）]")
 _VERDICTS = list(Verdict)

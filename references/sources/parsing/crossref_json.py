@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from references.models import Author, Record, Update, UpdateKind
-from references.sources.parsing import ParseError, clean_markup, collapse_space
-from references.sources.parsing.eutils_json import load_json
+from auditor.references.models import Author, Record, Update, UpdateKind
+from auditor.references.sources.parsing import ParseError, clean_markup, collapse_space
+from auditor.references.sources.parsing.eutils_json import load_json
 
 UPDATE_OF_TYPE = {
     "retraction": UpdateKind.RETRACTION,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from references.models import TrialRecord
-from references.sources.parsing import ParseError, collapse_space
-from references.sources.parsing.eutils_json import load_json
+from auditor.references.models import TrialRecord
+from auditor.references.sources.parsing import ParseError, collapse_space
+from auditor.references.sources.parsing.eutils_json import load_json
 
 
 def parse_study_body(text: str | bytes) -> TrialRecord:

@@ -8,9 +8,9 @@ else is malformed (ParseError), never "does not exist".
 
 from __future__ import annotations
 
-from references.models import LookupResult, LookupStatus
-from references.sources.parsing import ParseError
-from references.sources.parsing.eutils_json import load_json
+from auditor.references.models import LookupResult, LookupStatus
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.eutils_json import load_json
 
 DOES_NOT_EXIST = frozenset({"DOI does not exist", "Invalid DOI"})
 SOURCE = "doira"

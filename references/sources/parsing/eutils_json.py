@@ -6,8 +6,8 @@ import json
 import re
 from typing import Any
 
-from references.models import Author, Record, Update, UpdateKind
-from references.sources.parsing import ParseError, collapse_space
+from auditor.references.models import Author, Record, Update, UpdateKind
+from auditor.references.sources.parsing import ParseError, collapse_space
 
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _PMID = re.compile(r"\d{1,9}")

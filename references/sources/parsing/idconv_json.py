@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from references.models import Record
-from references.sources.parsing import ParseError
-from references.sources.parsing.eutils_json import load_json
+from auditor.references.models import Record
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.eutils_json import load_json
 
 
 def parse_idconv(text: str | bytes) -> list[tuple[list[str], Record | None]]:

@@ -10,11 +10,10 @@ import re
 from xml.etree.ElementTree import Element
 from xml.etree.ElementTree import ParseError as XmlParseError
 
+from auditor.references.models import Author, Record, Update, UpdateKind
+from auditor.references.sources.parsing import ParseError, collapse_space
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-
-from references.models import Author, Record, Update, UpdateKind
-from references.sources.parsing import ParseError, collapse_space
 
 UPDATE_OF_REFTYPE = {
     "RetractionIn": UpdateKind.RETRACTION,

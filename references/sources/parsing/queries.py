@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from references.models import BibliographicQuery
+from auditor.references.models import BibliographicQuery
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,29}")
 _STOP_WORDS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from references.models import IdKind, LookupResult, LookupStatus, Record, TrialRecord
+from auditor.references.models import IdKind, LookupResult, LookupStatus, Record, TrialRecord
 
 
 def found(

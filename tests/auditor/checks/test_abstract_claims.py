@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Document
+from auditor.references.models import Author, Record
+from auditor.references.parse import parse_reference_list
 
 from auditor.checks.abstract_claims import abstract_contradictions
 from auditor.checks.abstract_compare import compare_sentence, read_abstract
@@ -10,10 +14,6 @@ from auditor.checks.abstract_quantities import extract_quantities
 from auditor.checks.abstract_terms import direction
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.linking import link_citations
-from claims.extract import extract_claims
-from claims.models import Document
-from references.models import Author, Record
-from references.parse import parse_reference_list
 
 # Our own sentences stating the results of real trials (ACTT-1, NEJM 2020; ISCHEMIA, NEJM 2020).
 ACTT = (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.references.models import Author, ParsedReference, Reference
 
 from auditor.checks.citations import (
     author_citation_without_reference,
@@ -17,8 +19,6 @@ from auditor.checks.duplicates import duplicate_reference
 from auditor.checks.registry import CheckContext
 from auditor.linking import link_citations
 from auditor.models import Severity
-from claims.models import Claim, ClaimKind, Document
-from references.models import Author, ParsedReference, Reference
 
 NUM = ClaimKind.NUMBERED_CITATION
 AUTH = ClaimKind.AUTHOR_CITATION

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.references.models import ParsedReference, Reference
 
 from auditor.checks.identifier_syntax import malformed_identifier, pmcid_ok, pmid_ok, trial_id_problem
 from auditor.checks.registry import CheckContext
 from auditor.pipeline import AuditOptions, prepare_document
-from claims.models import Claim, ClaimKind, Document
-from references.models import ParsedReference, Reference
 
 
 def claim_ctx(text: str, quote: str, kind: ClaimKind, **norm: Any) -> CheckContext:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document, Span
+from auditor.references.cache import OFFLINE_REASON
+from auditor.references.models import (
+    IdKind,
+    LookupResult,
+    LookupStatus,
+    ParsedReference,
+    Reference,
+    SearchResult,
+)
 
 from auditor.checks.lookups import lookups_not_made
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.models import Severity
-from claims.models import Claim, ClaimKind, Document, Span
-from references.cache import OFFLINE_REASON
-from references.models import IdKind, LookupResult, LookupStatus, ParsedReference, Reference, SearchResult
 
 SPAN = Span(start=0, end=3, line=1, column=1)
 

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from auditor.checks.metadata import (
-    identifier_mismatch,
-    identifier_not_found,
-    metadata_mismatch,
-    post_publication_notices,
-)
-from auditor.checks.metadata_existence import possibly_fabricated, unknown_journal
-from auditor.checks.metadata_studies import named_study_lookups
-from auditor.checks.registry import CheckContext, ReferenceResolution
-from auditor.models import FindingKind, Severity
-from claims.models import Claim, ClaimKind, Document, Span
-from references.models import (
+from auditor.claims.models import Claim, ClaimKind, Document, Span
+from auditor.references.models import (
     Author,
     IdKind,
     LookupResult,
@@ -27,6 +16,17 @@ from references.models import (
     Update,
     UpdateKind,
 )
+
+from auditor.checks.metadata import (
+    identifier_mismatch,
+    identifier_not_found,
+    metadata_mismatch,
+    post_publication_notices,
+)
+from auditor.checks.metadata_existence import possibly_fabricated, unknown_journal
+from auditor.checks.metadata_studies import named_study_lookups
+from auditor.checks.registry import CheckContext, ReferenceResolution
+from auditor.models import FindingKind, Severity
 
 SPAN = Span(start=0, end=4, line=1, column=1)
 WNT = Record(

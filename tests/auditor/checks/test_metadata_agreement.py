@@ -3,11 +3,8 @@ held by another agency), and M407 not firing for what cannot be checked. Real wo
 
 from __future__ import annotations
 
-from auditor.checks.metadata_agreement import doi_held_elsewhere, identifiers_disagree
-from auditor.checks.metadata_existence import not_covered, possibly_fabricated
-from auditor.checks.registry import CheckContext, ReferenceResolution
-from claims.models import Document, Span
-from references.models import (
+from auditor.claims.models import Document, Span
+from auditor.references.models import (
     Author,
     IdKind,
     LookupResult,
@@ -17,6 +14,10 @@ from references.models import (
     Reference,
     SearchResult,
 )
+
+from auditor.checks.metadata_agreement import doi_held_elsewhere, identifiers_disagree
+from auditor.checks.metadata_existence import not_covered, possibly_fabricated
+from auditor.checks.registry import CheckContext, ReferenceResolution
 
 SPAN = Span(start=0, end=4, line=1, column=1)
 IPS = Record(

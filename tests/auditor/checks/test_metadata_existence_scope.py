@@ -8,6 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from auditor.claims.models import Document, Span
+from auditor.references.models import (
+    Author,
+    IdKind,
+    LookupResult,
+    LookupStatus,
+    ParsedReference,
+    Reference,
+    SearchResult,
+)
 
 from auditor.checks.metadata_existence import (
     chinese_journal,
@@ -18,16 +28,6 @@ from auditor.checks.metadata_existence import (
     web_source,
 )
 from auditor.checks.registry import CheckContext, ReferenceResolution
-from claims.models import Document, Span
-from references.models import (
-    Author,
-    IdKind,
-    LookupResult,
-    LookupStatus,
-    ParsedReference,
-    Reference,
-    SearchResult,
-)
 
 SPAN = Span(start=0, end=4, line=1, column=1)
 CJTER = "Chinese Journal of Tissue Engineering Research"

@@ -7,12 +7,12 @@ citations are written the ways people cite them, or altered the ways fabricators
 from __future__ import annotations
 
 import pytest
+from auditor.claims.models import Document, Span
+from auditor.references.models import Author, ParsedReference, Record, Reference, Update, UpdateKind
 
 from auditor.checks.metadata import identifier_mismatch, metadata_mismatch, post_publication_notices
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.models import FindingKind
-from claims.models import Document, Span
-from references.models import Author, ParsedReference, Record, Reference, Update, UpdateKind
 
 SPAN = Span(start=0, end=4, line=1, column=1)
 IPS = Record(
@@ -302,8 +302,9 @@ def test_altered_details_are_flagged(
 
 
 def test_mathml_and_entities_in_a_record_title_are_not_a_different_title() -> None:
+    from auditor.references.models import BibliographicQuery
+
     from auditor.candidates import altered_title_words, compare
-    from references.models import BibliographicQuery
 
     marked = IPS.model_copy(
         update={

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from auditor.checks.numbers import (
 )
 from auditor.checks.registry import CheckContext
 from auditor.checks.sentence_context import own_sentence_at
-from claims.models import Claim, ClaimKind, Document
 from tests.workcount import assert_linear_work
 
 P, F, C = ClaimKind.PERCENTAGE, ClaimKind.FRACTION, ClaimKind.COUNT

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from auditor.claims.extract import extract_claims
+from auditor.claims.models import Document
+from auditor.references.parse import parse_reference_list
+from auditor.references.section import find_reference_section
 
 from auditor.checks.registry import CheckContext, all_checks
 from auditor.linking import link_citations
 from auditor.models import Finding
-from claims.extract import extract_claims
-from claims.models import Document
-from references.parse import parse_reference_list
-from references.section import find_reference_section
 from tests.conftest import needs_seeds, seed_paths
 
 OFFLINE = ("R1", "I2", "N3")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from auditor.claims.models import Claim, ClaimKind, Document
+from auditor.references.models import IdKind, LookupResult, LookupStatus, TrialRecord
 
 from auditor.checks.registry import CheckContext
 from auditor.checks.trial_compare import enrollment_in_text, phases_in_text
 from auditor.checks.trials import registry_without_api, trial_mismatch, trial_not_found, trial_stopped
 from auditor.models import Severity
-from claims.models import Claim, ClaimKind, Document
-from references.models import IdKind, LookupResult, LookupStatus, TrialRecord
 
 NCT = "NCT04567890"
 SCI_TRIAL = TrialRecord(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from references.http import ServiceConfig
-from references.ratelimit import NoHostLimiter
+from auditor.references.http import ServiceConfig
+from auditor.references.ratelimit import NoHostLimiter
 
 OUR_API_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "api"
 SECRET = "TESTSECRETKEY0123"

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 import responses
+from auditor.references.http import ServiceConfig
+from auditor.references.models import IdKind, LookupStatus, UpdateKind
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.crossref import CrossrefSource
+from auditor.references.sources.ctgov import CtGovSource
+from auditor.references.sources.idconv import IdConvSource
+from auditor.references.sources.parsing import ParseError
+from auditor.references.sources.parsing.eutils_json import parse_ecitmatch, parse_esearch, parse_esummary
+from auditor.references.sources.pubmed import PubMedSource
 
-from references.http import ServiceConfig
-from references.models import IdKind, LookupStatus, UpdateKind
-from references.ratelimit import NoHostLimiter
-from references.sources.crossref import CrossrefSource
-from references.sources.ctgov import CtGovSource
-from references.sources.idconv import IdConvSource
-from references.sources.parsing import ParseError
-from references.sources.parsing.eutils_json import parse_ecitmatch, parse_esearch, parse_esummary
-from references.sources.pubmed import PubMedSource
 from tests.conftest import API_FIXTURES, needs_api_fixtures
 from tests.references.sources.sources_testkit import CROSSREF, CTGOV, EUTILS, IDCONV, fake_config, no_limiter
 
@@ -161,7 +161,7 @@ def test_ctgov_study_with_collaborator_and_search_pages(config: ServiceConfig) -
     assert (trial.enrollment, trial.phases, trial.start_date) == (167, ["PHASE3"], "2009-06")
     for name in sorted(p.name for p in (API_FIXTURES / "ctgov").glob("studies_search_*.json")):
         responses.get(f"{CTGOV}/studies", body=real(f"ctgov/{name}"))
-        from references.models import BibliographicQuery
+        from auditor.references.models import BibliographicQuery
 
         result = source.search(BibliographicQuery(free_text="cystic fibrosis"))
         assert result.status in (LookupStatus.FOUND, LookupStatus.NOT_FOUND)

@@ -14,10 +14,10 @@ from urllib.parse import parse_qs
 
 import pytest
 import responses
+from auditor.references.models import IdKind, LookupStatus
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.pubmed import CATALOG_HITS, PubMedSource
 
-from references.models import IdKind, LookupStatus
-from references.ratelimit import NoHostLimiter
-from references.sources.pubmed import CATALOG_HITS, PubMedSource
 from tests.references.sources.sources_testkit import EUTILS, fake_config
 
 JOURNALS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "journals.json"

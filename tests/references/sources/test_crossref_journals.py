@@ -6,9 +6,9 @@ from urllib.parse import parse_qs
 
 import pytest
 import responses
+from auditor.references.models import IdKind, LookupStatus
+from auditor.references.sources.crossref import CrossrefSource
 
-from references.models import IdKind, LookupStatus
-from references.sources.crossref import CrossrefSource
 from tests.references.sources.sources_testkit import CROSSREF, fake_config, fixture_bytes, no_limiter
 
 JOURNALS = f"{CROSSREF}/journals"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import requests
 import responses
+from auditor.references.http import ServiceConfig
+from auditor.references.models import BibliographicQuery, IdKind, LookupStatus
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.ctgov import CtGovSource
 
-from references.http import ServiceConfig
-from references.models import BibliographicQuery, IdKind, LookupStatus
-from references.ratelimit import NoHostLimiter
-from references.sources.ctgov import CtGovSource
 from tests.references.sources.sources_testkit import CTGOV, fake_config, fixture_bytes, no_limiter
 
 config = pytest.fixture(fake_config)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 import responses
+from auditor.references.http import ServiceConfig
+from auditor.references.models import IdKind, LookupStatus
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.doira import DoiRaSource
+from auditor.references.sources.parsing.doira_json import agency_of
 
-from references.http import ServiceConfig
-from references.models import IdKind, LookupStatus
-from references.ratelimit import NoHostLimiter
-from references.sources.doira import DoiRaSource
-from references.sources.parsing.doira_json import agency_of
 from tests.references.sources.sources_testkit import fake_config, fixture_bytes, no_limiter
 
 DOIRA = "http://fake.test/doira"

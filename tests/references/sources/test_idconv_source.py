@@ -8,11 +8,11 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
+from auditor.references.http import ServiceConfig
+from auditor.references.models import IdKind, LookupStatus
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.idconv import IdConvSource
 
-from references.http import ServiceConfig
-from references.models import IdKind, LookupStatus
-from references.ratelimit import NoHostLimiter
-from references.sources.idconv import IdConvSource
 from tests.references.sources.sources_testkit import IDCONV, fake_config, fixture_bytes, no_limiter
 
 config = pytest.fixture(fake_config)

@@ -7,11 +7,11 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
+from auditor.references.http import ServiceConfig
+from auditor.references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
+from auditor.references.ratelimit import NoHostLimiter
+from auditor.references.sources.pubmed import PubMedSource
 
-from references.http import ServiceConfig
-from references.models import BibliographicQuery, IdKind, LookupStatus, UpdateKind
-from references.ratelimit import NoHostLimiter
-from references.sources.pubmed import PubMedSource
 from tests.references.sources.sources_testkit import EUTILS, SECRET, fake_config, fixture_bytes, no_limiter
 
 config = pytest.fixture(fake_config)

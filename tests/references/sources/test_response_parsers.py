@@ -6,20 +6,20 @@ import json
 from collections.abc import Callable
 
 import pytest
-
-from references.models import BibliographicQuery, UpdateKind
-from references.sources.parsing import ParseError, clean_markup
-from references.sources.parsing.crossref_json import notice_targets, parse_work_body, parse_works_list
-from references.sources.parsing.ctgov_json import parse_studies_list, parse_study_body
-from references.sources.parsing.eutils_json import (
+from auditor.references.models import BibliographicQuery, UpdateKind
+from auditor.references.sources.parsing import ParseError, clean_markup
+from auditor.references.sources.parsing.crossref_json import notice_targets, parse_work_body, parse_works_list
+from auditor.references.sources.parsing.ctgov_json import parse_studies_list, parse_study_body
+from auditor.references.sources.parsing.eutils_json import (
     ecitmatch_line,
     parse_ecitmatch,
     parse_esearch,
     parse_esummary,
 )
-from references.sources.parsing.idconv_json import parse_idconv
-from references.sources.parsing.pubmed_xml import parse_efetch
-from references.sources.parsing.queries import pubmed_term, title_words
+from auditor.references.sources.parsing.idconv_json import parse_idconv
+from auditor.references.sources.parsing.pubmed_xml import parse_efetch
+from auditor.references.sources.parsing.queries import pubmed_term, title_words
+
 from tests.references.sources.sources_testkit import fixture_bytes
 from tests.workcount import assert_linear_work
 
@@ -208,7 +208,7 @@ def test_idconv_number_pmid_and_error_entries() -> None:
 
 
 def test_ctgov_why_stopped_is_kept() -> None:
-    from references.sources.parsing.ctgov_json import trial_of_study
+    from auditor.references.sources.parsing.ctgov_json import trial_of_study
 
     study = {
         "protocolSection": {

@@ -7,11 +7,11 @@ from urllib.parse import parse_qs
 
 import pytest
 import responses
+from auditor.references.models import BibliographicQuery, LookupStatus
+from auditor.references.sources.crossref import CrossrefSource
+from auditor.references.sources.parsing.queries import pubmed_term
+from auditor.references.sources.pubmed import PubMedSource
 
-from references.models import BibliographicQuery, LookupStatus
-from references.sources.crossref import CrossrefSource
-from references.sources.parsing.queries import pubmed_term
-from references.sources.pubmed import PubMedSource
 from tests.references.sources.sources_testkit import CROSSREF, EUTILS, fake_config, fixture_bytes, no_limiter
 
 STUDY = BibliographicQuery(
