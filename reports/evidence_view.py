@@ -22,7 +22,7 @@ _RECORD_KEYS = ("record",)
 _TABLE_KEYS = ("differences",)
 _HIDDEN = {"span", "quote", "claim_id", "reference_id"}
 _NAMES = {"exact_percent": "exact percent", "stated_percent": "stated percent", "pmid": "PMID",
-          "pmcid": "PMCID", "doi": "DOI", "nct": "NCT", "url": "link", "notice_label": "notice"}
+          "pmcid": "PMCID", "doi": "DOI", "nct": "NCT", "url": "link", "notice_label": "published as"}
 
 
 @dataclass
