@@ -156,6 +156,11 @@ def refuse_contradictions(config: AuditorConfig, flags: dict[str, Any]) -> None:
             "--jsonl prints one summary line per article on stdout, so a report there would be mixed "
             "into it: write the report with -o FILE (or use --out-dir)"
         )
+    if flags["fmt"] and config.out_dir and flags["output"] is None:
+        raise click.UsageError(
+            "--out-dir writes one JSON audit per article and index.md whatever the format; --format "
+            "chooses the format of the combined report, so give it a file with -o FILE (or -o -)"
+        )
     if flags["references_mode"] == "replace" and not config.references:
         raise click.UsageError("--references-mode replace needs --references FILE")
 

@@ -109,6 +109,7 @@ def test_closed_pipe_is_quiet(
         (["--format", "html", "--jsonl"], {}, "--jsonl prints one summary line per article"),
         (["--jsonl", "-o", "-"], {}, "--jsonl prints one summary line per article"),
         (["--jsonl", "-o", "-", "--out-dir", "runs"], {}, "--jsonl prints one summary line per article"),
+        (["--format", "html", "--out-dir", "runs"], {}, "--out-dir writes one JSON audit per article"),
         (["--references-mode", "replace"], {}, "--references-mode replace needs --references FILE"),
     ],
 )
