@@ -9,6 +9,7 @@ from auditor.claims.extract import extract_claims
 from auditor.claims.models import ClaimKind, Document
 from auditor.references.models import Author, Record
 from auditor.references.sources.fake import InMemorySource
+from known_records import TAKAHASHI_2006
 
 from auditor.checks.metadata_existence import possibly_fabricated
 from auditor.checks.metadata_studies import named_study_lookups
@@ -18,20 +19,7 @@ from auditor.named_studies import chinese_topics, english_institution, is_the_st
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
 
-IPS = Record(
-    source="pubmed",
-    id="16904174",
-    pmid="16904174",
-    doi="10.1016/j.cell.2006.07.024",
-    title="Induction of pluripotent stem cells from mouse embryonic and adult fibroblast cultures by "
-    "defined factors.",
-    authors=[Author(family="Takahashi", given="K"), Author(family="Yamanaka", given="S")],
-    year=2006,
-    journal="Cell",
-    journal_abbrev="Cell",
-    volume="126",
-    pages="663-76",
-)
+IPS = TAKAHASHI_2006
 BETA = Record(
     source="pubmed",
     id="25303535",

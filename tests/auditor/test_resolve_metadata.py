@@ -10,24 +10,12 @@ from auditor.references.models import Author, IdKind, ParsedReference, Record, R
 from auditor.references.ratelimit import NoHostLimiter
 from auditor.references.sources.doira import DoiRaSource
 from auditor.references.sources.fake import InMemorySource
+from known_records import TAKAHASHI_2006
 
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
 
-IPS = Record(
-    source="pubmed",
-    id="16904174",
-    pmid="16904174",
-    doi="10.1016/j.cell.2006.07.024",
-    title="Induction of pluripotent stem cells from mouse embryonic and adult fibroblast cultures by "
-    "defined factors.",
-    authors=[Author(family="Takahashi", given="K"), Author(family="Yamanaka", given="S")],
-    year=2006,
-    journal="Cell",
-    journal_abbrev="Cell",
-    volume="126",
-    pages="663-76",
-)
+IPS = TAKAHASHI_2006
 DRYAD = "10.5061/dryad.8515"
 DOIRA = "http://fake.test/doira"
 

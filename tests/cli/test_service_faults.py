@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from auditor.references.models import Author, Record
 from click.testing import CliRunner
+from known_records import TAKAHASHI_2006
 
 from auditor.cli import cli
 from bench.fake_services import FakeServices, Faults, FixtureRecords
@@ -35,20 +36,7 @@ ARTICLE = (
     "organoid technologies. Science. 2014;345(6194):1247125. doi:10.1126/science.1247125.\n"
 )
 RECORDS = [
-    Record(
-        source="pubmed",
-        id="16904174",
-        pmid="16904174",
-        doi="10.1016/j.cell.2006.07.024",
-        title="Induction of pluripotent stem cells from mouse embryonic and adult fibroblast cultures "
-        "by defined factors.",
-        authors=[Author(family="Takahashi", given="K"), Author(family="Yamanaka", given="S")],
-        year=2006,
-        journal="Cell",
-        journal_abbrev="Cell",
-        volume="126",
-        pages="663-76",
-    ),
+    TAKAHASHI_2006,
     Record(
         source="pubmed",
         id="24476887",

@@ -9,26 +9,14 @@ from __future__ import annotations
 import pytest
 from auditor.claims.models import Document, Span
 from auditor.references.models import Author, ParsedReference, Record, Reference, Update, UpdateKind
+from known_records import TAKAHASHI_2006
 
 from auditor.checks.metadata import identifier_mismatch, metadata_mismatch, post_publication_notices
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.models import FindingKind
 
 SPAN = Span(start=0, end=4, line=1, column=1)
-IPS = Record(
-    source="pubmed",
-    id="16904174",
-    pmid="16904174",
-    doi="10.1016/j.cell.2006.07.024",
-    title="Induction of pluripotent stem cells from mouse embryonic and adult fibroblast cultures by "
-    "defined factors.",
-    authors=[Author(family="Takahashi", given="K"), Author(family="Yamanaka", given="S")],
-    year=2006,
-    journal="Cell",
-    journal_abbrev="Cell",
-    volume="126",
-    pages="663-76",
-)
+IPS = TAKAHASHI_2006
 RESNET = Record(
     source="crossref",
     id="10.1109/cvpr.2016.90",
