@@ -38,6 +38,7 @@ class ClaimSentence:
     citations: tuple[Claim, ...]  # citation claims inside the sentence, in text order
     evidence_ids: tuple[str, ...]  # reference ids (or claim ids of directly resolved citations)
     trials: tuple[str, ...]  # canonical NCT IDs of the sentence, else of the sentence before
+    carried_from: int | None = None  # start of the citing sentence whose evidence this one carries
 
     def text(self, document_text: str) -> str:
         """The sentence as written."""

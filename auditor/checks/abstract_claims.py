@@ -13,11 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.abstract_compare import Abstract, Disagreement, compare_sentence, read_abstract
+from auditor.checks.abstract_compare import (
+    Abstract,
+    Disagreement,
+    compare_carried,
+    compare_sentence,
+    read_abstract,
+)
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
+from auditor.checks.sentence_context import sentence_at
 from auditor.evidence import ClaimSentence, claim_sentences
+from auditor.evidence_carry import carried_sentences
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import Record
 
@@ -103,8 +111,8 @@ def _url(ctx: CheckContext, evidence_id: str) -> str | None:
     return f"https://doi.org/{record.doi}" if record.doi else record.url
 
 
-def _message(ctx: CheckContext, d: Disagreement, quote: str) -> str:
-    source = _label(ctx, d.abstract.evidence_id)
+def _message(ctx: CheckContext, d: Disagreement, quote: str, carried: bool = False) -> str:
+    source = _label(ctx, d.abstract.evidence_id) + (" (cited in an earlier sentence)" if carried else "")
     if d.what == "attribution" and d.other is not None:
         return (
             f"{d.extra['values']} is not in the abstract of {source} but is in that of "
@@ -114,6 +122,11 @@ def _message(ctx: CheckContext, d: Disagreement, quote: str) -> str:
         return f'The text says "{quote}", but the abstract of {source} reports no effect on that outcome.'
     if d.what == "direction_none":
         return f'The text says "{quote}", but the abstract of {source} reports an effect on that outcome.'
+    if d.extra.get("role") == "treated":
+        return (
+            f"The text gives all {quote} participants as treated where the abstract of {source} "
+            f"states {d.stated[0]}."
+        )
     return (
         f"The text gives {_WHAT[d.what]} {quote} where the abstract of {source} states {', '.join(d.stated)}."
     )
@@ -135,6 +148,9 @@ def _finding(
     }
     if d.stated:
         evidence["abstract_values"] = list(d.stated)
+    if where.carried_from is not None:
+        start_at, end_at = sentence_at(ctx.document.text, where.carried_from)
+        evidence["cited_in"] = " ".join(ctx.document.text[start_at:end_at].split())
     suggestion = (
         "Cite the work that reports these numbers, or correct them to the cited work's."
         if d.what == "attribution"
@@ -142,7 +158,7 @@ def _finding(
     )
     return finding(
         code,
-        _message(ctx, d, quote),
+        _message(ctx, d, quote, where.carried_from is not None),
         span=ctx.document.span(start, end),
         quote=quote,
         claim_id=claim.id if claim else None,
@@ -160,11 +176,17 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
         return
     text = ctx.document.text
     index = ClaimIndex(ctx.claims)
-    for sentence in claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions):
+    citing = claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions)
+    for sentence in citing + carried_sentences(ctx.document, ctx.claims, citing):
         cited = [abstracts[i] for i in sentence.evidence_ids if i in abstracts]
         if not cited:
             continue
-        others = [a for i, a in abstracts.items() if i not in sentence.evidence_ids]
         raw = text[sentence.start : sentence.end]
-        for disagreement in compare_sentence(raw, cited, others):
+        if sentence.carried_from is not None:
+            found = compare_carried(raw, cited)
+        else:
+            found = compare_sentence(
+                raw, cited, [a for i, a in abstracts.items() if i not in sentence.evidence_ids]
+            )
+        for disagreement in found:
             yield _finding(ctx, index, sentence, raw, disagreement)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from auditor.checks.abstract_arms import arm_split, says_all_treated
 from auditor.checks.abstract_quantities import Quantity, extract_quantities, numbers_in
 from auditor.checks.abstract_terms import direction, direction_match, outcomes_in
 from auditor.claims.text import sentence_bounds
@@ -260,6 +261,43 @@ def misattributed(claims: list[Quantity], cited: list[Abstract], others: list[Ab
     return next((o for o in others if all(_states_exactly(q, o) for q in missing)), None)
 
 
+def _whole_as_treated(
+    sentence: str, quantities: list[Quantity], abstracts: list[Abstract]
+) -> list[Disagreement]:
+    """The sentence gives a study's whole sample as treated where the abstract splits it into arms."""
+    claim = says_all_treated(sentence, quantities)
+    if claim is None or not _stated_anywhere(claim, abstracts):
+        return []
+    for abstract in abstracts:
+        for s in abstract.sentences:
+            split = arm_split(claim.value, s.text)
+            if split is not None:
+                parts = " and ".join(f"{p:g}" for p in split.parts)
+                stated = (f"{claim.value:g} in all, {parts} in two arms, one of them a control",)
+                return [
+                    Disagreement(
+                        "count",
+                        claim,
+                        claim.start,
+                        claim.end,
+                        abstract,
+                        (s.text,),
+                        stated,
+                        extra={"role": "treated"},
+                    )
+                ]
+    return []
+
+
+def compare_carried(sentence: str, cited: list[Abstract]) -> list[Disagreement]:
+    """The numbers of a sentence that carries a citation from the sentence before it: only quantities
+    are compared (its direction words and a wrong-work reading need the citation itself)."""
+    outcomes = outcomes_in(sentence)
+    quantities = [q for q in extract_quantities(sentence) if q.kind in _COMPARED]
+    found = [d for q in quantities if (d := compare_quantity(q, outcomes, cited))]
+    return found or _whole_as_treated(sentence, quantities, cited)
+
+
 def compare_sentence(sentence: str, cited: list[Abstract], others: list[Abstract]) -> list[Disagreement]:
     """Every disagreement of a claim sentence with the abstracts it cites (and misattributions)."""
     outcomes = outcomes_in(sentence)
@@ -278,5 +316,6 @@ def compare_sentence(sentence: str, cited: list[Abstract], others: list[Abstract
         start, end = missing[0].start, max(q.end for q in missing)
         return [Disagreement("attribution", missing[0], start, end, cited[0], quoted[:2], (), other, values)]
     found = [d for q in quantities if (d := compare_quantity(q, outcomes, cited))]
+    found = found or _whole_as_treated(sentence, quantities, cited)
     turned = compare_direction(sentence, outcomes, cited)
     return found + ([turned] if turned else [])

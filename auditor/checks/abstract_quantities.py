@@ -39,8 +39,33 @@ _PEOPLE = (
     r"recipients|例患者|例|名患者|名受试者|名受試者|名志愿者|名志願者|名|人|位"
 )
 _EVENTS = r"(?:[a-z-]{1,20}[ \t]){0,2}(?:events|cases|deaths)|例(?:新冠)?病例|起(?:主要结局)?事件|起"
+_UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEEN_WORDS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {
+    **{w: i + 1 for i, w in enumerate(_UNIT_WORDS)},
+    **{w: i + 10 for i, w in enumerate(_TEEN_WORDS)},
+    **{w: 10 * (i + 2) for i, w in enumerate(_TENS_WORDS)},
+}
+# English number words up to ninety-nine ("Seven subjects", "twenty-one patients"), longest first
+_WORD_NUMBER = (
+    rf"(?i:(?:{'|'.join(_TENS_WORDS)})(?:-(?:{'|'.join(_UNIT_WORDS)}))?"
+    rf"|{'|'.join(sorted(_TEEN_WORDS + _UNIT_WORDS, key=len, reverse=True))})(?![A-Za-z-])"
+)
+_WORD_NUMBER_RE = re.compile(rf"(?<![A-Za-z-]){_WORD_NUMBER}")
 _COUNT = re.compile(
-    rf"(?<![\d.,:A-Za-z-])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,7}})(?![\d.,]\d)[ \t]?"
+    rf"(?<![\d.,:A-Za-z-])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,7}}|{_WORD_NUMBER})(?![\d.,]\d)[ \t]?"
     rf"(?:(?P<events>{_EVENTS})|(?P<people>{_PEOPLE})"
     r"|(?:were |was )?(?P<verb>assigned|allocated|randomi[sz]ed|received|treated|enrolled)"
     r"|to (?:the |a |receive )?(?P<arm>[A-Za-z]))"
@@ -112,6 +137,16 @@ class Quantity:
         return abs(abs(self.value) - abs(other.value)) <= tolerance
 
 
+def word_value(word: str) -> float:
+    """The value of an English number word ("Seven" → 7.0, "twenty-one" → 21.0)."""
+    tens, _, unit = word.lower().partition("-")
+    return float(_WORD_VALUES[tens] + (_WORD_VALUES[unit] if unit else 0))
+
+
+def _count_value(num: str) -> float:
+    return to_float(num) if num[0].isdigit() else word_value(num)
+
+
 def _decimals(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
@@ -175,7 +210,7 @@ def _counts(text: str) -> list[Quantity]:
         planned = _PLANNED.search(text[max(0, m.start() - 24) : m.start()])
         name = "planned" if planned else "events" if events else "participants"
         num = m.group("num")
-        found.append(Quantity("count", to_float(num), m.start(), m.end("num"), name=name))
+        found.append(Quantity("count", _count_value(num), m.start(), m.end("num"), name=name))
     return found
 
 
@@ -215,8 +250,10 @@ def _doses(text: str) -> list[Quantity]:
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every plain number of a text ("21,720" → 21720.0): what an abstract states at all."""
-    return {to_float(m.group()) for m in _NUMBER.finditer(fold_width(text))}
+    """Every plain number of a text ("21,720" → 21720.0, "seven" → 7.0): what an abstract states at all."""
+    folded = fold_width(text)
+    words = {word_value(m.group()) for m in _WORD_NUMBER_RE.finditer(folded)}
+    return {to_float(m.group()) for m in _NUMBER.finditer(folded)} | words
 
 
 def extract_quantities(sentence: str) -> list[Quantity]:
