@@ -35,6 +35,11 @@ _EN_WORDS = _alternatives(cues.EN_INSTITUTION_WORDS)
 _EN_INSTITUTION = re.compile(
     rf"(?:University of(?: [A-Z][a-z]{{1,20}}){{1,4}}|(?:[A-Z][a-z]{{1,20}} ){{1,4}}(?:{_EN_WORDS}))(?![a-z])"
 )
+# What every institution match contains: scanned for first (literal alternatives are fast to find),
+# so that the full patterns run only on clauses that name an institution, from just before it.
+_ZH_SUFFIX_ONLY = re.compile(_INSTITUTION_SUFFIX)
+_ZH_NAME_REACH = 20  # the [CJK]{1,20} before the suffix
+_EN_WORD_ONLY = re.compile(rf"University of|{_EN_WORDS}")
 # Characters after which an institution name starts ("依据斯坦福大学" → "斯坦福大学").
 _LEAD_IN = re.compile(
     r"^.{0,12}?(?:根据|根據|依据|依據|来自|來自|据|據|在|由|的|与|與|和|及|是|从|從|经|經|对|對|于|於|将|將|为|為)"
@@ -78,12 +83,15 @@ def journal_mentions(text: str) -> Iterator[Candidate]:
 
 def _institutions(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Every institution named in text[start:end], Chinese names trimmed of their lead-in words."""
-    for match in _ZH_INSTITUTION.finditer(text, start, end):
-        lead = _LEAD_IN.match(match.group())
-        begin = match.start() + (lead.end() if lead and match.end() - match.start() - lead.end() >= 4 else 0)
-        yield (begin, match.end())
-    for match in _EN_INSTITUTION.finditer(text, start, end):
-        yield match.span()
+    suffix = _ZH_SUFFIX_ONLY.search(text, start, end)
+    if suffix is not None:  # no match can start more than _ZH_NAME_REACH before the first suffix
+        for match in _ZH_INSTITUTION.finditer(text, max(start, suffix.start() - _ZH_NAME_REACH), end):
+            lead = _LEAD_IN.match(match.group())
+            trim = lead.end() if lead and match.end() - match.start() - lead.end() >= 4 else 0
+            yield (match.start() + trim, match.end())
+    if _EN_WORD_ONLY.search(text, start, end) is not None:
+        for match in _EN_INSTITUTION.finditer(text, start, end):
+            yield match.span()
 
 
 def _is_sponsor(text: str, span: tuple[int, int], clause: tuple[int, int]) -> bool:
