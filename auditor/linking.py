@@ -107,6 +107,12 @@ class ReferenceIndex:
         for ref in self.references:
             self._add(ref)
 
+    def indexes(self, references: Sequence[Reference]) -> bool:
+        """Whether this index was built from exactly `references` (the same objects, in order)."""
+        return len(references) == len(self.references) and all(
+            a is b for a, b in zip(references, self.references, strict=True)
+        )
+
     def _add(self, ref: Reference) -> None:
         authors = reference_author_keys(ref)
         self.years[ref.id] = _year_of(ref)
@@ -206,10 +212,12 @@ def link_numbered_citation(claim: Claim, numbered: dict[int, Reference]) -> tupl
     return tuple(ids)
 
 
-def link_citations(claims: Sequence[Claim], references: Sequence[Reference]) -> dict[str, tuple[str, ...]]:
+def link_citations(
+    claims: Sequence[Claim], references: Sequence[Reference] | ReferenceIndex
+) -> dict[str, tuple[str, ...]]:
     """Claim id → ids of the references it cites, for every citation claim (empty tuple: none)."""
-    numbered = references_by_number(references)
-    index = ReferenceIndex(references)
+    index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
+    numbered = references_by_number(index.references)
     links: dict[str, tuple[str, ...]] = {}
     for claim in claims:
         if claim.kind is ClaimKind.NUMBERED_CITATION:

@@ -22,7 +22,7 @@ from auditor.claims.models import Claim, Document
 from auditor.config import AuditorConfig
 from auditor.evidence import attach_cited_at
 from auditor.input_files import display_path
-from auditor.linking import link_citations
+from auditor.linking import ReferenceIndex, link_citations
 from auditor.models import (
     AuditReport,
     DocumentReport,
@@ -90,6 +90,8 @@ class PreparedDocument:
     claims: tuple[Claim, ...]
     references: tuple[Reference, ...]
     links: dict[str, tuple[str, ...]]
+    # `references` by author and journal keys, built once: the link stage and the checks read it
+    reference_index: ReferenceIndex
     truncated_at: int | None = None  # offset of the first claim not kept (over `max_claims`)
     # identifiers written in the reference list (for the identifier-syntax checks)
     reference_identifiers: tuple[Claim, ...] = ()
@@ -104,9 +106,10 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
     claims = tuple(found[:limit])
     own = parse_reference_list(document) if section else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
-    links = dict(link_citations(claims, references))
+    index = ReferenceIndex(references)
+    links = dict(link_citations(claims, index))
     listed = tuple(extract_identifiers(document, *section)) if section else ()
-    return PreparedDocument(document, claims, references, links, truncated_at, listed)
+    return PreparedDocument(document, claims, references, links, index, truncated_at, listed)
 
 
 def combine_references(own: Sequence[Reference], extra: Sequence[Reference], mode: str) -> list[Reference]:
@@ -264,6 +267,7 @@ def run_checks(
         lookups=resolution.lookups,
         online=online,
         options={"config": config, "examined": examined},
+        reference_index=prepared.reference_index,
     )
     findings = [f for f in extra if config.code_enabled(f.code)]
     for check in all_checks():

@@ -92,7 +92,7 @@ def _links(ctx: CheckContext) -> CheckContext:
     if ctx.links:
         return ctx
 
-    return replace(ctx, links=link_citations(ctx.claims, ctx.references))
+    return replace(ctx, links=link_citations(ctx.claims, ctx.index))
 
 
 @register(
@@ -113,7 +113,7 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Author citations must match a reference (by first-author surname and year)."""
     ctx = _links(ctx)
     numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
-    index = ReferenceIndex(ctx.references)
+    index = ctx.index
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
         if _covered(ctx, numbers, claim):
             continue
@@ -203,7 +203,7 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
 
 def _cited_with_a_wrong_year(ctx: CheckContext) -> set[str]:
     """Entries an unlinked author citation names by first author (R102/R103 report its year)."""
-    index = ReferenceIndex(ctx.references)
+    index = ctx.index
     unlinked = [c for c in ctx.claims_of(ClaimKind.AUTHOR_CITATION) if not ctx.links.get(c.id)]
     return {r.id for claim in unlinked for r in index.by_authors(claim)[:_MAX_NEAR]}
 

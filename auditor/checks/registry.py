@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.claims.models import Claim, Document
+from auditor.linking import ReferenceIndex
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import LookupResult, Record, Reference, SearchResult
 
@@ -58,6 +59,20 @@ class CheckContext:
     lookups: Mapping[tuple[str, str], LookupResult] = field(default_factory=dict)
     online: bool = False  # False when no source answered anything (offline with empty cache)
     options: Mapping[str, Any] = field(default_factory=dict)
+    # `references` indexed by author and journal keys: built once per article by the pipeline
+    # (the link stage's index), here when a context is made without one or for other references
+    reference_index: ReferenceIndex | None = None
+
+    def __post_init__(self) -> None:
+        index = self.reference_index
+        if index is None or not index.indexes(self.references):
+            object.__setattr__(self, "reference_index", ReferenceIndex(self.references))
+
+    @property
+    def index(self) -> ReferenceIndex:
+        """`reference_index`, never None once the context exists."""
+        assert self.reference_index is not None  # set by __post_init__
+        return self.reference_index
 
     def claims_of(self, *kinds: Any) -> list[Claim]:
         """Claims of the given kinds, in text order."""
