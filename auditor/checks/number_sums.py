@@ -1,24 +1,58 @@
-"""Parts that must add up to a stated whole, and two complementary shares that must make 100%.
+"""Parts that must add up to a stated whole (N303).
 
-Precision first: a whole counts only when it is explicit ("共纳入50例", "总计", "in total",
-"9 patients … of whom"); its parts are the same-unit counts after it in the same sentence (or, if
-there are none, in the next one). A mismatch is reported only when the list is marked as a
-partition ("其中", "of whom", "分别", "其余", …) and is not open-ended ("等", "etc.", "其次").
+Precision first. A whole counts only when it is explicit ("共纳入50例", "总计", "in total", "納入182名",
+"enrolled 3730 patients", "Of the 111 patients …,", "9 patients … of whom"); its parts are the
+same-unit counts after it in the same sentence (or, if there are none, in the next one) that form
+one enumeration (list separators and labels between them, no break, no other number, no nested
+"其中"). A sum above the whole is reported when the list is marked as a partition ("其中", "of
+whom", a colon, "分别", distinct groups) of categories that cannot overlap (groups, opposites,
+one head, an allocation, "… and 12 did not"); a sum below it only when the list also claims to be
+all of the whole ("分为", "groups of", a colon list, "其余", "assigned to", X/非X). Open-ended lists
+("等", "etc.", "such as") and conditions that may co-occur ("糖尿病120例、高血压100例") are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
-from auditor.checks.number_pairs import lead_in, unit_key
-from auditor.checks.number_relations import sum_tolerance
+from auditor.checks.number_pairs import unit_key
+from auditor.checks.part_labels import (
+    complement_after,
+    names_a_condition,
+    one_dimension,
+    parallel,
+    part_labels,
+)
 from auditor.checks.sentence_context import next_sentence, sentence_at
+from auditor.checks.share_categories import label_split
 from auditor.claims.models import Claim, ClaimKind
 
-_WHOLE_BEFORE = ("共", "总计", "總計", "合计", "合計", "总共", "總共", "total of", "in total")
+_WHOLE_BEFORE = (
+    "共",
+    "总计",
+    "總計",
+    "合计",
+    "合計",
+    "总共",
+    "總共",
+    "纳入",
+    "納入",
+    "入组",
+    "入組",
+    "total of",
+    "in total",
+    "enrolled",
+    "included",
+    "recruited",
+    "randomized",
+    "randomised",
+)
 _WHOLE_AFTER = ("in total", "of whom", "of which", "in all")
+# "Of the 111 patients enrolled in the trial, 101 …": the whole opens its sentence.
+_OF_THE = re.compile(r"(?:^|[.;:,]\s)\s*(?:of|among)\s(?:the\s|these\s|all\s)?$", re.IGNORECASE)
 # A sample that is then split: "600 patients were randomly assigned", "纳入100例，随机分为…".
 _ALLOCATED = (
     "randomized",
@@ -37,11 +71,24 @@ _ALLOCATED = (
     "divided into",
 )
 # Words saying the parts are all of the whole (so a sum below it is wrong too).
-_EXHAUSTIVE = ("groups of", "arms of", "分为", "分為", "分成", "divided into")
+_EXHAUSTIVE = (
+    "groups of",
+    "arms of",
+    "分为",
+    "分為",
+    "分成",
+    "divided into",
+    "assigned to",
+    "allocated to",
+    "randomized to",
+    "randomised to",
+)
 _PARTITION = (
     "其中",
     "of whom",
     "of which",
+    "of these",
+    "of them",
     "among them",
     "分别",
     "分別",
@@ -51,12 +98,10 @@ _PARTITION = (
     "剩餘",
     "the remaining",
     "the rest",
-    "including",
-    "包括",
     *_ALLOCATED,
 )
 _REMAINDER = ("其余", "其餘", "剩余", "剩餘", "the remaining", "the rest", "remainder")
-_OPEN_ENDED = ("等", "etc", "among others", "其次", "such as", "例如", "e.g.")
+_OPEN_ENDED = ("等", "etc", "among others", "其次", "such as", "例如", "e.g.", "including", "包括")
 _COUNT_UNITS = frozenset(
     [
         "例",
@@ -68,6 +113,7 @@ _COUNT_UNITS = frozenset(
         "只",
         "份",
         "个",
+        "株",
         "家",
         "所",
         "patient",
@@ -88,14 +134,21 @@ _COUNT_UNITS = frozenset(
         "men",
         "people",
         "sample",
+        "adult",
+        "infant",
+        "volunteer",
     ]
 )
 # Parts that are not summands of the whole: "各50例", "50 patients each".
 _NON_LITERAL = ("各", "每组", "每組", "each", "per group", "per arm")
-_LIST_GAP_MAX = 12
+_LIST_GAP_MAX = 40
+_LIST_BREAKS = frozenset("；;。")
 _NESTING = ("其中", "of whom", "of which", "among them")
 _MAX_PARTS = 12
 _TAIL = 16  # characters after the last part still read for "等", "etc." and the like
+_LEAD_REACH = 16
+_PARENTHESIS = re.compile(r"[(（][^()（）]{0,24}[)）]")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
 
 
 @dataclass(frozen=True)
@@ -120,15 +173,25 @@ def _unit(claim: Claim) -> str:
     return unit_key(str(claim.normalized.get("unit", "")))
 
 
+def _lead(text: str, start: int) -> str:
+    """Up to 16 characters before `start`, cut after the last digit or comma (the number's own words)."""
+    window = text[max(0, start - _LEAD_REACH) : start].casefold()
+    cut = max(window.rfind(ch) for ch in "0123456789，,；;、。")
+    return window[cut + 1 :]
+
+
 def _is_explicit_whole(text: str, claim: Claim) -> bool:
-    if claim.normalized.get("approx") or claim.normalized.get("implied"):
+    if claim.normalized.get("approx") or claim.normalized.get("implied") or claim.normalized.get("group"):
         return False
-    before = lead_in(text, claim.span.start)
+    before = _lead(text, claim.span.start)
     after = text[claim.span.end : claim.span.end + 24].casefold()
+    sentence_start = sentence_at(text, claim.span.start)[0]
+    opening = text[max(sentence_start, claim.span.start - 16) : claim.span.start]
     return (
         any(c in before for c in _WHOLE_BEFORE)
         or any(c in after[:14] for c in _WHOLE_AFTER)
         or any(c in after for c in _ALLOCATED)
+        or (_OF_THE.search(" " + opening) is not None and claim.span.start - sentence_start <= 16)
     )
 
 
@@ -136,16 +199,33 @@ def _counts_between(counts: ClaimIndex, start: int, end: int, unit: str) -> list
     return [c for c in counts.starting_in(start, end, limit=_MAX_PARTS + 4) if _unit(c) == unit][:_MAX_PARTS]
 
 
+def _joined(text: str, first: Claim, second: Claim) -> bool:
+    """Two parts of one enumeration: a short gap of labels and separators, no break, number or nesting."""
+    gap = _PARENTHESIS.sub("", text[first.span.end : second.span.start])  # "30例(60%)，25例"
+    if len(gap) > _LIST_GAP_MAX or "\n\n" in gap or any(ch in _LIST_BREAKS for ch in gap):
+        return False
+    return _NUMBER.search(gap) is None and not any(word in gap.casefold() for word in _NESTING)
+
+
+def _enumeration(text: str, parts: list[Claim]) -> list[Claim]:
+    """The parts up to the first one that does not continue the list."""
+    for index in range(1, len(parts)):
+        if not _joined(text, parts[index - 1], parts[index]):
+            return parts[:index]
+    return parts
+
+
 def _parts_of(text: str, counts: ClaimIndex, whole: Claim) -> tuple[list[Claim], int]:
     """Same-unit counts after the whole in its sentence, else in the next sentence; and the region end."""
     _, end = sentence_at(text, whole.span.start)
     parts = _counts_between(counts, whole.span.end, end, _unit(whole))
     if parts:
-        return parts, end
+        return _enumeration(text, parts), end
     following = next_sentence(text, end)
     if following is None:
         return [], end
-    return _counts_between(counts, following[0], following[1], _unit(whole)), following[1]
+    parts = _counts_between(counts, following[0], following[1], _unit(whole))
+    return _enumeration(text, parts), following[1]
 
 
 def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
@@ -159,7 +239,7 @@ def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
 
 def _enumerated(text: str, whole: Claim) -> bool:
     """ "共55例：完全缓解30例…", "3730 patients: 1863 …": a colon right after the whole opens its list."""
-    after = text[whole.span.end : whole.span.end + 12]
+    after = text[whole.span.end : whole.span.end + 16]
     colon = min((i for i in (after.find(":"), after.find("：")) if i != -1), default=-1)
     return colon != -1 and not any(ch.isdigit() or ch in "，,;；。" for ch in after[:colon])
 
@@ -170,13 +250,37 @@ def _distinct_groups(parts: Sequence[Claim]) -> bool:
     return all(groups) and len(set(groups)) == len(groups)
 
 
-def _one_list(text: str, parts: Sequence[Claim]) -> bool:
-    """The parts form one enumeration ("198, 192 and 200", "试验组52例、对照组46例")."""
-    for first, second in zip(parts, parts[1:], strict=False):
-        gap = text[first.span.end : second.span.start]
-        if len(gap) > _LIST_GAP_MAX or any(ch in "，；;。" for ch in gap):
-            return False
-    return True
+@dataclass(frozen=True)
+class _Reading:
+    """What the words around an enumeration say about it."""
+
+    marked: bool  # the list is presented as a partition of the whole
+    exclusive: bool  # its categories cannot overlap
+    exhaustive: bool  # and together they are the whole
+
+
+def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: int) -> _Reading:
+    enumerated = _enumerated(text, whole)
+    labels = part_labels(text, whole, parts, region_end)
+    groups = _distinct_groups(parts)
+    complement = complement_after(text, parts[-1]) or any(word in region for word in _REMAINDER)
+    allocated = any(word in region for word in _ALLOCATED)
+    split = label_split(labels[0], labels[1]) if len(labels) == 2 else None
+    marked = enumerated or groups or any(word in region for word in _PARTITION)
+    listed = enumerated and not names_a_condition(labels)  # "共55例：完全缓解30例、部分缓解9例…"
+    exclusive = groups or allocated or complement or listed or one_dimension(labels) or _bare(labels, region)
+    exhaustive = (
+        complement
+        or (split is not None and split.exhaustive)
+        or enumerated
+        or any(word in region for word in _EXHAUSTIVE)
+    )
+    return _Reading(marked, exclusive, exhaustive)
+
+
+def _bare(labels: Sequence[str], region: str) -> bool:
+    """ "groups of 198, 204 and 210", "分为三组：182人、190人和197人": unlabelled sizes of a split."""
+    return not any(labels) and any(word in region for word in _EXHAUSTIVE + _ALLOCATED)
 
 
 def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumProblem | None:
@@ -188,16 +292,15 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED + _NON_LITERAL):
         return None
-    enumerated = _enumerated(text, whole)
-    if not enumerated and not _distinct_groups(parts) and not any(word in region for word in _PARTITION):
-        return None
     if any(region.count(word) > 1 for word in _NESTING):  # "其中80例…，其中60例…": a subset of a part
         return None
+    if not parallel(text, whole, parts, region_end):
+        return None
+    reading = _read(text, whole, parts, region, region_end)
+    if not (reading.marked and reading.exclusive):
+        return None
     over = total > stated + 1e-9
-    under = total < stated - 1e-9 and (
-        any(word in region for word in _REMAINDER)
-        or ((enumerated or any(word in region for word in _EXHAUSTIVE)) and _one_list(text, parts))
-    )
+    under = total < stated - 1e-9 and reading.exhaustive
     return SumProblem(whole, tuple(parts), total) if over or under else None
 
 
@@ -214,116 +317,4 @@ def sum_problems(text: str, claims: Sequence[Claim]) -> list[SumProblem]:
         problem = _judge(text, whole, parts, region_end)
         if problem is not None:
             problems.append(problem)
-    return problems
-
-
-@dataclass(frozen=True)
-class ShareProblem:
-    """Two complementary shares of one whole that do not make 100%."""
-
-    first: Claim
-    second: Claim
-    total: float
-    tolerance: float
-
-
-_PARALLEL_MAX_GAP = 40
-
-
-def _lead(text: str, claim: Claim) -> str:
-    """The first two characters (Chinese) or first word (English) after a percentage."""
-    after = text[claim.span.end : claim.span.end + 24].lstrip(" 的")
-    if after[:1].isascii():
-        word = after.split(" ")[0].casefold() if after else ""
-        return "" if word in _FUNCTION_WORDS else word
-    return after[:2]
-
-
-_FUNCTION_WORDS = frozenset(
-    ["of", "in", "with", "for", "among", "on", "at", "to", "by", "versus", "vs", "and", "or", "than"]
-    + ["per", "a", "an", "the", "each", "every", "after", "before", "during", "over", "under"]
-)
-_OPPOSITES = (
-    frozenset({"男性", "女性"}),
-    frozenset({"男", "女"}),
-    frozenset({"男孩", "女孩"}),
-    frozenset({"men", "women"}),
-    frozenset({"man", "woman"}),
-    frozenset({"male", "female"}),
-    frozenset({"males", "females"}),
-    frozenset({"boys", "girls"}),
-)
-_NEGATIONS = ("非", "未", "不", "无", "無", "没有", "沒有", "non-", "non ", "not ")
-
-
-def _negation_pair(a: str, b: str) -> bool:
-    """ "携带者"/"非携带者", "服药依从者"/"不依从者", "smokers"/"non-smokers": a category, its complement."""
-    for plain, negated in ((a, b), (b, a)):
-        for prefix in _NEGATIONS:
-            if negated.startswith(prefix) and len(negated) > len(prefix) + 1:
-                rest = negated[len(prefix) :]
-                if plain.endswith(rest) or rest.endswith(plain):
-                    return True
-    return False
-
-
-def _cjk_opposites(a: str, b: str) -> bool:
-    """ "接種者中女性" / "男性": Chinese labels that end in the two words of an opposite pair."""
-    if a.isascii() or b.isascii():
-        return False
-    for pair in _OPPOSITES:
-        x, y = sorted(pair)
-        if not x.isascii() and ((a.endswith(x) and b.endswith(y)) or (a.endswith(y) and b.endswith(x))):
-            return (
-                a[: -len(x) if a.endswith(x) else -len(y)] == ""
-                or b[: -len(x) if b.endswith(x) else -len(y)] == ""
-            )
-    return False
-
-
-def category_pair(first: Claim, second: Claim) -> str | None:
-    """ "opposite" (男性/女性, men/women), "negation" (X / 非X) from the extractor's labels, else None."""
-    a, b = first.normalized.get("label"), second.normalized.get("label")
-    if not a or not b or a == b:
-        return None
-    if frozenset({a, b}) in _OPPOSITES or _cjk_opposites(a, b):
-        return "opposite"
-    return "negation" if _negation_pair(a, b) else None
-
-
-def _complementary(text: str, first: Claim, second: Claim) -> bool:
-    gap = text[first.span.end : second.span.start]
-    if len(gap) > _PARALLEL_MAX_GAP or any(ch.isdigit() for ch in gap):
-        return False
-    if first.normalized.get("group") or second.normalized.get("group"):
-        return False  # "31.2% in the treated group … 35.0% with placebo": shares of two wholes
-    near_second = text[max(first.span.end, second.span.start - 16) : second.span.start].casefold()
-    cue = any(word in near_second for word in _REMAINDER)
-    lead = _lead(text, first)
-    return cue or category_pair(first, second) is not None or (len(lead) >= 2 and lead == _lead(text, second))
-
-
-def _only_two_in_sentence(percents: Sequence[Claim], index: int, start: int, end: int) -> bool:
-    """percents[index] and percents[index + 1] are the only percentages in [start, end)."""
-    before_ok = index == 0 or percents[index - 1].span.start < start
-    after_ok = index + 2 >= len(percents) or percents[index + 2].span.start >= end
-    return before_ok and percents[index + 1].span.start < end and after_ok
-
-
-def share_problems(text: str, claims: Sequence[Claim]) -> list[ShareProblem]:
-    """Sentences with exactly two parallel or complementary percentages whose sum is not 100."""
-    percents = sorted((c for c in claims if c.kind is ClaimKind.PERCENTAGE), key=lambda c: c.span.start)
-    problems: list[ShareProblem] = []
-    for index, (first, second) in enumerate(zip(percents, percents[1:], strict=False)):
-        start, end = sentence_at(text, first.span.start)
-        if not _only_two_in_sentence(percents, index, start, end):
-            continue
-        if any(w in text[start:end].casefold() for w in _OPEN_ENDED) or not _complementary(
-            text, first, second
-        ):
-            continue
-        total = _value(first) + _value(second)
-        decimals = [int(c.normalized.get("decimals", 0)) for c in (first, second)]
-        if abs(total - 100) > sum_tolerance(decimals):
-            problems.append(ShareProblem(first, second, total, sum_tolerance(decimals)))
     return problems

@@ -22,7 +22,8 @@ from auditor.checks.number_relations import (
     exact_relative_change,
     format_value,
 )
-from auditor.checks.number_sums import share_problems, sum_problems
+from auditor.checks.number_shares import share_problems
+from auditor.checks.number_sums import sum_problems
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
 from auditor.models import Finding, FindingKind, Severity

@@ -33,7 +33,8 @@ _OF = re.compile(rf"(?P<a>{NUM}){W}(?:of|out{W}of){W}(?P<b>{NUM_TAIL})(?![\d.])"
 _NOT_FRACTION_AFTER = re.compile(r"[ \t]{0,1}(?:期|phase|Phase|月|日)")
 
 _COUNT_UNITS = (
-    r"例患者|例|篇|名|人|项|項|只|位|家|份|patients|participants|subjects|studies|articles|trials|mice|rats|samples"
+    r"例患者|例|篇|名|人|项|項|只|位|家|份|株|[个個](?!月|小时|小時|星期|周|週|疗程|療程|百分)"
+    r"|patients|participants|subjects|studies|articles|trials|mice|rats|samples"
     r"|children|cases|people|adults|infants|volunteers"
 )
 _MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
