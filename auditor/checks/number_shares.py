@@ -35,6 +35,11 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")  # a number of its own, not the "2"
 _REMAINDER = ("其余", "其餘", "剩余", "剩餘", "the remaining", "the rest", "remainder")
 _OPEN_ENDED = ("等", "etc", "among others", "其次", "such as", "例如", "e.g.")
 _BREAKS = frozenset("。；;！？!?")
+# Verbs of having or developing something: shares after them may overlap.
+_OCCURRENCE = frozenset(
+    ["had", "has", "have", "developed", "experienced", "reported", "showed", "with"]
+    + ["有", "出现", "出現", "发生", "發生", "伴有", "合并", "合併", "患有"]
+)
 _FUNCTION_WORDS = frozenset(
     ["of", "in", "with", "for", "among", "on", "at", "to", "by", "versus", "vs", "and", "or", "than"]
     + ["per", "a", "an", "the", "each", "every", "after", "before", "during", "over", "under"]
@@ -78,6 +83,8 @@ def _split(text: str, first: Claim, second: Claim) -> Split | None:
         if by_phrase is not None:
             return by_phrase
     lead = _lead(text, first)
+    if lead in _OCCURRENCE:
+        return None  # "61% had hypertension and 48% had diabetes": conditions may co-occur
     return PARTITION if len(lead) >= 2 and lead == _lead(text, second) else None
 
 
@@ -92,10 +99,18 @@ def _pair_split(text: str, first: Claim, second: Claim) -> Split | None:
     return split
 
 
-def _isolated(text: str, percents: Sequence[Claim], index: int) -> bool:
+def _isolated(text: str, percents: Sequence[Claim], index: int, sentence: tuple[int, int]) -> bool:
     """percents[index], percents[index + 1] are a pair that no neighbouring percentage continues."""
-    before_ok = index == 0 or _separate(text, percents[index - 1], percents[index])
-    after_ok = index + 2 >= len(percents) or _separate(text, percents[index + 1], percents[index + 2])
+    before_ok = (
+        index == 0
+        or percents[index - 1].span.start < sentence[0]
+        or _separate(text, percents[index - 1], percents[index])
+    )
+    after_ok = (
+        index + 2 >= len(percents)
+        or percents[index + 2].span.start >= sentence[1]
+        or _separate(text, percents[index + 1], percents[index + 2])
+    )
     return before_ok and after_ok
 
 
@@ -114,7 +129,7 @@ def share_problems(text: str, claims: Sequence[Claim]) -> list[ShareProblem]:
     problems: list[ShareProblem] = []
     for index, (first, second) in enumerate(zip(percents, percents[1:], strict=False)):
         start, end = sentence_at(text, first.span.start)
-        if second.span.start >= end or not _isolated(text, percents, index):
+        if second.span.start >= end or not _isolated(text, percents, index, (start, end)):
             continue
         if any(w in text[start:end].casefold() for w in _OPEN_ENDED):
             continue

@@ -180,9 +180,12 @@ def phrase_split(first: str, second: str) -> Split | None:
         return BANDS if low[1] <= high[0] else None
     if _never_pair(p1, p2):
         return DISJOINT
+    if _NONE.search(p2) and not _NONE.search(p1):
+        return DISJOINT  # "57% reported some benefit and 48% reported none" (some may be unclear)
     return None
 
 
+_NONE = re.compile(r"(?:^|[ \t])(?:none|nothing|did not|were not|had not|not)$|^(?:\w+[ \t])?no[ \t]")
 _NUMBER = r"(\d{1,3})"
 _YEARS = r"(?:[ \t]years?(?:[ \t]old)?)?"
 _BANDS = (
