@@ -14,7 +14,8 @@ from dataclasses import dataclass
 _LOST = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}[×xX*]\s{0,2}10(?:\?|？|\ufffd|□)")
 _FLATTENED = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}×\s{0,2}10([1-9]\d?)(?![\d.])")
 _BARE_P = re.compile(
-    r"[(（]\s{0,2}[pP]\s{0,2}(?:[=＝<＜>＞≤≥]\s{0,2}|值\s{0,2}|-?value\s{0,2})?[)）]"  # (p) (p=) (P值)
+    r"[(（]\s{0,2}[pP]\s{0,2}(?:-?\s?value\s{0,2}|值\s{0,2})?"  # (p) (p=) (P值) (P value = ) (p-value: )
+    r"(?:[=＝<＜>＞≤≥:：]\s{0,2})?(?:[?？]\s{0,2})?[)）]"  # (P = ?) （P=？） （P值＝）
     r"|(?<![A-Za-z])[pP]\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"  # "P值" with punctuation right after it
 )
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -47,5 +48,5 @@ def exponent_problems(text: str) -> list[ExponentProblem]:
 
 
 def bare_p_values(text: str) -> list[tuple[int, int]]:
-    """Spans of "(p)", "(p=)", "（P值）", "P值。": a p-value announced with its value missing."""
+    """Spans of "(p)", "(p=)", "(P value = )", "(P = ?)", "（P值）", "P值。": a p-value without its value."""
     return [(m.start(), m.end()) for m in _BARE_P.finditer(text)]

@@ -8,22 +8,41 @@ a cue that it is the whole ("在所审查的71篇研究中", "10例患者中", "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.checks.claim_index import ClaimIndex
+from auditor.checks.number_wholes import (
+    denominator_between,
+    direct_whole,
+    is_group_size,
+    share_of_whole,
+    value_of,
+)
 from auditor.checks.sentence_context import previous_sentence, sentence_at
 from auditor.claims.models import Claim, ClaimKind
 
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis
+# "61 achieved remission (85%)": a count's own clause, words only, before the parenthesis
+_CLAUSE_BEFORE_PAREN = re.compile(r"[ \t][A-Za-z][A-Za-z \t-]{0,30}[(]")
+_NOT_ONE_CLAUSE = re.compile(
+    r"(?<![A-Za-z])(?:and|or|but|than|versus|vs|compared|while|whereas|including|excluding|except|respectively)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_OTHER_WHOLE_AFTER = re.compile(r"[ \t]{0,2}(?:of|among|in)[ \t]|的")
 _SEPARATORS = frozenset(" \t\u3000,，、:：=")
 _CONNECTORS = ("即", "占", "佔", "i.e.", "or", "that is")
 _BREAKS = frozenset("。；;！？!?)）\n%‰")
 _WHOLE_BEFORE = ("共", "总", "總", "纳入", "納入", "在", "审查", "審查", "分析")
 _WHOLE_BEFORE_EN = ("among", "of ", "total", "included")
 _WHOLE_AFTER = ("中", "of whom", "of which", "in total", "among")
+_SAMPLE_AFTER = re.compile(
+    r"[ \t](?:were|had[ \t]been)[ \t](?:randomi[sz]ed|enrolled|included|recruited)", re.IGNORECASE
+)
 _TRAD = str.maketrans("項個隻篇", "项个只篇")
 _PERSONS = frozenset("名人位")  # "560名長者…182人、190人": one noun, people, in three classifiers
 _CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
@@ -70,8 +89,20 @@ def lead_in(text: str, start: int, floor: int = 0) -> str:
     return window[cut + 1 :]
 
 
+def _soft_wrapped(gap: str) -> str:
+    """The gap with one line end (inside a paragraph) read as a blank: "9 of 11⏎(81%)"."""
+    return gap.replace("\n", " ") if gap.count("\n") == 1 else gap
+
+
+def clause_joins(gap: str) -> bool:
+    """True when a count's own words lead to its parenthesis ("61 achieved remission (85%)")."""
+    gap = _soft_wrapped(gap)
+    return bool(_CLAUSE_BEFORE_PAREN.fullmatch(gap)) and not _NOT_ONE_CLAUSE.search(gap)
+
+
 def gap_joins(gap: str) -> bool:
     """True when the text between two numbers makes them one statement ("(" or separators only)."""
+    gap = _soft_wrapped(gap)
     if len(gap) > _MAX_GAP_BEFORE_PAREN or any(ch.isdigit() or ch in _BREAKS for ch in gap):
         return False
     if gap.rstrip().endswith(("(", "（")):
@@ -100,12 +131,10 @@ def _adjacent_percent(text: str, claims: Sequence[Claim], index: int) -> Claim |
     """The percentage right after or before claims[index], if the gap joins them."""
     here = claims[index]
     after, before = _neighbour(claims, index, 1), _neighbour(claims, index, -1)
-    if (
-        after is not None
-        and after.kind is ClaimKind.PERCENTAGE
-        and gap_joins(text[here.span.end : after.span.start])
-    ):
-        return after
+    if after is not None and after.kind is ClaimKind.PERCENTAGE:
+        gap = text[here.span.end : after.span.start]
+        if gap_joins(gap) or clause_joins(gap):
+            return after
     if (
         before is not None
         and before.kind is ClaimKind.PERCENTAGE
@@ -138,8 +167,10 @@ def fraction_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
 def _has_whole_cue(text: str, claim: Claim, sentence_start: int) -> bool:
     before = lead_in(text, claim.span.start, sentence_start)
     after = text[claim.span.end : claim.span.end + 8].casefold()
-    return any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN) or any(
-        cue in after for cue in _WHOLE_AFTER
+    return (
+        any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN)
+        or any(cue in after for cue in _WHOLE_AFTER)
+        or bool(_SAMPLE_AFTER.match(text, claim.span.end))
     )
 
 
@@ -157,45 +188,66 @@ def _bigger_same_unit(claims: Sequence[Claim], index: int, start: int) -> list[C
     ]
 
 
-def _sole_whole(text: str, bigger: list[Claim], start: int, part: Claim) -> Claim | None:
+def _same_unit(a: Claim, b: Claim) -> bool:
+    return unit_key(str(a.normalized.get("unit", ""))) == unit_key(str(b.normalized.get("unit", "")))
+
+
+def _sole_whole(text: str, bigger: list[Claim], start: int, part: Claim, percent: Claim) -> Claim | None:
     """The one whole among `bigger` (all of one value, the last one cued as a whole), else None.
 
     A whole stated for a group ("治疗组71例") is the whole only of a part of that same group, and a
-    part stated for a group is a share of that group, not of an ungrouped total.
+    part stated for a group is a share of that group, not of an ungrouped total, unless the part
+    is the group's own size ("共206名，取栓組107名（52%）").
     """
     values = {float(c.normalized["value"]) for c in bigger}
     if len(values) != 1:
         return None
     whole = bigger[-1]
-    part_group = part.normalized.get("group")
-    if whole.normalized.get("approx") or (part_group and whole.normalized.get("group") != part_group):
+    part_group, whole_group = part.normalized.get("group"), whole.normalized.get("group")
+    if whole.normalized.get("approx"):
+        return None
+    if part_group and whole_group != part_group and (whole_group or not is_group_size(text, part, percent)):
         return None  # "共纳入200例，治疗组死亡13例(13.0%)": a share of the group, not of the total
     return whole if _has_whole_cue(text, whole, start) else None
 
 
-def _whole_of(text: str, claims: Sequence[Claim], index: int, percent: Claim) -> Claim | None:
+def _whole_of(
+    text: str, claims: Sequence[Claim], index: int, percent: Claim, others: ClaimIndex
+) -> Claim | None:
     """The one count earlier in the sentence that is the whole of claims[index]; None if unsure.
 
     With none in its sentence, a part that names no group may take its whole from the previous
     sentence of the paragraph ("共纳入64例。…其中13例死亡(20.3%)"), if nothing else could be it.
+    A number between the whole and the part that could be the part's own denominator makes it
+    unsure.
     """
     part = claims[index]
     if not unit_key(str(part.normalized.get("unit", ""))):
         return None
+    direct = direct_whole(text, claims, index, _same_unit)
+    if direct is not None:
+        return direct
     start, _ = sentence_at(text, part.span.start)
     bigger = _bigger_same_unit(claims, index, start)
+    whole = None
     if bigger:
-        return _sole_whole(text, bigger, start, part)
-    if part.normalized.get("group") or percent.normalized.get("group"):
+        whole = _sole_whole(text, bigger, start, part, percent)
+    elif not (part.normalized.get("group") or percent.normalized.get("group")):
+        previous = previous_sentence(text, start)
+        if previous is not None:
+            earlier = _bigger_same_unit(claims, index, previous[0])
+            whole = _sole_whole(text, earlier, previous[0], part, percent)
+    if whole is None:
         return None
-    previous = previous_sentence(text, start)
-    if previous is None:
-        return None
-    return _sole_whole(text, _bigger_same_unit(claims, index, previous[0]), previous[0], part)
+    bounds = (float(part.normalized["value"]), float(whole.normalized["value"]))
+    return None if denominator_between(text, whole.span.end, part.span.start, bounds, others) else whole
 
 
-def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
-    """Counts stated with their percentage whose whole is stated earlier ("71篇中…(57篇,80%)")."""
+def count_pairs(text: str, claims: Sequence[Claim], others: ClaimIndex) -> list[SharePair]:
+    """Counts stated with their percentage whose whole is stated earlier ("71篇中…(57篇,80%)").
+
+    A percentage that names its own whole ("(85% of those infused)", "占…的") is not paired.
+    """
     pairs: list[SharePair] = []
     for index, claim in enumerate(claims):
         if claim.kind is not ClaimKind.COUNT or claim.normalized.get("value") is None:
@@ -203,10 +255,25 @@ def count_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
         percent = _adjacent_percent(text, claims, index)
         if percent is None or not _usable_percent(percent) or claim.normalized.get("approx"):
             continue
-        whole = _whole_of(text, claims, index, percent)
+        if _OTHER_WHOLE_AFTER.match(text, percent.span.end):
+            continue
+        whole = _whole_of(text, claims, index, percent, others)
         if whole is not None:
             part, total = float(claim.normalized["value"]), float(whole.normalized["value"])
             pairs.append(SharePair(percent, claim, part, total, whole))
+    return pairs
+
+
+def share_of_pairs(text: str, numbers: Sequence[Claim]) -> list[SharePair]:
+    """ "127万例死亡…，占…495万例死亡的31%": the percentage of a count in the whole it names."""
+    pairs: list[SharePair] = []
+    for index, percent in enumerate(numbers):
+        if percent.kind is not ClaimKind.PERCENTAGE or not _usable_percent(percent):
+            continue
+        found = share_of_whole(text, numbers, index, _same_unit)
+        if found is not None:
+            part, whole = found
+            pairs.append(SharePair(percent, part, value_of(part), value_of(whole), whole))
     return pairs
 
 
@@ -226,9 +293,11 @@ def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
     changes = ClaimIndex(claims, ClaimKind.RELATIVE_CHANGE)
     numbers = [c for c in numbers if c.kind is not ClaimKind.PERCENTAGE or not _inside(c, changes)]
     counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside(c, fractions)]
+    others = ClaimIndex(c for c in claims if c.kind not in (ClaimKind.COUNT, ClaimKind.FRACTION))
     seen: set[str] = set()
     result: list[SharePair] = []
-    for pair in fraction_pairs(text, numbers) + count_pairs(text, counts_free):
+    found = fraction_pairs(text, numbers) + count_pairs(text, counts_free, others)
+    for pair in found + share_of_pairs(text, counts_free):
         if pair.percent.id not in seen:
             seen.add(pair.percent.id)
             result.append(pair)

@@ -32,12 +32,23 @@ def agreement(stated: float, exact: float, decimals: int, *, approx: bool = Fals
     """Compare a stated value (with `decimals` decimals) to the exact one; "approx" widens to one unit."""
     unit = unit_of(decimals)
     tolerance = unit if approx else unit / 2
-    if abs(stated - exact) <= tolerance + _EPS * max(1.0, abs(exact)):
-        return Agreement.ROUNDED
+    slack = _EPS * max(1.0, abs(exact))
     truncated = math.floor(abs(exact) / unit + _EPS) * unit
-    if abs(abs(stated) - truncated) <= _EPS * max(1.0, abs(exact)) and (stated >= 0) == (exact >= 0):
+    is_truncated = abs(abs(stated) - truncated) <= slack and (stated >= 0) == (exact >= 0)
+    if abs(stated - exact) <= tolerance + slack:
+        if not approx and is_truncated and _tie_cut(truncated, abs(exact), unit):
+            return Agreement.TRUNCATED  # 7/8 = 87.5% written 87%: half up and half even both give 88
+        return Agreement.ROUNDED
+    if is_truncated:
         return Agreement.TRUNCATED
     return Agreement.INCONSISTENT
+
+
+def _tie_cut(truncated: float, exact: float, unit: float) -> bool:
+    """True when `exact` lies exactly half-way and rounding it down (to `truncated`) is not half-even."""
+    if abs(exact - truncated - unit / 2) > _EPS * max(1.0, exact):
+        return False
+    return round(truncated / unit) % 2 == 1  # an odd last digit: half-even rounds up too
 
 
 def exact_percentage(part: float, whole: float) -> float | None:

@@ -46,6 +46,11 @@ def _share_wording(
     return "N301", message, f"write {right}% ({counts}) or check the counts"
 
 
+def _plain(value: float) -> str:
+    """ "1270000" rather than "1.27e+06" for a whole number."""
+    return str(int(value)) if value == int(value) and abs(value) < 1e15 else f"{value:g}"
+
+
 def _share_finding(ctx: CheckContext, pair: SharePair) -> Finding | None:
     exact = exact_percentage(pair.part, pair.whole)
     if exact is None:
@@ -56,7 +61,8 @@ def _share_finding(ctx: CheckContext, pair: SharePair) -> Finding | None:
     if verdict is Agreement.ROUNDED:
         return None
     right = format_value(exact, decimals)
-    code, message, suggestion = _share_wording(verdict, stated, f"{pair.part:g}/{pair.whole:g}", exact, right)
+    counts = f"{_plain(pair.part)}/{_plain(pair.whole)}"
+    code, message, suggestion = _share_wording(verdict, stated, counts, exact, right)
     quote, where = _quote(ctx, pair.start, pair.end)
     evidence = {
         "part": pair.part,
@@ -134,17 +140,20 @@ def parts_add_up(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _change_wording(
-    change: float, base: float, new: float, exact: float, decimals: int
+    change: float, base: float, new: float, exact: float, decimals: int, percent_values: bool
 ) -> tuple[str, str, str]:
-    """(code, message, suggestion) for a relative change that disagrees with its base and new values."""
+    """(code, message, suggestion) for a relative change that disagrees with its base and new values.
+
+    Points written as percent (N306) only when the two values are percentages themselves.
+    """
     points, right = new - base, format_value(exact, decimals)
-    if agreement(change, points, decimals) is not Agreement.INCONSISTENT:
+    if percent_values and agreement(change, points, decimals) is not Agreement.INCONSISTENT:
         message = (
             f"The change of {change:g}% equals {base:g} → {new:g} in percentage points; "
             f"as a relative change it is {right}%."
         )
         return "N306", message, f"write {points:g} percentage points, or {right}%"
-    message = f"A change from {base:g} to {new:g} is {exact:+.1f}%, not {change:+g}%."
+    message = f"A change from {_plain(base)} to {_plain(new)} is {exact:+.1f}%, not {change:+g}%."
     return "N305", message, f"write {right}% or check the base and new values"
 
 
@@ -159,7 +168,8 @@ def _change_finding(claim: Claim) -> Finding | None:
     decimals = decimals_of(claim.text, change)
     if exact is None or agreement(change, exact, decimals) is not Agreement.INCONSISTENT:
         return None
-    code, message, suggestion = _change_wording(change, base, new, exact, decimals)
+    percent_values = bool(norm.get("percent_values", True))
+    code, message, suggestion = _change_wording(change, base, new, exact, decimals, percent_values)
     evidence = {
         "stated_change": change,
         "base": base,
@@ -245,6 +255,16 @@ _SIGNIFICANCE = re.compile(
 )
 
 
+_CLAUSE_ENDS = re.compile(r"[。！？!?；;\n]|\.\s")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """Up to 80 characters before `start`, from the last sentence or clause end on."""
+    window = text[max(0, start - 80) : start]
+    ends = [m.end() for m in _CLAUSE_ENDS.finditer(window)]
+    return window[ends[-1] :] if ends else window
+
+
 @register(
     CheckSpec(
         "N308",
@@ -259,7 +279,7 @@ def missing_statistic(ctx: CheckContext) -> Iterator[Finding]:
     statistics = ClaimIndex(ctx.claims, ClaimKind.STATISTIC)
     reported: set[str] = set()
     for start, end in bare_p_values(text):
-        if not _SIGNIFICANCE.search(text[max(0, start - 40) : start]):
+        if not _SIGNIFICANCE.search(_clause_before(text, start)):
             continue
         claim = statistics.overlapping(start, end)
         if claim is not None:

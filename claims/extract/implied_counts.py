@@ -29,7 +29,8 @@ _LEAD_LIST = re.compile(
 _VERB_AFTER = re.compile(
     r"[ \t](?:patients[ \t]|participants[ \t]|subjects[ \t])?(?:were[ \t](?:randomly[ \t])?)?"
     r"(?:(?P<allocated>received|receiving|assigned|allocated|randomi[sz]ed|given)"
-    r"|(?P<outcome>underwent|completed|died|withdrew|discontinued|lost|responded|recovered))(?![A-Za-z])",
+    r"|(?P<outcome>underwent|completed|died|withdrew|discontinued|lost|responded|recovered|had|achieved"
+    r"|developed|experienced|required|relapsed|progressed|survived))(?![A-Za-z])",
     re.IGNORECASE,
 )
 _MAX_LIST = 12

@@ -30,20 +30,28 @@ _PERCENT_RANGE_LOW = re.compile(rf"(?P<num>{NUM}){S}{RANGE_SEP}{S}{NUM_TAIL}{S}(
 
 _FRACTION = re.compile(r"(?P<a>\d(?<![A-Za-z0-9./\-]\d)\d{0,5})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
 _OF = re.compile(rf"(?P<a>{NUM}){W}(?:of|out{W}of){W}(?P<b>{NUM_TAIL})(?![\d.])")
+# "142 events among the 8901 on rosuvastatin": a count and the group it occurred in (a few words apart)
+_AMONG = re.compile(
+    rf"(?P<a>{NUM})(?:[ \t][A-Za-z-]{{2,15}}){{0,3}}[ \t]among[ \t](?:the[ \t])?(?P<b>{NUM_TAIL})"
+    r"(?![\d.%‰]|[ \t]?[-–](?=\w)|[ \t](?:years?|months?|weeks?|days?|hours?)(?![A-Za-z]))"
+)
 _NOT_FRACTION_AFTER = re.compile(r"[ \t]{0,1}(?:期|phase|Phase|月|日)")
 
 _COUNT_UNITS = (
-    r"例患者|例|篇|名|人|项|項|只|位|家|份|株|[个個](?!月|小时|小時|星期|周|週|疗程|療程|百分)"
+    r"例患者|例|篇|名|人|项|項|只|位|家|份|株"
+    r"|[个個](?!月|小时|小時|星期|周|週|疗程|療程|百分|工作日|季度|阶段|階段)"
     r"|patients|participants|subjects|studies|articles|trials|mice|rats|samples"
     r"|children|cases|people|adults|infants|volunteers"
 )
 _MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
-_COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
+# "75 infused patients", "12 healthy volunteers": one describing word between a number and its noun
+_ADJECTIVE = r"(?:[a-z]{2,14}(?:ed|ing|ble|al|ic|ive|ous|ent|ant|ary|ory|ly|y)[ \t])?"
+_COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}{_ADJECTIVE}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
 _ZH_DIGITS = "一二三四五六七八九十百千万两〇零"
 _ZH_COUNT = re.compile(r"(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)")
 
 _UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
-_DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低"
+_DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低|减缓|減緩"
 _ZH_CHANGE = re.compile(
     rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL}){S}(?P<unit>%|倍)"
 )
@@ -54,6 +62,11 @@ _EN_CHANGE = re.compile(
 _EN_CHANGE_NOUN = re.compile(
     rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?P<relative>relative[ \t](?:risk[ \t])?|risk[ \t])?"
     r"(?:(?P<up>increase|improvement|rise|higher|gain)|(?P<down>reduction|decrease|decline|drop|lower))"
+)
+_EN_CHANGE_OF = re.compile(
+    r"(?P<relative>relative[ \t](?:risk[ \t])?)?"
+    r"(?:(?P<up>increase|improvement|rise|gain)|(?P<down>reduction|decrease|decline|drop))"
+    rf"[ \t]of[ \t](?:about |approximately )?(?P<num>{NUM_TAIL}){S}(?P<unit>%)(?![ \t]?(?:of|to|in)[ \t])"
 )
 _EFFICACY_WORD = re.compile(
     r"[Ee]fficacy|[Ee]ffectiveness|[Pp]rotection|保护效力|保護效力|疫苗效力|保护效果|保護效果|保护率|保護率"
@@ -69,16 +82,20 @@ _EFFICACY_BEFORE = re.compile(rf"(?P<num>{NUM}){S}%[ \t](?:vaccine[ \t])?$", re.
 # A value of a from-to, with the unit it may carry ("12天", "5.1個月", "105 kg", "20分").
 _FROM_UNIT = (
     r"(?:[ \t]?(?:[A-Za-zµμ/]{1,6}(?<![ \t]to)|个月|個月|天|日|周|週|月|年|小时|小時|分钟|分鐘|分|秒"
-    r"|公斤|千克|毫克|克|次|例|人|名|岁|歲|厘米|毫米|cm))?"
+    r"|公斤|千克|毫克|克|吨|噸|升|毫升|元|次|例|人|名|株|岁|歲|厘米|毫米|cm))?"
 )
-_VALUE = rf"{NUM_TAIL}{S}%?(?:{S}±{S}{NUM_TAIL}{S}%?)?"
+_TIMES = r"(?:万|萬|亿|億)?"  # "由1000萬降至200萬": a multiplier right after the value
+_VALUE = rf"{NUM_TAIL}{_TIMES}{S}%?(?:{S}±{S}{NUM_TAIL}{S}%?)?"
+# "由每10萬人94例", "由每千人年3.3", "由每年1000萬": a rate's "per …" before its value
+_PER = r"(?:每[ \t]?(?:\d{1,7}[ \t]?|[十百千万萬]{1,3})?(?:万|萬)?(?:人年|人|例|名|年|月|天|日|周|週)?)?"
 _FROM_TO = re.compile(
-    rf"(?:从|從|由|from){S2}(?P<base>{_VALUE}){_FROM_UNIT}{S2}"
+    rf"(?:从|從|由|from){S2}{_PER}(?P<base>{_VALUE}){_FROM_UNIT}{S2}"
     r"(?P<conn>增至|增加到|增加至|提高到|提高至|提升至|提升到|升至|上升至|上升到|降至|降到|下降到|下降至|减少到|减少至|減少到"
     r"|减至|減至|延长到|延長到|延长至|延長至|缩短到|縮短到|缩短至|縮短至|增長到|增长到|到|至|to)"
-    rf"{S2}(?P<new>{_VALUE})"
+    rf"{S2}{_PER}(?P<new>{_VALUE})"
 )
-_LEADING_NUMBER = re.compile(NUM_TAIL)
+_LEADING_NUMBER = re.compile(rf"(?P<num>{NUM_TAIL})(?P<times>万|萬|亿|億)?")
+_MULTIPLIERS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 
 def percentages(text: str) -> Iterator[Candidate]:
@@ -126,12 +143,13 @@ def _is_date_or_phase(text: str, match: re.Match[str]) -> bool:
 
 
 def fractions(text: str) -> Iterator[Candidate]:
-    """ "6/7", "57 of 71", "7 out of 10" (dates, phases "2/3期" and ratios above one excluded)."""
+    """ "6/7", "57 of 71", "7 out of 10", "12 deaths among the 300" (dates, phases "2/3期" and ratios
+    above one excluded)."""
     for match in _FRACTION.finditer(text):
         if not _is_date_or_phase(text, match):
             payload = {"numerator": float(match.group("a")), "denominator": float(match.group("b"))}
             yield Candidate(ClaimKind.FRACTION, match.start(), match.end(), payload)
-    for match in _OF.finditer(text):
+    for match in (*_OF.finditer(text), *_AMONG.finditer(text)):
         a, b = to_float(match.group("a")), to_float(match.group("b"))
         if b > 0 and a <= b:
             yield Candidate(
@@ -172,7 +190,9 @@ def _count(text: str, match: re.Match[str], value: float) -> Candidate:
 
 def _value_of(text: str) -> float:
     found = _LEADING_NUMBER.search(text)
-    return to_float(found.group()) if found else 0.0
+    if found is None:
+        return 0.0
+    return to_float(found.group("num")) * _MULTIPLIERS.get(found.group("times") or "", 1.0)
 
 
 def _change_payload(match: re.Match[str]) -> dict[str, Any]:
@@ -184,7 +204,7 @@ def _change_payload(match: re.Match[str]) -> dict[str, Any]:
 
 
 def _changes_stated(text: str) -> Iterator[Candidate]:
-    for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN):
+    for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN, _EN_CHANGE_OF):
         for match in pattern.finditer(text):
             payload = _change_payload(match)
             if "relative" in pattern.groupindex and match.group("relative"):
@@ -223,13 +243,17 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
         for m in _FROM_TO.finditer(text)
         if _is_change(text, m)
     ]
+    # "由20%降至10%" is a change of percentages (points can be meant); "由120噸降至90噸" is not
+    in_percent = [("%" in m.group("base") or "%" in m.group("new")) for m, _, _ in from_to]
     starts = [match.start() for match, _, _ in from_to]
     used: set[int] = set()
     for candidate in sorted(_changes_stated(text), key=lambda c: c.start):
         clause = _clause_at(text, sentence_at(text, candidate.start, sentences), candidate.start)
         index = _nearest_from_to(starts, used, clause, candidate.start)
         if index is not None:
-            candidate.normalized.update({"base": from_to[index][1], "new": from_to[index][2]})
+            candidate.normalized.update(
+                {"base": from_to[index][1], "new": from_to[index][2], "percent_values": in_percent[index]}
+            )
             used.add(index)
         yield candidate
     for index, (match, base, new) in enumerate(from_to):
@@ -238,7 +262,7 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
                 ClaimKind.RELATIVE_CHANGE,
                 match.start(),
                 match.end(),
-                {"change": None, "base": base, "new": new},
+                {"change": None, "base": base, "new": new, "percent_values": in_percent[index]},
             )
 
 

@@ -158,8 +158,21 @@ def test_not_counts(text: str) -> None:
         ("效率提升3倍", "提升3倍", {"change": None, "base": None, "new": None, "factor": 3.0}),
         ("scores increased by 45%", "increased by 45%", {"change": 45.0, "base": None, "new": None}),
         ("a 20% reduction in size", "20% reduction", {"change": -20.0, "base": None, "new": None}),
-        ("从4.1%增至6.3%", "从4.1%增至6.3%", {"change": None, "base": 4.1, "new": 6.3}),
-        ("rose from 10% to 14%", "from 10% to 14%", {"change": None, "base": 10.0, "new": 14.0}),
+        (
+            "从4.1%增至6.3%",
+            "从4.1%增至6.3%",
+            {"change": None, "base": 4.1, "new": 6.3, "percent_values": True},
+        ),
+        (
+            "rose from 10% to 14%",
+            "from 10% to 14%",
+            {"change": None, "base": 10.0, "new": 14.0, "percent_values": True},
+        ),
+        (
+            "由每年1000萬降至200萬",
+            "由每年1000萬降至200萬",
+            {"change": None, "base": 1e7, "new": 2e6, "percent_values": False},
+        ),
     ],
 )
 def test_relative_changes(text: str, quoted: str, payload: dict[str, Any]) -> None:
@@ -171,7 +184,7 @@ def test_relative_change_takes_base_and_new_from_its_sentence() -> None:
     text = "较对照组提高45%(从4.0%±1.2%增至5.8%±1.5%)。另一句从1%增至2%。"
     changes = of_kind(text, CHANGE)
     assert [c.text for c in changes] == ["提高45%", "从1%增至2%"]
-    assert changes[0].normalized == {"change": 45.0, "base": 4.0, "new": 5.8}
+    assert changes[0].normalized == {"change": 45.0, "base": 4.0, "new": 5.8, "percent_values": True}
 
 
 @pytest.mark.parametrize("text", ["从1到6小时", "from 2015 to 2020", "提高了疗效"])

@@ -1,0 +1,134 @@
+"""More shapes of numbers related to each other (zh-Hans, zh-Hant, en), through the real extractor.
+
+Each table pairs a wrong statement with its correct twin and with look-alikes that must stay
+silent: a percentage of another denominator, a share stated for a group, a tie rounded half-even,
+a hedge, values that are not percentages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.auditor.checks.test_numbers_across_sentences import number_codes
+
+SHARES_OF_A_NAMED_WHOLE = [
+    # the whole right before the part: "A中(有)B"
+    ("隨訪中，9例中8例（89%）恢復行走，10例中9例（90%）恢復說話。", []),
+    ("隨訪中，9例中8例（88%）恢復行走。", ["N302"]),
+    ("随访中，9例中8例（80%）恢复行走，10例中9例（90%）恢复说话。", ["N301"]),
+    ("在12所医院中有9所（75%）开展了该手术。", []),
+    ("在12家醫院中有9家（70%）開展了該手術。", ["N301"]),
+    ("共有40个国家参与，其中有31个（78%）报告了病例。", []),
+    ("共有40個國家參與，其中有31個（72%）報告了病例。", ["N301"]),
+    ("参与的16株菌中有13株（81%）耐药。", []),
+    ("参与的16株菌中有13株（85%）耐药。", ["N301"]),
+    ("3个月后，40例中32例（80%）好转。", []),
+    # a group's own size is a share of the sample; an outcome stated for a group is not
+    ("本研究共纳入300名患者，手术组160名（53%）。", []),
+    ("本研究共納入300名患者，手術組160名（60%）。", ["N301"]),
+    ("本研究共纳入300名患者，手术组30名（20%）出现感染。", []),
+    ("本研究共纳入300名患者，手术组死亡30名（20%）。", []),
+    # "A…，占…B…的P%"
+    ("当年约有56万例新发病例，占全部280万例新发病例的20%。", []),
+    ("當年有56萬例新發病例，佔全部280萬例新發病例的25%。", ["N301"]),
+    ("其中男性64例，占全部120例患者的53.3%。", []),
+    ("其中男性64例，占治疗组的61%。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES_OF_A_NAMED_WHOLE)
+def test_shares_of_a_whole_the_text_names(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+SHARES_AFTER_A_CLAUSE = [
+    ("Of 80 treated patients, 52 achieved a complete response (65%).", []),
+    ("Of 80 treated patients, 52 achieved a complete response (70%).", ["N301"]),
+    ("A cohort of 640 adults was followed; 96 developed diabetes (15%).", []),
+    ("A cohort of 640 adults was followed; 96 developed diabetes (18%).", ["N301"]),
+    ("In all, 2400 patients were randomized and 1190 received the new drug (50%).", []),
+    ("In all, 2400 patients were randomized and 1190 received the new drug (55%).", ["N301"]),
+    ("Of 400 patients, 38 had a stroke (9.5%).", []),
+    ("Of 400 patients, 38 had a stroke (8.5%).", ["N301"]),
+    # another denominator in between, a percentage that names its own whole, several clauses
+    ("Of the 120 enrolled patients, 75 were infused and 61 achieved remission (81%).", []),
+    ("Of 400 patients, 38 had a stroke (12% of those with atrial fibrillation).", []),
+    ("Of 400 patients, 38 had a stroke and 20 had a bleed (9.5%).", []),
+    ("Of 400 patients, 38 had a stroke compared with 20 controls (12%).", []),
+    ("We enrolled 120 patients. Of 75 infused patients, 61 achieved remission (81%).", []),
+    # the whole stated among its own words: "A events among the B on a drug (P%)"
+    ("There were 60 deaths among the 1500 on the new drug (4.0%) and 90 among 1500 on placebo (6.0%).", []),
+    ("There were 60 deaths among the 1500 on the new drug (5.0%).", ["N301"]),
+    # one soft line end between a count and its percentage
+    ("Of these, 7 of 9\n(78%) improved.", []),
+    ("Of these, 7 of 9\n(70%) improved.", ["N301"]),
+    ("Of these, 7 of 9\n\n(70%) improved.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES_AFTER_A_CLAUSE)
+def test_a_count_its_clause_and_its_percentage(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+TIES = [
+    ("7/8 (87.5%) responded.", []),
+    ("7/8 (88%) responded.", []),
+    ("7/8 (87%) responded.", ["N302"]),  # half up and half even both give 88
+    ("3/8 (37%) responded.", ["N302"]),
+    ("1/8 (12%) responded.", []),  # 12.5 rounded half even is 12
+    ("8名中有7名（87%）完成隨訪。", ["N302"]),
+    ("3名中有2名（66%）需要減量。", ["N302"]),
+    ("3名中有2名（67%）需要減量。", []),
+    ("Of 8 patients, about 7 (87%) responded.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIES)
+def test_ties_round_half_up_or_half_even(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+FROM_TO_SHAPES = [
+    ("发病率由每10万人80例降至20例，下降了75%。", []),
+    ("發病率由每10萬人80例降至20例，下降了60%。", ["N305"]),
+    ("死亡率由每千人年4.0降至3.0，下降了25%。", []),
+    ("死亡率由每千人年4.0降至3.0，下降了20%。", ["N305"]),
+    ("用量由200吨降至150吨，减少了25%。", []),
+    ("用量由200噸降至150噸，減少了50%。", ["N305"]),  # 50 tonnes are not 50 points
+    ("病例由每年1000萬降至250萬，減少了75%。", []),
+    ("病例由每年1000萬降至250萬，減少了60%。", ["N305"]),
+    ("病例由1.2万降至6000，减少了50%。", []),
+    ("评分由2.0降至1.5，减缓了25%。", []),
+    ("评分由2.0降至1.5，减缓了约40%。", ["N305"]),
+    ("Coverage rose from 40% to 60%, an increase of 50%.", []),
+    ("Coverage rose from 40% to 60%, an increase of 20%.", ["N306"]),
+    ("Weight fell from 100 to 80 kg, a reduction of 20%.", []),
+    ("Weight fell from 100 to 80 kg, a reduction of 25%.", ["N305"]),
+    ("Coverage rose from 40% to 60%, an increase of 50% in two years.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO_SHAPES)
+def test_changes_between_stated_values(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+MISSING_VALUES = [
+    ("The effect was significant (P value = ).", ["N308"]),
+    ("The effect was significant (p-value: ).", ["N308"]),
+    ("The effect was significant (P = ?).", ["N308"]),
+    ("疗效显著提高（P=？）。", ["N308"]),
+    ("療效顯著提高（P值＝）。", ["N308"]),
+    ("疗效显著提高（P值=）。", ["N308"]),
+    ("Relapse was significantly associated with the tumour burden (P value = ), as noted.", ["N308"]),
+    ("It was significant. Cytokines of all the patients were measured at baseline (P value = ).", []),
+    ("The effect was significant (P value = 0.01).", []),
+    ("The effect was significant (p-value: 0.2).", []),
+    ("疗效显著提高（P=0.03）。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISSING_VALUES)
+def test_announced_statistic_without_value(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
