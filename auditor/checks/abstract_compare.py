@@ -271,7 +271,7 @@ def _whole_as_treated(
     for abstract in abstracts:
         for s in abstract.sentences:
             split = arm_split(claim.value, s.text)
-            if split is not None:
+            if split is not None and not set(split.parts) & numbers_in(sentence):  # a part named: arms
                 parts = " and ".join(f"{p:g}" for p in split.parts)
                 stated = (f"{claim.value:g} in all, {parts} in two arms, one of them a control",)
                 return [

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from auditor.claims.extract.patterns import NUM_TAIL, to_float
 from auditor.claims.text import fold_width
 
-_N = rf"(?<![\d.,])(?P<num>-?{NUM_TAIL})"
+# a comma before a number ends a clause unless a digit precedes it (folded "，" is ",")
+_N = rf"(?<![\d.])(?<!\d,)(?P<num>-?{NUM_TAIL})"
 _RATIO_NAMES = (
     ("HR", r"hazard ratios?|aHR|HR|风险比|風險比|危险比|危險比"),
     ("OR", r"odds ratios?|aOR|OR|比值比|优势比|優勢比"),
@@ -65,7 +66,8 @@ _WORD_NUMBER = (
 )
 _WORD_NUMBER_RE = re.compile(rf"(?<![A-Za-z-]){_WORD_NUMBER}")
 _COUNT = re.compile(
-    rf"(?<![\d.,:A-Za-z-])(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,7}}|{_WORD_NUMBER})(?![\d.,]\d)[ \t]?"
+    rf"(?<![\d.:A-Za-z-])(?<!\d,)(?P<num>\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,7}}|{_WORD_NUMBER})"
+    r"(?![\d.,]\d)[ \t]?"
     rf"(?:(?P<events>{_EVENTS})|(?P<people>{_PEOPLE})"
     r"|(?:were |was )?(?P<verb>assigned|allocated|randomi[sz]ed|received|treated|enrolled)"
     r"|to (?:the |a |receive )?(?P<arm>[A-Za-z]))"
