@@ -13,13 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.abstract_compare import (
-    Abstract,
-    Disagreement,
-    compare_carried,
-    compare_sentence,
-    read_abstract,
-)
+from auditor.checks.abstract_compare import compare_carried, compare_sentence
+from auditor.checks.abstract_reading import Abstract, Disagreement, read_abstract
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
@@ -37,6 +32,10 @@ _SPEC = {
     "p": ("A605", "A p-value disagrees with the cited abstract's."),
     "duration": ("A606", "A follow-up, treatment or dosing interval differs from the cited abstract's."),
     "dose": ("A607", "A dose differs from the doses the cited abstract gives."),
+    "score": (
+        "A612",
+        "A score on a named rating scale (CDR-SB, EDSS, NIHSS…) differs from the cited abstract's.",
+    ),
     "direction_effect": (
         "A608",
         "The text claims an effect where the cited abstract reports none for that outcome.",
@@ -51,6 +50,7 @@ _WHAT = {
     "p": "p-value",
     "duration": "duration",
     "dose": "dose",
+    "score": "score",
 }
 _SPECS = [
     CheckSpec(code, FindingKind.ABSTRACT_CONTRADICTION, Severity.WARNING, summary, network=True)
@@ -117,6 +117,16 @@ def _message(ctx: CheckContext, d: Disagreement, quote: str, carried: bool = Fal
         return (
             f"{d.extra['values']} is not in the abstract of {source} but is in that of "
             f"{_label(ctx, d.other.evidence_id)}: the claim may cite the wrong work."
+        )
+    if d.extra.get("claim") == "confined":
+        return (
+            f'The text confines the effect to a subgroup ("{quote}"), but the abstract of {source} '
+            f"reports it regardless of {d.extra['subgroup']}."
+        )
+    if d.extra.get("claim") == "subgroup":
+        return (
+            f'The text says "{quote}" about the subgroup "{d.extra["subgroup"]}", but the abstract of '
+            f"{source} reports the opposite in that subgroup."
         )
     if d.what == "direction_effect":
         return f'The text says "{quote}", but the abstract of {source} reports no effect on that outcome.'

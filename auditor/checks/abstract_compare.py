@@ -11,93 +11,13 @@ its conclusions) all report the opposite.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from auditor.checks.abstract_arms import arm_split, says_all_treated
-from auditor.checks.abstract_quantities import Quantity, extract_quantities, numbers_in
+from auditor.checks.abstract_arms import arm_rates, whole_as_treated
+from auditor.checks.abstract_quantities import Quantity, extract_quantities
+from auditor.checks.abstract_reading import Abstract, AbstractSentence, Disagreement, shown
+from auditor.checks.abstract_subgroups import compare_subgroup
 from auditor.checks.abstract_terms import direction, direction_match, outcomes_in
-from auditor.claims.text import sentence_bounds
 
-_COMPARED = frozenset({"count", "percent", "ratio", "p", "duration", "dose"})
-_CONCLUSION_LABELS = ("CONCLUSION", "INTERPRETATION")
-_SETUP_LABELS = ("BACKGROUND", "METHOD", "OBJECTIVE", "AIM", "INTRODUCTION", "DESIGN", "PURPOSE")
-_MAX_ABSTRACT = 20_000  # characters of an abstract read
-
-
-@dataclass(frozen=True)
-class AbstractSentence:
-    """One sentence of an abstract with its quantities, outcomes and direction."""
-
-    text: str
-    quantities: tuple[Quantity, ...]
-    outcomes: frozenset[str]
-    direction: str
-    conclusion: bool
-    setup: bool = False  # background or methods: says what was done, not what was found
-
-
-@dataclass(frozen=True)
-class Abstract:
-    """A cited work's abstract, read once."""
-
-    evidence_id: str  # reference id (or claim id) of the work
-    sentences: tuple[AbstractSentence, ...]
-    numbers: frozenset[float] = frozenset()  # every plain number the abstract states
-
-    @property
-    def quantities(self) -> list[Quantity]:
-        """Every quantity of the abstract."""
-        return [q for s in self.sentences for q in s.quantities]
-
-
-def read_abstract(evidence_id: str, text: str) -> Abstract:
-    """Split an abstract into sentences and read each one (its section label decides whether it
-    reports findings: BACKGROUND and METHODS sentences do not)."""
-    text = text[:_MAX_ABSTRACT]
-    sentences = []
-    conclusion = setup = False
-    for start, end in sentence_bounds(text):
-        sentence = text[start:end].strip()
-        if not sentence:
-            continue
-        if start == 0 or text[start - 1] == "\n":
-            conclusion = sentence.upper().startswith(_CONCLUSION_LABELS)
-            setup = sentence.upper().startswith(_SETUP_LABELS)
-        found = tuple(extract_quantities(sentence))
-        said = direction(sentence, list(found))
-        outcomes = frozenset(outcomes_in(sentence))
-        sentences.append(AbstractSentence(sentence, found, outcomes, said, conclusion, setup))
-    return Abstract(evidence_id, tuple(sentences), frozenset(numbers_in(text)))
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """What a claim sentence says that the cited abstract contradicts (or another work states)."""
-
-    what: str  # count | percent | ratio | ci | p | duration | dose | direction_effect | direction_none
-    claim: Quantity | None
-    start: int  # offsets in the claim sentence
-    end: int
-    abstract: Abstract
-    evidence: tuple[str, ...]  # the abstract sentences quoted
-    stated: tuple[str, ...] = ()  # the abstract's comparable values, as text
-    other: Abstract | None = None  # set for a citation mismatch: the work whose abstract states it
-    extra: dict[str, str] = field(default_factory=dict)
-
-
-def _shown(q: Quantity) -> str:
-    value = f"{q.value:g}"
-    if q.kind == "duration":
-        value = f"{q.value / {'day': 1, 'week': 7, 'month': 30.4375, 'year': 365.25}[q.name]:g} {q.name}s"
-    elif q.kind == "percent":
-        value += "%"
-    elif q.kind == "dose":
-        value += f" {q.name}"
-    elif q.kind == "ratio":
-        value = f"{q.name} {value}" + (f" ({q.lower:g} to {q.upper:g})" if q.lower is not None else "")
-    elif q.kind == "p":
-        value = f"P{q.role}{value}"
-    return value
+_COMPARED = frozenset({"count", "percent", "ratio", "p", "duration", "dose", "score"})
 
 
 def _p_consistent(claim: Quantity, stated: Quantity) -> bool:
@@ -130,7 +50,7 @@ def _comparable(
         return bool(claim.role) and claim.role == stated.role
     if claim.kind == "count" and claim.name == "planned":
         return False  # a planned enrollment is not what an abstract reports
-    if claim.kind in ("dose", "count"):
+    if claim.kind in ("dose", "count", "score"):
         return claim.name == stated.name
     if claim.kind == "percent":
         return bool(claim_outcomes & sentence.outcomes)
@@ -151,8 +71,8 @@ def _candidates(
 
 def _stated_anywhere(claim: Quantity, abstracts: list[Abstract]) -> bool:
     """The value is among the abstract's quantities of that kind (a count: among all its numbers)."""
-    bare = claim.kind == "count" or (claim.kind == "percent" and claim.name == "ci")
-    if bare and any(claim.value in a.numbers for a in abstracts):
+    bare = claim.kind in ("count", "score") or (claim.kind == "percent" and claim.name == "ci")
+    if bare and any(abs(claim.value) in a.numbers for a in abstracts):
         return True  # a count, or a CI bound, that the abstract states as a plain number
     return any(agrees(claim, q) for a in abstracts for q in a.quantities)
 
@@ -179,7 +99,7 @@ def _ci_disagreement(claim: Quantity, abstracts: list[Abstract]) -> Disagreement
         claim.end,
         abstract,
         (sentence.text,),
-        tuple(_shown(q) for _, _, q in with_ci),
+        tuple(shown(q) for _, _, q in with_ci),
     )
 
 
@@ -192,7 +112,7 @@ def compare_quantity(claim: Quantity, outcomes: set[str], abstracts: list[Abstra
         return None  # the abstract does not state this quantity: nothing to compare
     nearest = min(candidates, key=lambda c: abs(abs(c[2].value) - abs(claim.value)))
     quoted = tuple(dict.fromkeys(s.text for a, s, q in candidates if s is nearest[1]))
-    stated = tuple(dict.fromkeys(_shown(q) for _, _, q in candidates))
+    stated = tuple(dict.fromkeys(shown(q) for _, _, q in candidates))
     return Disagreement(claim.kind, claim, claim.start, claim.end, nearest[0], quoted, stated)
 
 
@@ -261,41 +181,13 @@ def misattributed(claims: list[Quantity], cited: list[Abstract], others: list[Ab
     return next((o for o in others if all(_states_exactly(q, o) for q in missing)), None)
 
 
-def _whole_as_treated(
-    sentence: str, quantities: list[Quantity], abstracts: list[Abstract]
-) -> list[Disagreement]:
-    """The sentence gives a study's whole sample as treated where the abstract splits it into arms."""
-    claim = says_all_treated(sentence, quantities)
-    if claim is None or not _stated_anywhere(claim, abstracts):
-        return []
-    for abstract in abstracts:
-        for s in abstract.sentences:
-            split = arm_split(claim.value, s.text)
-            if split is not None and not set(split.parts) & numbers_in(sentence):  # a part named: arms
-                parts = " and ".join(f"{p:g}" for p in split.parts)
-                stated = (f"{claim.value:g} in all, {parts} in two arms, one of them a control",)
-                return [
-                    Disagreement(
-                        "count",
-                        claim,
-                        claim.start,
-                        claim.end,
-                        abstract,
-                        (s.text,),
-                        stated,
-                        extra={"role": "treated"},
-                    )
-                ]
-    return []
-
-
 def compare_carried(sentence: str, cited: list[Abstract]) -> list[Disagreement]:
     """The numbers of a sentence that carries a citation from the sentence before it: only quantities
     are compared (its direction words and a wrong-work reading need the citation itself)."""
     outcomes = outcomes_in(sentence)
     quantities = [q for q in extract_quantities(sentence) if q.kind in _COMPARED]
     found = [d for q in quantities if (d := compare_quantity(q, outcomes, cited))]
-    return found or _whole_as_treated(sentence, quantities, cited)
+    return found or whole_as_treated(sentence, quantities, cited)
 
 
 def compare_sentence(sentence: str, cited: list[Abstract], others: list[Abstract]) -> list[Disagreement]:
@@ -312,10 +204,12 @@ def compare_sentence(sentence: str, cited: list[Abstract], others: list[Abstract
         )
         if not quoted:
             return []
-        values = {"values": ", ".join(_shown(q) for q in missing)}
+        values = {"values": ", ".join(shown(q) for q in missing)}
         start, end = missing[0].start, max(q.end for q in missing)
         return [Disagreement("attribution", missing[0], start, end, cited[0], quoted[:2], (), other, values)]
     found = [d for q in quantities if (d := compare_quantity(q, outcomes, cited))]
-    found = found or _whole_as_treated(sentence, quantities, cited)
-    turned = compare_direction(sentence, outcomes, cited)
+    found = found or whole_as_treated(sentence, quantities, cited)
+    rates = None if any(d.what == "percent" for d in found) else arm_rates(quantities, outcomes, cited)
+    found += [rates] if rates else []
+    turned = compare_direction(sentence, outcomes, cited) or compare_subgroup(sentence, cited)
     return found + ([turned] if turned else [])

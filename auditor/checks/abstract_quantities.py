@@ -35,9 +35,15 @@ _CI = re.compile(
 _P = re.compile(rf"(?<![A-Za-z])[Pp][ \t]{{0,2}}(?P<op>[=<>≤≥])[ \t]{{0,2}}(?P<num>\.\d{{1,6}}|{NUM_TAIL})")
 _CI_LEVEL = re.compile(r"[ \t]?(?:CI|credible|confidence|置信|可信)")
 _PERCENT = re.compile(rf"{_N}[ \t]?%")
+# up to two words between a number and the people it counts ("162 placebo recipients", "30 stroke
+# patients"), never a preposition or a unit ("2 groups of patients", "10 mg patients")
+_PEOPLE_MODIFIER = (
+    r"(?:(?!(?:of|per|in|with|and|or|to|at|for|from|by|on|than|mg|ml|kg|years?|months?|weeks?|days?)"
+    r"[ \t])[a-z][a-z-]{0,19}[ \t]){0,2}"
+)
 _PEOPLE = (
-    r"patients?|participants?|adults|volunteers|persons|people|subjects|individuals|children|"
-    r"recipients|例患者|例|名患者|名受试者|名受試者|名志愿者|名志願者|名|人|位"
+    rf"{_PEOPLE_MODIFIER}(?:patients?|participants?|adults|volunteers|persons|people|subjects|individuals"
+    r"|children|recipients)|例患者|例|名患者|名受试者|名受試者|名志愿者|名志願者|名|人|位"
 )
 _EVENTS = r"(?:[a-z-]{1,20}[ \t]){0,2}(?:events|cases|deaths)|例(?:新冠)?病例|起(?:主要结局)?事件|起"
 _UNIT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -88,6 +94,23 @@ _DURATION = re.compile(
 _DOSE = re.compile(
     rf"{_N}[ \t]?(?P<unit>mg|μg|µg|ug|mcg|g)(?P<perkg>[ \t]?/[ \t]?kg|[ \t]per[ \t]kilogram)?(?![A-Za-z/])"
 )
+_SCALE = re.compile(
+    r"(?<![A-Za-z])(?P<scale>CDR-SB|ADAS-Cog(?:1[134])?|MMSE|MoCA|EDSS|NIHSS|KCCQ|HAM-D|MADRS|PANSS"
+    r"|ALSFRS-R|MDS-UPDRS|UPDRS|iADRS|ADCS-ADL|PASI|EASI|DAS28|WOMAC)(?![A-Za-z])",
+    re.I,
+)
+_THRESHOLD = r"or (?:more|higher|greater|less|lower)|以上|以下|及以上"
+# after the scale's name: its score words and a copula, then the value ("score was", "評分變化為")
+_SCORE_VALUE = re.compile(
+    r"[^0-9。；;.!?]{0,24}?(?:\bwas|\bwere|\bof|为|為|是|达|達|:|：)[ \t]{0,2}"
+    rf"(?P<num>-?{NUM_TAIL})(?![\d.]|[ \t]?(?:%|-|~|～|至|to\b|分的|points? or|{_THRESHOLD}))"
+)
+_SCORE_NUMBER = re.compile(
+    rf"(?<![\d.])(?P<num>-?{NUM_TAIL})"
+    r"(?![\d.]|[ \t]?(?:%|-?(?:days?|weeks?|months?|years?)|天|日|周|週|个月|個月|年))"
+)
+_CLAUSE_END = re.compile(r"[;；。(（\[【]|\.(?:\s|$)")
+_SCORE_REACH = 60  # characters after a score's first value where the other arms' values stand
 _ROLE_WINDOW = 30
 _DURATION_ROLES = (
     ("interval", re.compile(r"apart|间隔|間隔|interval", re.I)),
@@ -111,7 +134,9 @@ _PLANNED = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9})(?:\.\d{1,6})?(?![\d,]\d)")
-_EVENT_WORDS = re.compile(r"occurred|confirmed|died|死亡|确诊|確診|发生|發生|事件|病例|出现|出現", re.I)
+_EVENT_WORDS = re.compile(
+    r"occurred|confirmed|died|symptomatic|infected|死亡|确诊|確診|发生|發生|事件|病例|出现|出現", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -258,6 +283,24 @@ def numbers_in(text: str) -> set[float]:
     return {to_float(m.group()) for m in _NUMBER.finditer(folded)} | words
 
 
+def _scores(text: str) -> list[Quantity]:
+    """Scores on a named rating scale ("CDR-SB評分變化為1.51", "the CDR-SB score was 1.21 with
+    lecanemab and 1.66 with placebo"): the number after a copula, and the numbers that follow it
+    in the same clause; a range or a threshold ("mRS 0-2", "NIHSS ≥ 6") is not a score."""
+    found = []
+    for m in _SCALE.finditer(text):
+        name = m.group("scale").upper().replace("-", "").replace(" ", "")
+        first = _SCORE_VALUE.match(text, m.end())
+        if first is None:
+            continue
+        clause_end = _CLAUSE_END.search(text, first.start("num"))
+        stop = min(clause_end.start() if clause_end else len(text), first.start("num") + _SCORE_REACH)
+        for n in _SCORE_NUMBER.finditer(text, first.start("num"), stop):
+            num = n.group("num")
+            found.append(Quantity("score", to_float(num), *n.span("num"), name=name, decimals=_decimals(num)))
+    return found
+
+
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every typed quantity of a sentence, in text order (offsets into `sentence`)."""
     text = fold_width(sentence)
@@ -268,5 +311,6 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         *_counts(text),
         *_durations(text),
         *_doses(text),
+        *_scores(text),
     ]
     return sorted(found, key=lambda q: (q.start, q.kind))

@@ -50,7 +50,17 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
     "heart failure hospitalization": ("hospitalization for heart failure", "心衰住院", "心衰竭住院"),
     "discharge": ("discharged", "discharge", "出院"),
     "recovery": ("recovery", "恢复", "恢復"),
-    "clinical improvement": ("clinical improvement", "clinical benefit", "临床改善", "臨床改善"),
+    "clinical improvement": (
+        "clinical improvement",
+        "clinical benefit",
+        "clinical outcome",
+        "临床改善",
+        "臨床改善",
+        "临床结局",
+        "臨床結局",
+        "临床获益",
+        "臨床獲益",
+    ),
     "exercise time": ("exercise time", "运动时间", "運動時間"),
     "cognition": ("cdr-sb", "cognition", "cognitive", "认知", "認知"),
     "covid-19 cases": (

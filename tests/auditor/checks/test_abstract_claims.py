@@ -9,8 +9,9 @@ from auditor.references.models import Author, Record
 from auditor.references.parse import parse_reference_list
 
 from auditor.checks.abstract_claims import abstract_contradictions
-from auditor.checks.abstract_compare import compare_sentence, read_abstract
+from auditor.checks.abstract_compare import compare_sentence
 from auditor.checks.abstract_quantities import extract_quantities
+from auditor.checks.abstract_reading import read_abstract
 from auditor.checks.abstract_terms import direction
 from auditor.checks.registry import CheckContext, ReferenceResolution
 from auditor.linking import link_citations
