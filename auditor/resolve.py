@@ -33,6 +33,7 @@ from auditor.resolve_inputs import (
     Key,
     claim_identifiers,
     describe_failure,
+    idconv_keys,
     journal_names,
     reference_identifiers,
     reference_query,
@@ -132,11 +133,7 @@ class Resolver:
 
     def _ids_from_idconv(self, pmcids: set[str]) -> Iterable[Key]:
         for pmcid in sorted(pmcids):
-            record = self._found_record((IdKind.PMCID, pmcid))
-            if record and record.pmid:
-                yield IdKind.PMID, record.pmid
-            if record and record.doi:
-                yield IdKind.DOI, record.doi.lower()
+            yield from idconv_keys(self._found_record((IdKind.PMCID, pmcid)))
 
     def _batch(self, source: MetadataSource | None, kind: IdKind, keys: Iterable[str]) -> None:
         if source is None or not _accepts(source, kind):

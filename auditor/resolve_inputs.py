@@ -12,9 +12,15 @@ from collections.abc import Callable, Iterable, Mapping
 from auditor.candidates import has_cjk, query_of
 from auditor.claims.models import Claim, ClaimKind
 from auditor.journal_names import simplified
-from auditor.references.identifiers import normalize_doi, normalize_nct, normalize_pmcid, normalize_pmid
+from auditor.references.identifiers import (
+    ids_from_url,
+    normalize_doi,
+    normalize_nct,
+    normalize_pmcid,
+    normalize_pmid,
+)
 from auditor.references.matching import translate_journal
-from auditor.references.models import BibliographicQuery, IdKind, LookupResult, Reference
+from auditor.references.models import BibliographicQuery, IdKind, LookupResult, Record, Reference
 
 Key = tuple[IdKind, str]
 
@@ -68,6 +74,22 @@ def claim_identifiers(claim: Claim) -> list[Key]:
     if spec is None:
         return []
     return _keys([(spec[0], str(claim.normalized.get(spec[1]) or ""))])
+
+
+_URL_ID_KINDS = {"pmid": IdKind.PMID, "pmcid": IdKind.PMCID, "doi": IdKind.DOI, "nct": IdKind.NCT}
+
+
+def url_identifiers(url: str) -> list[Key]:
+    """Identifiers a PubMed / PMC / doi.org / CT.gov URL names, normalised for lookups."""
+    found = ids_from_url(url).items()
+    return _keys([(_URL_ID_KINDS[name], raw) for name, raw in found if name in _URL_ID_KINDS])
+
+
+def idconv_keys(record: Record | None) -> list[Key]:
+    """The PMID and DOI the PMC ID converter gave for a PMCID (each looked up in its turn)."""
+    if record is None:
+        return []
+    return _keys([(IdKind.PMID, record.pmid), (IdKind.DOI, record.doi)])
 
 
 def english_journal_name(name: str | None) -> str | None:

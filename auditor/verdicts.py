@@ -1,9 +1,12 @@
 """Verdicts of claims, and the report of one document (claims with verdicts, references, findings).
 
 Worst wins: inconsistent > unsupported > unverifiable (VERDICT_OF_KIND maps finding kinds; info
-findings never change a verdict). Without a finding, a claim is `supported` when a check applied to
-it — a citation linked to the reference list or matched to a record, an identifier (or URL) that
-resolved, any claim a check marked as examined — and `not_checkable` otherwise.
+findings never make a verdict worse than unverifiable). A claim with only info findings is
+`unverifiable` when one says it could not be checked (kind `unverifiable`: a Chinese-language
+journal no source covers, a registry without an API), else `supported`. Without a finding, a claim
+is `supported` when a check applied to it — a citation linked to the reference list or matched to a
+record, an identifier (or URL) that resolved, any claim a check marked as examined — and
+`not_checkable` otherwise.
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ from auditor.models import (
     ClaimReport,
     DocumentReport,
     Finding,
+    FindingKind,
     ReferenceReport,
     Resolution,
     Severity,
     Verdict,
 )
-from auditor.references.identifiers import ids_from_url
-from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference
+from auditor.references.models import LookupResult, LookupStatus, Reference
 from auditor.resolve import DocumentResolution
-from auditor.resolve_inputs import Key, claim_identifiers, normalize_key
+from auditor.resolve_inputs import claim_identifiers, url_identifiers
 
 NOT_LOOKED_UP = "metadata lookups were not made in this run"
 
@@ -49,7 +52,6 @@ VERDICT_RANK = {
     Verdict.UNSUPPORTED: 2,
     Verdict.UNVERIFIABLE: 1,
 }
-_URL_ID_KINDS = {"pmid": IdKind.PMID, "pmcid": IdKind.PMCID, "doi": IdKind.DOI, "nct": IdKind.NCT}
 _RESOLVED = ("identifier", "matched")
 
 
@@ -57,17 +59,6 @@ def verdict_from_findings(findings: Iterable[Finding]) -> Verdict | None:
     """The worst verdict the warning/error findings imply, or None when there are none."""
     verdicts = [VERDICT_OF_KIND[f.kind] for f in findings if f.severity is not Severity.INFO]
     return max(verdicts, key=lambda v: VERDICT_RANK.get(v, 0)) if verdicts else None
-
-
-def url_identifiers(url: str) -> list[Key]:
-    """Identifiers a PubMed / PMC / doi.org / CT.gov URL names, normalised for lookups."""
-    keys: list[Key] = []
-    for name, raw in ids_from_url(url).items():
-        kind = _URL_ID_KINDS.get(name)
-        key = normalize_key(kind, raw) if kind else None
-        if kind and key:
-            keys.append((kind, key))
-    return keys
 
 
 def identifier_resolved(claim: Claim, lookups: Mapping[tuple[str, str], LookupResult]) -> bool:
@@ -106,6 +97,8 @@ def claim_verdict(
     worst = verdict_from_findings(mine)
     if worst is not None:
         return worst
+    if any(f.kind is FindingKind.UNVERIFIABLE for f in mine):
+        return Verdict.UNVERIFIABLE  # an info that it could not be checked (M411, T502) is no support
     if claim.kind in CITATION_KINDS and citation_checked(claim, links, resolutions):
         return Verdict.SUPPORTED
     is_identifier = claim.kind in IDENTIFIER_KINDS or claim.kind is ClaimKind.URL

@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -248,28 +249,53 @@ def journal_matches(cited: str | None, full: str | Record | None, abbrev: str | 
     return any(_same_journal_name(c, n) for c in candidates for n in names)
 
 
+@dataclass(frozen=True)
+class JournalEntry:
+    """A journal of the translation table: English title, ISO abbreviation, language of publication."""
+
+    title: str
+    abbrev: str
+    language: str  # ISO 639-1: "en", "zh"
+
+
 @lru_cache(maxsize=1)
-def _translation_entries() -> dict[str, tuple[str, str]]:
-    """Chinese name → (English full title, ISO abbreviation), from data/journal_translations.json."""
+def _translation_entries() -> dict[str, JournalEntry]:
+    """Chinese name → its journal, from data/journal_translations.json."""
     raw = resources.files("auditor.references").joinpath("data/journal_translations.json").read_text("utf-8")
-    return {zh: (names[0], names[1]) for zh, names in json.loads(raw)["journals"].items()}
+    return {zh: JournalEntry(*values) for zh, values in json.loads(raw)["journals"].items()}
 
 
 def journal_translations() -> dict[str, str]:
-    """The known Chinese names of English-language journals → their English full titles."""
-    return {zh: names[0] for zh, names in _translation_entries().items()}
+    """The known Chinese names of journals → their English full titles."""
+    return {zh: entry.title for zh, entry in _translation_entries().items()}
 
 
-def translate_journal(zh: str) -> list[str]:
-    """[English full title, ISO abbreviation] of a journal cited under a Chinese name, or []."""
+def _entry_of_chinese_name(zh: str) -> JournalEntry | None:
     table = _translation_entries()
     base = zh.strip().strip("《》〈〉 ")
     forms = [base, _PARENTHETICAL.sub("", base).strip(), re.split(r"[:：]", base, maxsplit=1)[0].strip()]
     for form in forms:
         key = form.replace(" ", "")
         if key in table:
-            return list(table[key])
-    return []
+            return table[key]
+    return None
+
+
+def translate_journal(zh: str) -> list[str]:
+    """[English full title, ISO abbreviation] of a journal cited under a Chinese name, or []."""
+    entry = _entry_of_chinese_name(zh)
+    return [entry.title, entry.abbrev] if entry else []
+
+
+@lru_cache(maxsize=4096)
+def journal_language(name: str) -> str | None:
+    """Language of publication ("en", "zh") of a journal the table knows, named in Chinese, by its
+    English title or by its ISO abbreviation; None for a journal the table does not list."""
+    entry = _entry_of_chinese_name(name)
+    if entry is not None:
+        return entry.language
+    journals = dict.fromkeys(_translation_entries().values())
+    return next((j.language for j in journals if journal_matches(name, j.title, j.abbrev)), None)
 
 
 def _is_cjk(text: str) -> bool:

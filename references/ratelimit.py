@@ -2,8 +2,11 @@
 
 Processes that share a cache directory share the pace too: `shared_limiter(directory)` keeps
 each bucket in `<directory>/ratelimit.sqlite3` (pyrate-limiter's SQLite bucket behind a file
-lock), so two cron jobs together stay within a service's limit. Without a directory (tests,
-library use) the buckets live in memory. The concurrency cap is per process.
+lock), so two cron jobs together stay within a service's limit. They share the concurrency cap as
+well: a bucket allowed N requests in flight has N lock files `<directory>/ratelimit.<bucket>.<i>.lock`,
+and a request is sent only while holding one of them (an OS file lock, released when the process
+dies, so a killed run cannot leave a slot taken). Without a directory (tests, library use) the
+buckets and the cap live in memory.
 
 Limits (see ../shared/fixtures/api/README.md §6):
 - NCBI (E-utilities and the PMC ID converter share one bucket, as NCBI's etiquette is per client):
@@ -20,17 +23,20 @@ import logging
 import math
 import re
 import threading
+import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import Protocol
 
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict
 from pyrate_limiter import Duration, Limiter, Rate, SQLiteBucket
 
 LOG = logging.getLogger("auditor.references.ratelimit")
 RATE_FILE = "ratelimit.sqlite3"
 JITTER_MARGIN_MS = 150
+SLOT_POLL_SECONDS = 0.02  # how often a request waiting for a slot held by another process looks again
 
 
 class HostLimit(BaseModel):
@@ -83,10 +89,47 @@ def _table_name(bucket: str, limit: HostLimit) -> str:
     return f"pace_{name}_{limit.requests}_per_{int(limit.per_seconds * 1000)}ms"
 
 
+class SharedSlots:
+    """`count` concurrency slots of one bucket shared by every process using `directory`: one lock
+    file per slot; holding a slot is holding an exclusive OS lock on its file."""
+
+    def __init__(self, directory: Path, bucket: str, count: int) -> None:
+        name = re.sub(r"[^a-z0-9]+", "_", bucket.lower()).strip("_")[:80]
+        self.paths = [directory / f"ratelimit.{name}.{i}.lock" for i in range(count)]
+        self.attempts = 0  # rounds over the slot files (tests count them; no wall clock)
+
+    def _take(self) -> FileLock | None:
+        self.attempts += 1
+        for path in self.paths:
+            lock = FileLock(path, thread_local=False)
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                continue
+            return lock
+        return None
+
+    @contextmanager
+    def hold(self, timeout: float | None) -> Iterator[None]:
+        """Hold a free slot (TimeoutError when none frees up within `timeout` seconds)."""
+        give_up = None if timeout is None else time.monotonic() + timeout
+        lock = self._take()
+        while lock is None:
+            if give_up is not None and time.monotonic() >= give_up:
+                raise TimeoutError(str(self.paths[0]))
+            time.sleep(SLOT_POLL_SECONDS)
+            lock = self._take()
+        try:
+            yield
+        finally:
+            lock.release()
+
+
 class PyrateHostLimiter:
     """Real pacing: one pyrate-limiter `Limiter` and one semaphore per bucket, created on first use.
 
-    With `path`, each bucket is a table of that SQLite file, shared by every process using it.
+    With `path`, each bucket is a table of that SQLite file, and its concurrency slots are lock files
+    beside it (`SharedSlots`), shared by every process using them.
     """
 
     def __init__(self, path: Path | None = None) -> None:
@@ -94,6 +137,7 @@ class PyrateHostLimiter:
         self._lock = threading.Lock()
         self._limiters: dict[str, Limiter] = {}
         self._semaphores: dict[str, threading.BoundedSemaphore] = {}
+        self.slots: dict[str, SharedSlots] = {}
 
     def _limiter(self, bucket: str, limit: HostLimit) -> Limiter:
         # the window is a little longer than the published one: requests reach the service with
@@ -115,24 +159,49 @@ class PyrateHostLimiter:
                 self.path = None
         return Limiter(rate)
 
+    def _shared_slots(self, bucket: str, limit: HostLimit) -> SharedSlots | None:
+        if self.path is None:
+            return None
+        slots = SharedSlots(self.path.parent, bucket, limit.concurrency)
+        try:
+            for path in slots.paths:
+                path.touch(exist_ok=True)
+        except OSError as error:
+            LOG.warning(
+                "the concurrency cap is not shared with other processes (%s: %s); capping this process only",
+                slots.paths[0],
+                type(error).__name__,
+            )
+            return None
+        return slots
+
     def _parts(self, bucket: str, limit: HostLimit) -> tuple[Limiter, threading.BoundedSemaphore]:
         with self._lock:
             if bucket not in self._limiters:
                 self._limiters[bucket] = self._limiter(bucket, limit)
                 self._semaphores[bucket] = threading.BoundedSemaphore(limit.concurrency)
+                shared = self._shared_slots(bucket, limit)
+                if shared is not None:
+                    self.slots[bucket] = shared
             return self._limiters[bucket], self._semaphores[bucket]
 
     @contextmanager
     def slot(self, bucket: str, limit: HostLimit, *, timeout: float | None = None) -> Iterator[None]:
-        """Wait for a free concurrency slot, then for the rate; release the slot afterwards."""
+        """Wait for a free concurrency slot (this process's, then one shared with other processes),
+        then for the rate; release the slot afterwards."""
         _, semaphore = self._parts(bucket, limit)
         if timeout is not None and timeout <= 0:
             raise TimeoutError(bucket)
+        give_up = None if timeout is None else time.monotonic() + timeout
         if not semaphore.acquire(timeout=timeout):
             raise TimeoutError(bucket)
         try:
-            self.pace(bucket, limit, timeout=timeout)
-            yield
+            with ExitStack() as stack:
+                shared = self.slots.get(bucket)
+                if shared is not None:
+                    stack.enter_context(shared.hold(_left(give_up)))
+                self.pace(bucket, limit, timeout=_left(give_up))
+                yield
         finally:
             semaphore.release()
 
@@ -144,6 +213,11 @@ class PyrateHostLimiter:
         wait = -1 if timeout is None else max(1, math.ceil(timeout))
         if not limiter.try_acquire(bucket, blocking=True, timeout=wait):
             raise TimeoutError(bucket)
+
+
+def _left(give_up: float | None) -> float | None:
+    """Seconds until `give_up` (a time.monotonic() value), or None for no limit."""
+    return None if give_up is None else give_up - time.monotonic()
 
 
 class NoHostLimiter:

@@ -14,13 +14,22 @@ from typing import Any
 
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.claims.models import ClaimKind
+from auditor.claims.models import Claim, ClaimKind
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.cache import OFFLINE_REASON
-from auditor.references.models import IdKind, LookupResult, LookupStatus, SearchResult
-from auditor.resolve_inputs import claim_identifiers, describe_failure, journal_names
+from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference, SearchResult
+from auditor.resolve_inputs import (
+    Key,
+    claim_identifiers,
+    describe_failure,
+    idconv_keys,
+    journal_names,
+    reference_identifiers,
+    url_identifiers,
+)
 
 _LISTED = 200  # at most this many lookups listed in the U902 evidence
+_SEARCHED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)  # claims searched for when unlisted
 
 
 @dataclass(frozen=True)
@@ -55,43 +64,61 @@ def _unmade(subject: str, fields: dict[str, Any], split: tuple[tuple[str, ...], 
     return UnmadeLookup(subject, fields, failed, offline) if failed or offline else None
 
 
+def _merged(ctx: CheckContext, keys: Iterable[Key]) -> list[LookupResult]:
+    """The run's answers for `keys`, PMCIDs followed by the PMID and DOI the ID converter gave."""
+    results: list[LookupResult] = []
+    for kind, value in dict.fromkeys(keys):
+        result = ctx.lookups.get((kind.value, value))
+        if result is None:
+            continue
+        results.append(result)
+        if kind is IdKind.PMCID:
+            mapped = result.record if result.status is LookupStatus.FOUND else None
+            results.extend(_merged(ctx, idconv_keys(mapped)))
+    return results
+
+
+def _reference_keys(reference: Reference) -> list[Key]:
+    journals = [(IdKind.JOURNAL, n) for n in journal_names(reference=reference)]
+    return reference_identifiers(reference) + journals
+
+
 def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
+    """References with a lookup of theirs that failed: an identifier, their journal, or the search."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
-        if resolution is None or resolution.status != "unverifiable":
-            continue
+        results = _merged(ctx, _reference_keys(reference))
+        searches: tuple[SearchResult, ...] = ()
+        if resolution is not None and resolution.status == "unverifiable":
+            results += resolution.lookups
+            searches = resolution.searches
         subject = f"reference {reference.label or reference.id}"
-        item = _unmade(
-            subject, reference_finding_fields(reference), _split(resolution.lookups, resolution.searches)
-        )
+        item = _unmade(subject, reference_finding_fields(reference), _split(results, searches))
         if item is not None:
             yield item
 
 
-def _claim_keys(ctx: CheckContext) -> Iterator[tuple[Any, list[tuple[IdKind, str]]]]:
-    kinds = (ClaimKind.DOI, ClaimKind.PMID, ClaimKind.PMCID, ClaimKind.TRIAL_ID, ClaimKind.JOURNAL_MENTION)
-    for claim in ctx.claims_of(*kinds):
-        keys = claim_identifiers(claim) + [(IdKind.JOURNAL, n) for n in journal_names(claim=claim)]
-        yield claim, keys
+def claim_keys(claim: Claim) -> list[Key]:
+    """What was looked up to check a claim: the identifiers it names (or its URL names), its journal."""
+    if claim.kind is ClaimKind.URL:
+        keys = url_identifiers(str(claim.normalized.get("url") or claim.text))
+    else:
+        keys = claim_identifiers(claim)
+    return keys + [(IdKind.JOURNAL, n) for n in journal_names(claim=claim)]
 
 
 def _claim_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
-    seen: set[tuple[IdKind, str]] = set()
-    for claim, keys in _claim_keys(ctx):
-        results = [
-            ctx.lookups[(k.value, v)] for k, v in keys if (k, v) not in seen and (k.value, v) in ctx.lookups
-        ]
-        seen.update(keys)
+    """Claims with a lookup of theirs that failed, each claim on its own (a failure seen by two
+    claims makes both unverifiable: the clean run's verdict of either may rest on that lookup)."""
+    for claim in ctx.claims:
+        results = _merged(ctx, claim_keys(claim))
+        searches: tuple[SearchResult, ...] = ()
+        resolution = ctx.resolutions.get(claim.id) if claim.kind in _SEARCHED else None
+        if resolution is not None and resolution.status == "unverifiable":
+            results += resolution.lookups
+            searches = resolution.searches
         fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
-        item = _unmade(f'"{claim.text}"', fields, _split(results, ()))
-        if item is not None:
-            yield item
-    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
-        resolution = ctx.resolutions.get(claim.id)
-        if resolution is None or resolution.status != "unverifiable":
-            continue
-        fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
-        item = _unmade(f'"{claim.text}"', fields, _split(resolution.lookups, resolution.searches))
+        item = _unmade(f'"{claim.text}"', fields, _split(results, searches))
         if item is not None:
             yield item
 

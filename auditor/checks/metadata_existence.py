@@ -14,10 +14,12 @@ from urllib.parse import quote
 from auditor.candidates import has_cjk
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
-from auditor.claims.models import ClaimKind
+from auditor.claims.models import Claim, ClaimKind
+from auditor.journal_names import simplified
 from auditor.models import Finding, FindingKind, Severity
+from auditor.references.matching import journal_language
 from auditor.references.models import IdKind, LookupStatus, Reference
-from auditor.resolve_inputs import english_journal_name, journal_names, reference_identifiers
+from auditor.resolve_inputs import journal_names, reference_identifiers
 
 
 def every_source_answered(resolution: ReferenceResolution) -> bool:
@@ -27,23 +29,34 @@ def every_source_answered(resolution: ReferenceResolution) -> bool:
     return bool(resolution.searches) and searches_ok and lookups_ok
 
 
-# English names of Chinese-language journals: "Chinese Journal of …", "Chin J …", "Zhonghua …",
-# "Journal of … Medical University" of a Chinese city is not guessed (M408 covers it).
-_CHINESE_JOURNAL_NAME = re.compile(r"\b(?:Chinese|China|Chin|Zhonghua|Zhongguo)\b", re.IGNORECASE)
+# Romanised Chinese titles: the NLM Catalog and Crossref list Chinese-language journals under titles
+# such as "Zhonghua Yi Xue Za Zhi" (中华医学杂志) or "... Xue Bao" (学报); no English-language
+# journal is titled so. "Chinese Journal of …" is no such evidence (Chin Med J is in English).
+_ROMANISED_TITLE = re.compile(r"\b(?:Zhonghua|Zhongguo|Za\s?Zhi|Xue\s?Bao)\b", re.IGNORECASE)
+
+
+def chinese_language_journal(name: str | None) -> bool:
+    """Whether a journal name names a Chinese-language journal, decided by data: the language the
+    translation table gives (by Chinese name, English title or ISO abbreviation), else a name written
+    in Chinese (no table maps it to an English-language journal), else a romanised Chinese title."""
+    if not name:
+        return False
+    language = journal_language(name) or (journal_language(simplified(name)) if has_cjk(name) else None)
+    if language is not None:
+        return language == "zh"
+    return has_cjk(name) or _ROMANISED_TITLE.search(name) is not None
 
 
 def chinese_journal(reference: Reference) -> bool:
-    """A journal named in Chinese that no table maps to English, or an English name of a Chinese one.
+    """A Chinese-language journal, or a journal and title both written in Chinese.
 
     "Chinese Journal of Tissue Engineering Research" (中国组织工程研究) is published in Chinese;
     PubMed and Crossref do not cover most such journals, so not finding the work says nothing.
     """
     journal = reference.parsed.journal
-    if has_cjk(journal):
-        journal = english_journal_name(journal)
-        if journal is None or has_cjk(reference.parsed.title):
-            return True
-    return bool(journal) and _CHINESE_JOURNAL_NAME.search(journal or "") is not None
+    if has_cjk(journal) and has_cjk(reference.parsed.title):
+        return True  # cited wholly in Chinese: the work may exist only under its Chinese title
+    return chinese_language_journal(journal)
 
 
 def chinese_title_only(reference: Reference) -> bool:
@@ -63,13 +76,18 @@ def web_source(reference: Reference) -> bool:
     return bool(p.url or p.urls) and not (has_ids or p.volume or p.issue or p.pages)
 
 
-def where_to_check(reference: Reference) -> dict[str, str]:
-    """Search pages of CNKI and Wanfang for the work's title (or journal)."""
-    words = quote((reference.parsed.title or reference.parsed.journal or reference.text)[:120])
+def search_links(text: str) -> dict[str, str]:
+    """Search pages of CNKI and Wanfang for `text` (a title, or a journal's name)."""
+    words = quote(text[:120])
     return {
         "cnki": f"https://kns.cnki.net/kns8s/search?q={words}",
         "wanfang": f"https://s.wanfangdata.com.cn/paper?q={words}",
     }
+
+
+def where_to_check(reference: Reference) -> dict[str, str]:
+    """Search pages of CNKI and Wanfang for the work's title (or journal)."""
+    return search_links(reference.parsed.title or reference.parsed.journal or reference.text)
 
 
 def _search_evidence(resolution: ReferenceResolution) -> dict[str, Any]:
@@ -143,6 +161,49 @@ def not_covered(ctx: CheckContext) -> Iterator[Finding]:
             evidence={**_search_evidence(resolution), **links},
             suggestion=f"Check it in CNKI ({links['cnki']}) or Wanfang ({links['wanfang']}).",
         )
+    yield from _claims_not_covered(ctx)
+
+
+def _uncovered_journal(ctx: CheckContext, claim: Claim) -> str | None:
+    """The Chinese-language journal a claim names, when the catalogues or the search found nothing."""
+    raw = claim.normalized.get("journal")
+    if not chinese_language_journal(raw):
+        return None
+    names = journal_names(claim=claim) or [str(raw)]
+    unknown = [n for n in names if _looked_up(ctx, n) is LookupStatus.NOT_FOUND]
+    resolution = ctx.resolutions.get(claim.id)
+    if unknown:
+        return unknown[0]
+    if resolution is None or resolution.status != "not_found" or not every_source_answered(resolution):
+        return None
+    return names[0]
+
+
+def _looked_up(ctx: CheckContext, name: str) -> LookupStatus | None:
+    result = ctx.lookups.get((IdKind.JOURNAL.value, name))
+    return result.status if result is not None else None
+
+
+def _claims_not_covered(ctx: CheckContext) -> Iterator[Finding]:
+    """Claims naming a Chinese-language journal that no catalogue lists or in which no search found
+    the study: M411 (unverifiable, with where to check), not M408 or M412; once per journal."""
+    reported: set[str] = set()
+    for claim in ctx.claims_of(ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY, ClaimKind.AUTHOR_CITATION):
+        journal = _uncovered_journal(ctx, claim)
+        if journal is None or journal in reported:
+            continue
+        reported.add(journal)
+        links = search_links(str(claim.normalized.get("journal") or journal))
+        yield finding(
+            "M411",
+            f'"{claim.text}" names a Chinese-language journal ({journal}) that PubMed and Crossref do '
+            "not cover; the study could not be checked.",
+            span=claim.span,
+            quote=claim.text,
+            claim_id=claim.id,
+            evidence={"journal": journal, **links},
+            suggestion=f"Check it in CNKI ({links['cnki']}) or Wanfang ({links['wanfang']}).",
+        )
 
 
 @register(
@@ -170,6 +231,8 @@ def unknown_journal(ctx: CheckContext) -> Iterator[Finding]:
         result = ctx.lookups.get((IdKind.JOURNAL.value, name))
         if name in reported or result is None or result.status is not LookupStatus.NOT_FOUND:
             continue
+        if chinese_language_journal(name):
+            continue  # the catalogues do not cover it: M411, with where to check it
         reported.add(name)
         yield finding(
             "M408",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.metadata_evidence import record_citation, record_url
-from auditor.checks.metadata_existence import every_source_answered
+from auditor.checks.metadata_existence import chinese_language_journal, every_source_answered
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import ClaimKind
 from auditor.models import Finding, FindingKind, Severity
@@ -52,6 +52,8 @@ def _unlisted_author_mentions(ctx: CheckContext) -> Iterator[Finding]:
         journal = english_journal_name(claim.normalized.get("journal"))
         if resolution is None or journal is None or resolution.status != "not_found":
             continue
+        if chinese_language_journal(journal):
+            continue  # PubMed and Crossref do not cover it: M411
         if every_source_answered(resolution):
             yield finding(
                 "M412",
@@ -76,7 +78,8 @@ def _named_studies(ctx: CheckContext) -> Iterator[Finding]:
             continue
         fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
         year = claim.normalized.get("year")
-        if resolution.status == "not_found" and every_source_answered(resolution):
+        covered = not chinese_language_journal(claim.normalized.get("journal"))  # else M411
+        if resolution.status == "not_found" and every_source_answered(resolution) and covered:
             yield finding(
                 "M412",
                 f"No matching study was found: {claim.normalized.get('journal')} {year}"

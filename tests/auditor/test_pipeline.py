@@ -229,6 +229,22 @@ FAILED = LookupResult(source="pubmed", kind=IdKind.PMID, key="123", status=Looku
             (),
             Verdict.SUPPORTED,
         ),
+        (
+            claim(ClaimKind.JOURNAL_MENTION, {"journal": "中国组织工程研究"}),
+            [finding_of(FindingKind.UNVERIFIABLE, Severity.INFO)],  # M411: no source covers the journal
+            {},
+            {},
+            (),
+            Verdict.UNVERIFIABLE,
+        ),
+        (
+            claim(ClaimKind.PERCENTAGE, {"value": 85.0}),
+            [finding_of(FindingKind.ARITHMETIC_INCONSISTENCY, Severity.INFO)],  # N302: truncated, not wrong
+            {},
+            {},
+            (),
+            Verdict.SUPPORTED,
+        ),
         (claim(ClaimKind.PMID, {"pmid": "123"}), [], {}, {("pmid", "123"): FOUND}, (), Verdict.SUPPORTED),
         (
             claim(ClaimKind.PMID, {"pmid": "123"}),

@@ -10,6 +10,7 @@ from auditor.references.matching import (
     first_author_matches,
     first_page,
     group_key,
+    journal_language,
     journal_matches,
     journal_translations,
     pages_agree,
@@ -119,8 +120,38 @@ def test_translation_table_is_well_formed() -> None:
     assert journal_translations() == {zh: names[0] for zh, names in raw.items()}
     for zh, names in raw.items():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh
-        assert len(names) == 2 and all(names), zh
+        assert len(names) == 3 and all(names), zh
         assert journal_matches(names[1], names[0]), (names[1], names[0])
+        assert names[2] in {"en", "zh"}, zh
+
+
+def test_simplified_and_traditional_names_agree_on_the_journal_and_its_language() -> None:
+    entries = {}
+    path = resources.files("auditor.references").joinpath("data/journal_translations.json")
+    for names in json.loads(path.read_text("utf-8"))["journals"].values():
+        assert entries.setdefault(names[0], names) == names, names
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("中国组织工程研究", "zh"),  # Chinese Journal of Tissue Engineering Research, published in Chinese
+        ("中國組織工程研究", "zh"),
+        ("Chinese Journal of Tissue Engineering Research", "zh"),
+        ("Chin J Tissue Eng Res", "zh"),
+        ("赣南医学院学报", "zh"),
+        ("Journal of Gannan Medical University", "zh"),
+        ("《自然医学》", "en"),
+        ("Nature Medicine", "en"),
+        ("Nat Med", "en"),
+        ("Stem Cell Res Ther", "en"),
+        ("BMC醫藥", "en"),
+        ("Chinese Medical Journal", None),  # not in the table: the table does not guess
+        ("某某学报", None),
+    ],
+)
+def test_journal_language(name: str, language: str | None) -> None:
+    assert journal_language(name) == language
 
 
 @pytest.mark.parametrize(

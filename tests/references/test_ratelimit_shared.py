@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from auditor.references.http import ServiceConfig, limit_for
 from auditor.references.ratelimit import (
     RATE_FILE,
+    HostLimit,
     PyrateHostLimiter,
     _table_name,
     bucket_of,
@@ -83,3 +85,59 @@ def test_shared_limiter_is_one_per_directory(tmp_path: Path) -> None:
     assert shared_limiter(tmp_path) is shared_limiter(tmp_path)
     assert shared_limiter(tmp_path) is not shared_limiter(None)
     assert isinstance(shared_limiter(None), PyrateHostLimiter) and shared_limiter(None).path is None
+
+
+CROSSREF_PUBLIC = HostLimit(requests=5, concurrency=1)  # Crossref's public pool: one request at a time
+HOLDER = """
+import sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from auditor.references.ratelimit import HostLimit, PyrateHostLimiter
+limiter = PyrateHostLimiter(Path({database!r}))
+with limiter.slot("api.crossref.org/crossref", HostLimit(requests=5, concurrency=1)):
+    print("holding", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_another_process_holding_crossrefs_one_slot_makes_this_one_wait(tmp_path: Path) -> None:
+    """The one-at-a-time cap is one for all processes sharing the cache directory: while a child holds
+    the slot, this process cannot take it; once the child lets go, it can."""
+    database = tmp_path / RATE_FILE
+    code = HOLDER.format(root=str(ROOT), database=str(database))
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        limiter = PyrateHostLimiter(database)
+        busy = limiter.slot("api.crossref.org/crossref", CROSSREF_PUBLIC, timeout=0.2)
+        with pytest.raises(TimeoutError), busy:
+            pass
+        assert limiter.slots["api.crossref.org/crossref"].attempts >= 1
+    finally:
+        child.communicate("\n", timeout=60)
+    assert child.returncode == 0
+    with limiter.slot("api.crossref.org/crossref", CROSSREF_PUBLIC, timeout=30):
+        pass
+
+
+def test_shared_slots_cap_requests_in_flight_across_limiters(tmp_path: Path) -> None:
+    """Two limiters on one file (as two processes): with a cap of 2, a third request waits; slots of
+    another bucket are separate."""
+    first, second = PyrateHostLimiter(tmp_path / RATE_FILE), PyrateHostLimiter(tmp_path / RATE_FILE)
+    two = HostLimit(requests=100, concurrency=2)
+    with first.slot("a", two), second.slot("a", two):
+        with pytest.raises(TimeoutError), second.slot("a", two, timeout=0.1):
+            pass
+        with first.slot("b", two):
+            pass
+    with second.slot("a", two, timeout=30):
+        pass
+
+
+def test_no_directory_means_no_lock_files(tmp_path: Path) -> None:
+    limiter = PyrateHostLimiter(None)
+    with limiter.slot("a", CROSSREF_PUBLIC):
+        pass
+    assert limiter.slots == {}

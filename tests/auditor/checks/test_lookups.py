@@ -10,6 +10,7 @@ from auditor.references.models import (
     LookupResult,
     LookupStatus,
     ParsedReference,
+    Record,
     Reference,
     SearchResult,
 )
@@ -117,15 +118,66 @@ def test_failed_search_is_reported() -> None:
         ),
         (ClaimKind.DOI, {"doi": "10.1000/abc"}, (IdKind.DOI, "10.1000/abc")),
         (ClaimKind.JOURNAL_MENTION, {"journal": "Nature Medicine"}, (IdKind.JOURNAL, "Nature Medicine")),
+        (
+            ClaimKind.NAMED_STUDY,
+            {"journal": "Nature Medicine", "year": 2020, "institution": "UCLA", "authors": []},
+            (IdKind.JOURNAL, "Nature Medicine"),
+        ),
+        (ClaimKind.URL, {"url": "https://pubmed.ncbi.nlm.nih.gov/16904174/"}, (IdKind.PMID, "16904174")),
     ],
 )
-def test_failed_claim_lookup_reported_once(
+def test_failed_claim_lookup_reported_on_every_claim_it_would_have_checked(
     kind: ClaimKind, normalized: dict, key: tuple[IdKind, str]
 ) -> None:
+    """Each mention's clean-run verdict may rest on the lookup (M408 goes to the first mention, a
+    found DOI makes every mention supported): each is unverifiable when it failed."""
     claims = tuple(Claim(id=f"c{i}", kind=kind, text="x", span=SPAN, normalized=normalized) for i in range(2))
     lookups = {(key[0].value, key[1]): failed(*key)}
     out = list(lookups_not_made(context(0, online=True, claims=claims, lookups=lookups)))
-    assert [f.claim_id for f in out] == ["c0"]
+    assert [(f.code, f.claim_id) for f in out] == [("U901", "c0"), ("U901", "c1")]
+
+
+def test_pmcid_claim_reports_the_failed_lookup_of_the_pmid_idconv_gave() -> None:
+    claim = Claim(id="c1", kind=ClaimKind.PMCID, text="PMC1", span=SPAN, normalized={"pmcid": "PMC1"})
+    mapped = Record(source="idconv", id="PMC1", pmcid="PMC1", pmid="7")
+    lookups = {
+        ("pmcid", "PMC1"): LookupResult(
+            source="idconv", kind=IdKind.PMCID, key="PMC1", status=LookupStatus.FOUND, record=mapped
+        ),
+        ("pmid", "7"): failed(IdKind.PMID, "7"),
+    }
+    (out,) = lookups_not_made(context(0, online=True, claims=(claim,), lookups=lookups))
+    assert out.claim_id == "c1" and "pmid 7" in out.message
+
+
+def _one_reference(parsed: ParsedReference, status: str, lookups: dict) -> CheckContext:
+    reference = Reference(id="r1", label="1", text="1. ref", parsed=parsed)
+    return CheckContext(
+        document=Document.from_text("t"),
+        claims=(),
+        references=(reference,),
+        resolutions={"r1": ReferenceResolution(status, None, None)},
+        lookups=lookups,
+        online=True,
+    )
+
+
+def test_failed_journal_lookup_of_a_reference_is_reported_on_it() -> None:
+    """A reference found nowhere whose journal lookup failed: M408 cannot be decided, so U901."""
+    parsed = ParsedReference(title="A study", journal="J Obscure Res")
+    lookups = {("journal", "J Obscure Res"): failed(IdKind.JOURNAL, "J Obscure Res")}
+    ctx = _one_reference(parsed, "not_found", lookups)
+    (out,) = lookups_not_made(ctx)
+    assert out.code == "U901" and out.reference_id == "r1" and "journal J Obscure Res" in out.message
+
+
+def test_failed_doi_beside_a_found_pmid_is_reported() -> None:
+    """The PMID resolved, the DOI lookup failed: whether the two agree is not known (U901)."""
+    found = LookupResult(source="pubmed", kind=IdKind.PMID, key="5", status=LookupStatus.FOUND)
+    lookups = {("pmid", "5"): found, ("doi", "10.1000/x"): failed(IdKind.DOI, "10.1000/x")}
+    ctx = _one_reference(ParsedReference(pmid="5", doi="10.1000/x"), "identifier", lookups)
+    (out,) = lookups_not_made(ctx)
+    assert out.reference_id == "r1" and "doi 10.1000/x" in out.message
 
 
 def test_found_claim_lookup_not_reported() -> None:

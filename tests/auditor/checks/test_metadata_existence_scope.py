@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from auditor.claims.models import Document, Span
+from auditor.claims.models import Claim, ClaimKind, Document, Span
 from auditor.references.models import (
     Author,
     IdKind,
@@ -21,6 +21,7 @@ from auditor.references.models import (
 
 from auditor.checks.metadata_existence import (
     chinese_journal,
+    chinese_language_journal,
     chinese_title_only,
     not_covered,
     possibly_fabricated,
@@ -96,3 +97,60 @@ def test_web_page_journal_is_not_an_unknown_journal() -> None:
     article = _ref(**SHI, journal="RSS", volume="3")
     found = unknown_journal(_ctx(article, {(IdKind.JOURNAL.value, "RSS"): missing}))
     assert [f.code for f in found] == ["M408"]
+
+
+@pytest.mark.parametrize(
+    ("name", "chinese"),
+    [
+        (CJTER, True),  # the table says it is published in Chinese
+        ("Chin J Tissue Eng Res", True),
+        ("Journal of Gannan Medical University", True),  # 赣南医学院学报
+        ("Zhonghua Yi Xue Za Zhi", True),  # a romanised Chinese title
+        ("某某学报", True),  # a Chinese name no table maps to an English-language journal
+        ("Chinese Medical Journal", False),  # published in English: "Chinese" in a title is no evidence
+        ("Chinese Journal of Imaginary Results", False),
+        ("Nature Medicine", False),
+        ("自然医学", False),  # Nature Medicine under its Chinese name
+        (None, False),
+    ],
+)
+def test_chinese_language_journal_is_decided_by_data(name: str | None, chinese: bool) -> None:
+    assert chinese_language_journal(name) is chinese
+
+
+def _mention_ctx(journal: str, english: str) -> CheckContext:
+    claim = Claim(
+        id="c1", kind=ClaimKind.JOURNAL_MENTION, text=journal, span=SPAN, normalized={"journal": journal}
+    )
+    missing = LookupResult(source="crossref", kind=IdKind.JOURNAL, key=english, status=LookupStatus.NOT_FOUND)
+    return CheckContext(
+        document=Document.from_text("x"),
+        claims=(claim,),
+        references=(),
+        resolutions={},
+        lookups={(IdKind.JOURNAL.value, english): missing},
+    )
+
+
+def test_chinese_language_journal_no_catalogue_lists_is_m411_not_m408() -> None:
+    ctx = _mention_ctx("中国组织工程研究", CJTER)
+    assert list(unknown_journal(ctx)) == []
+    (finding,) = not_covered(ctx)
+    assert finding.code == "M411" and finding.claim_id == "c1"
+    assert "kns.cnki.net" in finding.suggestion and "wanfangdata" in finding.suggestion
+
+
+def test_english_language_journal_no_catalogue_lists_is_m408() -> None:
+    ctx = _mention_ctx("Journal of Imaginary Results", "Journal of Imaginary Results")
+    assert [f.code for f in unknown_journal(ctx)] == ["M408"]
+    assert list(not_covered(ctx)) == []
+
+
+def test_english_name_of_a_chinese_language_journal_reference_is_m411_not_m408() -> None:
+    reference = _ref(**SHI, journal="Journal of Gannan Medical University", volume="41")
+    missing = LookupResult(
+        source="crossref", kind=IdKind.JOURNAL, key=reference.parsed.journal, status=LookupStatus.NOT_FOUND
+    )
+    ctx = _ctx(reference, {(IdKind.JOURNAL.value, reference.parsed.journal): missing})
+    assert list(unknown_journal(ctx)) == [] and list(possibly_fabricated(ctx)) == []
+    assert [f.code for f in not_covered(ctx)] == ["M411"]
