@@ -15,7 +15,7 @@ from auditor.cli_observe import Progress, observed, setup_logging
 from auditor.cli_outputs import input_label, progress, remember, warn, watching, write_outputs
 from auditor.cli_render import REPORT_FORMATS
 from auditor.cli_warnings import library_warnings
-from auditor.config import AuditorConfig, load_config
+from auditor.config import DEFAULT_TIMEOUT, AuditorConfig, load_config
 from auditor.exit_codes import ExitCode, incompleteness, run_status
 from auditor.input_files import escaped
 from auditor.pipeline import AuditOptions, audit_paths
@@ -78,9 +78,10 @@ FAIL_ON = ("error", "warning", "never")
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0),
     default=None,
-    help="Seconds the lookups may take in all; lookups not made by then are unverifiable [none].",
+    help="Seconds the lookups may take in all (0: no limit); lookups not made by then are "
+    f"unverifiable [{DEFAULT_TIMEOUT:g}].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
 @click.option("-v", "--verbose", count=True, help="Log lookups, requests, retries, cache hits (-vv: debug).")
@@ -183,6 +184,7 @@ def _config(flags: dict[str, Any]) -> AuditorConfig:
         "enable": _codes(flags["select"]),
         "ignore": _codes(flags["ignore"]),
         "incomplete_ok": flags["incomplete_ok"],
+        "timeout": flags["timeout"],
     }
     config = load_config(config_file=flags["config_file"], env=os.environ, flags=given)
     config.check_codes(spec.code for spec in all_specs())
@@ -213,7 +215,7 @@ def _sources(config: AuditorConfig, flags: dict[str, Any]) -> SourceSet:
         env=env,
         found_days=config.cache_found_days,
         not_found_days=config.cache_not_found_days,
-        timeout=flags.get("timeout"),
+        timeout=config.timeout or None,
     )
 
 

@@ -30,6 +30,7 @@ ENV_KEYS = {
     "AUDITOR_FORMAT": "format",
     "AUDITOR_OFFLINE": "offline",
 }
+DEFAULT_TIMEOUT = 3600.0  # one hour of lookups; the cache keeps what was found, so a re-run goes on
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -59,6 +60,9 @@ class AuditorConfig(BaseModel):
     references: str | None = None
     max_claims: int = Field(default=5_000, ge=1)  # claims checked per document; the rest get U903
     incomplete_ok: bool = False  # exit 0, not 3, when lookups failed or files could not be read
+    # seconds the lookups of a run may take in all (0: no deadline); what is not asked by then is
+    # unverifiable and the run exits 3, so a cron job never hangs on a slow service
+    timeout: float = Field(default=DEFAULT_TIMEOUT, ge=0)
 
     def code_enabled(self, code: str) -> bool:
         """True when `code` is selected by `enable` and not excluded by `ignore`."""

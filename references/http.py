@@ -73,10 +73,15 @@ class ServiceConfig(BaseModel):
     retries: int = Field(default=4, ge=0, le=10)
     backoff_factor: float = Field(default=0.5, ge=0)
     connect_timeout: float = Field(default=5.0, gt=0)
-    read_timeout: float = Field(default=30.0, gt=0)
+    # between two reads of one response: NCBI and Crossref start answering in a few seconds even for
+    # 200-ID batches and bibliographic queries; a hang costs this much (then a retry) until the breaker
+    # opens after `breaker_threshold` in a row (AUDITOR_HTTP_TIMEOUT changes it)
+    read_timeout: float = Field(default=15.0, gt=0)
     ctgov_requests_per_minute: int = Field(default=50, ge=1)
     max_retry_after: float = Field(default=30.0, ge=0)
     max_body_bytes: int = Field(default=20_000_000, ge=1)
+    # a whole body, however it trickles in (a stall between two reads is the read timeout's)
+    max_body_seconds: float = Field(default=120.0, gt=0)
     breaker_threshold: int = Field(default=3, ge=1)
     breaker_cooldown: float = Field(default=30.0, ge=0)
     deadline: float | None = None  # time.time() after which no request starts (auditor audit --timeout)
@@ -275,7 +280,7 @@ class ServiceClient:
                 read_capped(
                     response,
                     max_bytes=self.config.max_body_bytes,
-                    max_seconds=self.config.read_timeout,
+                    max_seconds=self.config.max_body_seconds,
                     clock=self.monotonic,
                 )
                 return response

@@ -1,9 +1,15 @@
 """U9xx: lookups that could not be made, said once and plainly.
 
 Each reference or claim left unverifiable by a lookup that was tried and failed (timeout, 5xx,
-malformed answer) gets one U901 warning naming the lookup and why. Lookups that were not made
-(offline and not in the cache) are not failures: the document gets ONE U902 note listing them, as it
-does when no source answered anything at all (`ctx.online` False), instead of a flood of warnings.
+malformed answer) gets one U901 warning naming the lookup and why: every reference and claim whose
+check needed it (its identifiers, the PMID/DOI idconv gave, its journal in the catalogues, its
+search; a journal named twice makes both mentions unverifiable), and every claim of a sentence that
+cites a work whose lookup failed (its abstract could not be compared). So a fault never changes a
+verdict into another one: each stays what a clean run says, or becomes unverifiable.
+
+Lookups that were not made (offline and not in the cache) are not failures: the document gets ONE
+U902 note listing them, as it does when no source answered anything at all (`ctx.online` False),
+instead of a flood of warnings.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
+from auditor.evidence import claim_sentences
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.cache import OFFLINE_REASON
 from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference, SearchResult
@@ -128,6 +136,33 @@ def unmade_lookups(ctx: CheckContext) -> list[UnmadeLookup]:
     return [*_reference_failures(ctx), *_claim_failures(ctx)]
 
 
+def _subject_id(item: UnmadeLookup) -> str | None:
+    return item.fields.get("reference_id") or item.fields.get("claim_id")
+
+
+def dependent_failures(ctx: CheckContext, unmade: list[UnmadeLookup]) -> Iterator[UnmadeLookup]:
+    """Claims of a sentence citing a work whose lookup failed: the comparison with the work's
+    abstract (A6xx, on any claim of the sentence) could not be made. Claims with a failure of
+    their own are left to it."""
+    failed = {_subject_id(u): u for u in unmade if u.failures}
+    if not failed:
+        return
+    own = {u.fields.get("claim_id") for u in unmade}
+    index = ClaimIndex(ctx.claims)
+    for sentence in claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions):
+        causes = [failed[i] for i in sentence.evidence_ids if i in failed]
+        if not causes:
+            continue
+        why = tuple(dict.fromkeys(f for u in causes for f in u.failures))
+        works = ", ".join(u.subject for u in causes)
+        for claim in index.starting_in(sentence.start, sentence.end):
+            if claim.id in own:
+                continue
+            own.add(claim.id)
+            fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
+            yield UnmadeLookup(f'"{claim.text}" against {works}', fields, why)
+
+
 @register(
     CheckSpec(
         "U901",
@@ -174,7 +209,7 @@ def lookups_not_made(ctx: CheckContext) -> Iterator[Finding]:
         )
     if not ctx.online:
         return
-    for item in unmade:
+    for item in [*unmade, *dependent_failures(ctx, unmade)]:
         if item.failures:
             yield finding(
                 "U901",

@@ -281,3 +281,28 @@ def test_corrupted_cache_changes_no_verdict_is_named_and_cache_clear_repairs_it(
     repaired = CliRunner().invoke(cli, ["cache", "clear", "--yes"])
     assert repaired.exit_code == 0 and "corrupted" in repaired.output
     assert CliRunner().invoke(cli, ["cache", "stats"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "deadline"),
+    [((), 3600.0), (("--timeout", "90"), 90.0), (("--timeout", "0"), None)],
+    ids=["default", "given", "none"],
+)
+def test_lookups_have_a_deadline_by_default(
+    extra: tuple[str, ...], deadline: float | None, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cron job never waits on a slow service without end: one hour of lookups unless told."""
+    import auditor.cli_audit
+
+    given: list[float | None] = []
+    real = auditor.cli_audit.build_sources
+
+    def spy(**kwargs: Any) -> Any:
+        given.append(kwargs["timeout"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(auditor.cli_audit, "build_sources", spy)
+    with FakeServices(_records(), latency=0) as fake:
+        _environment(monkeypatch, fake.base_urls(), workdir / "cache")
+        _audit(workdir, *extra)
+    assert given == [deadline]

@@ -36,7 +36,7 @@ def test_defaults() -> None:
     assert config.idconv_url == "https://pmc.ncbi.nlm.nih.gov/tools/idconv/api/v1/articles/"
     assert config.crossref_url == "https://api.crossref.org"
     assert config.ctgov_url == "https://clinicaltrials.gov/api/v2"
-    assert config.api_key is None and config.email is None and config.timeout == (5.0, 30.0)
+    assert config.api_key is None and config.email is None and config.timeout == (5.0, 15.0)
 
 
 def test_environment_is_read() -> None:
