@@ -20,6 +20,8 @@ import re
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -220,6 +222,8 @@ class FakeServices:
         self.arrivals: defaultdict[str, list[float]] = defaultdict(list)  # time.monotonic() per request
         self.faulted: Counter[str] = Counter()  # "hang", "error", … as injected
         self.endpoints: Counter[str] = Counter()  # "eutils/efetch.fcgi", "crossref/works", …
+        self.in_flight: Counter[str] = Counter()  # requests being answered now, per service
+        self.peak_in_flight: Counter[str] = Counter()  # the most at once, per service
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -285,6 +289,18 @@ class FakeServices:
             "AUDITOR_CTGOV_URL": f"{self.url}/ctgov",
             "AUDITOR_DOIRA_URL": f"{self.url}/doira",
         }
+
+    @contextmanager
+    def serving(self, service: str) -> Iterator[None]:
+        """Count a request as in flight while it is answered (the most at once: `peak_in_flight`)."""
+        with self._lock:
+            self.in_flight[service] += 1
+            self.peak_in_flight[service] = max(self.peak_in_flight[service], self.in_flight[service])
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.in_flight[service] -= 1
 
     def count(self, service: str) -> None:
         """Count one request to a service (and when it arrived)."""
@@ -472,9 +488,13 @@ def endpoint_name(service: str, path: str) -> str:
 def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def _reply(self, params: dict[str, str]) -> None:
-            time.sleep(services.latency)
             path = urlsplit(self.path).path
             service = path.split("/")[1] if "/" in path else path
+            with services.serving(service):
+                self._answer(path, service, params)
+
+        def _answer(self, path: str, service: str, params: dict[str, str]) -> None:
+            time.sleep(services.latency)
             fault = services.fault_for(service)
             if fault is not None:
                 services.count(service)
