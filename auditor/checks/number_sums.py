@@ -185,14 +185,20 @@ def _is_explicit_whole(text: str, claim: Claim) -> bool:
         return False
     before = _lead(text, claim.span.start)
     after = text[claim.span.end : claim.span.end + 24].casefold()
-    sentence_start = sentence_at(text, claim.span.start)[0]
-    opening = text[max(sentence_start, claim.span.start - 16) : claim.span.start]
     return (
         any(c in before for c in _WHOLE_BEFORE)
         or any(c in after[:14] for c in _WHOLE_AFTER)
         or any(c in after for c in _ALLOCATED)
-        or (_OF_THE.search(" " + opening) is not None and claim.span.start - sentence_start <= 16)
+        or _opens_with_of(text, claim)
     )
+
+
+def _opens_with_of(text: str, claim: Claim) -> bool:
+    """ "Of the 111 patients enrolled, …": the whole opens its sentence, and what follows is of it."""
+    sentence_start = sentence_at(text, claim.span.start)[0]
+    if claim.span.start - sentence_start > _LEAD_REACH:
+        return False
+    return _OF_THE.search(" " + text[sentence_start : claim.span.start]) is not None
 
 
 def _counts_between(counts: ClaimIndex, start: int, end: int, unit: str) -> list[Claim]:
@@ -266,7 +272,7 @@ def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: 
     complement = complement_after(text, parts[-1]) or any(word in region for word in _REMAINDER)
     allocated = any(word in region for word in _ALLOCATED)
     split = label_split(labels[0], labels[1]) if len(labels) == 2 else None
-    marked = enumerated or groups or any(word in region for word in _PARTITION)
+    marked = enumerated or groups or _opens_with_of(text, whole) or any(w in region for w in _PARTITION)
     listed = enumerated and not names_a_condition(labels)  # "共55例：完全缓解30例、部分缓解9例…"
     exclusive = groups or allocated or complement or listed or one_dimension(labels) or _bare(labels, region)
     exhaustive = (
@@ -287,8 +293,10 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
     stated, total = _value(whole), sum(_value(p) for p in parts)
     if len(parts) < 2 or any(_value(p) >= stated for p in parts) or _prefix_matches(parts, stated):
         return None
-    if any(p.normalized.get("approx") or p.normalized.get("implied") == "outcome" for p in parts):
-        return None  # an approximate part, or a subset ("12 died") rather than a part of a split
+    if any(p.normalized.get("approx") for p in parts):
+        return None
+    if any(p.normalized.get("implied") == "outcome" for p in parts) and not complement_after(text, parts[-1]):
+        return None  # a subset ("12 died") rather than a part of a split, unless "… and 30 did not"
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()
     if any(word in region for word in _OPEN_ENDED + _NON_LITERAL):
         return None

@@ -55,6 +55,7 @@ _CONDITION_HEADS = (
     "conditions",
     "events",
 )
+_HAVING = ("with ", "had ", "having ", "has ", "合并", "合併", "伴有", "伴", "患有")
 _GROUP_HEADS = ("组", "組", "group", "arm", "cohort")
 _IRREGULAR_VERBS = frozenset(
     ["had", "took", "underwent", "got", "went", "did", "made", "gave", "became", "began", "remained", "died"]
@@ -182,8 +183,12 @@ def one_dimension(labels: Sequence[str]) -> bool:
 
 
 def names_a_condition(labels: Sequence[str]) -> bool:
-    """True when some label ends in a word for a condition ("糖尿病", "infections"): those may co-occur."""
-    return any(_without_person(label).casefold().endswith(_CONDITION_HEADS) for label in labels)
+    """True when some label names a condition ("糖尿病", "infections", "with diabetes", "合并高血压"):
+    conditions may co-occur, so such parts can add up to more than the whole."""
+    return any(
+        _without_person(label).casefold().endswith(_CONDITION_HEADS) or label.casefold().startswith(_HAVING)
+        for label in labels
+    )
 
 
 def complement_after(text: str, part: Claim) -> bool:

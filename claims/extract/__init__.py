@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from auditor.claims.extract.authors import author_citations
 from auditor.claims.extract.citations import numbered_citations
 from auditor.claims.extract.comparisons import attach_comparisons
+from auditor.claims.extract.count_lists import labelled_counts
 from auditor.claims.extract.identifiers import identifiers
 from auditor.claims.extract.implied_counts import implied_counts
 from auditor.claims.extract.numbers import counts, fractions, percentages, relative_changes
@@ -66,6 +67,7 @@ def _number_candidates(
         *quantities(text),
     ]
     found += implied_counts(text, sentences, found + taken)
+    found += labelled_counts(text, sentences, found + taken)
     attach_comparisons(text, sentences, found)
     return found
 

@@ -49,12 +49,25 @@ PARTS = [
     ("Of the 64 patients treated at the two sites, 40 responded to induction and 24 did not.", []),
     ("The study randomised 512 patients. Of these, 256 were assigned to drug A and 256 to drug B.", []),
     ("A total of 90 samples were tested: 31 serum, 30 plasma and 29 whole blood samples.", []),
+    ("The registry enrolled 842 patients: 420 to surgery and 431 to watchful waiting.", ["N303"]),
+    ("The registry enrolled 842 patients: 420 to surgery and 422 to watchful waiting.", []),
+    ("Of the 64 patients treated at the two sites, 40 responded to induction and 30 did not.", ["N303"]),
+    ("Of the 64 patients treated at the two sites, 40 responded to induction and 24 did not.", []),
+    ("The study randomised 512 patients. Of these, 250 were assigned to drug A and 250 to drug B.", ["N303"]),
+    ("The study randomised 512 patients. Of these, 256 were assigned to drug A and 256 to drug B.", []),
+    ("A total of 90 samples were tested: 31 serum, 30 plasma and 33 whole blood samples.", ["N303"]),
+    ("A total of 90 samples were tested: 31 serum, 30 plasma and 29 whole blood samples.", []),
+    ("Of 300 participants, 150 were women, 152 were men and 2 did not report gender.", ["N303"]),
+    ("Of 300 participants, 150 were women, 148 were men and 2 did not report gender.", []),
     # en: stages, overlapping conditions, an open list, received (not assigned)
     ("We screened 1,200 patients; 900 were randomized, and 898 received at least one dose.", []),
     ("A total of 300 patients were included, of whom 180 had diabetes and 150 had hypertension.", []),
     ("A total of 300 patients were included, including 180 patients with diabetes and 150 with asthma.", []),
     ("The trial enrolled 600 patients; 210 received aspirin and 450 received statins.", []),
     ("Of the 80 mice, 40 received the vaccine and 40 received saline.", []),
+    ("Of the 48 trials, 20 used marrow cells, 15 used adipose cells and 11 used cardiac cells.", []),  # others
+    ("We enrolled 300 patients from 15 hospitals and 4 countries.", []),
+    ("The trial enrolled 400 patients: 260 with diabetes and 190 with hypertension.", []),  # co-occur
 ]
 
 
