@@ -295,6 +295,8 @@ def _judge(text: str, whole: Claim, parts: list[Claim], region_end: int) -> SumP
         return None
     if any(p.normalized.get("approx") for p in parts):
         return None
+    if any(_is_explicit_whole(text, p) for p in parts[:-1]):
+        return None  # "enrolled 230. …, 200 were randomized, 105 to A and 95 to B": a whole of its own
     if any(p.normalized.get("implied") == "outcome" for p in parts) and not complement_after(text, parts[-1]):
         return None  # a subset ("12 died") rather than a part of a split, unless "… and 30 did not"
     region = text[whole.span.end : min(region_end, parts[-1].span.end + _TAIL)].casefold()

@@ -52,7 +52,7 @@ def qualifier_before(text: str, start: int) -> Qualifier:
 _ZH_GROUP = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{1,4}|[A-Za-z][A-Za-z0-9-]{0,11})(?:组|組|队列|隊列|臂)"
 )
-_NOT_GROUP = ("入", "分", "编", "編")  # "900例入组", "随机分组": a verb, not a group's name
+_NOT_GROUP = re.compile(r"(?:^|[例名人位只机機])[入分编編]$")  # "900例入组", "随机分组": a verb
 _EN_GROUP_BEFORE = re.compile(
     r"(?:in|of|for|with)[ \t](?:the[ \t])?(?P<name>[A-Za-z-]{2,20})[ \t](?:group|arm|cohort)s?[ \t,:]{0,3}$",
     re.IGNORECASE,
@@ -78,7 +78,7 @@ def group_of(text: str, start: int, end: int) -> str | None:
     """The group a number is stated for ("试验组", "placebo"), from its own clause; None if none."""
     before = _clause_before(text, start).rstrip(" \t")
     names = [m.group("name") for m in _ZH_GROUP.finditer(before)]
-    names = [name for name in names if not name.endswith(_NOT_GROUP)]
+    names = [name for name in names if not _NOT_GROUP.search(name)]
     if names:
         return (names[-1] if names[-1].isascii() else names[-1][-2:]) + "组"
     en = _EN_GROUP_BEFORE.search(before)

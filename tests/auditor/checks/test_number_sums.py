@@ -65,8 +65,16 @@ PARTS = [
     ("A total of 300 patients were included, including 180 patients with diabetes and 150 with asthma.", []),
     ("The trial enrolled 600 patients; 210 received aspirin and 450 received statins.", []),
     ("Of the 80 mice, 40 received the vaccine and 40 received saline.", []),
-    ("Of the 48 trials, 20 used marrow cells, 15 used adipose cells and 11 used cardiac cells.", []),  # others
+    (
+        "Of the 48 trials, 20 used marrow cells, 15 used adipose cells and 11 used cardiac cells.",
+        [],
+    ),  # others
     ("We enrolled 300 patients from 15 hospitals and 4 countries.", []),
+    ("The trial enrolled 230 adults. After a run-in, 200 adults were randomized, 104 to A and 96 to B.", []),
+    (
+        "The trial enrolled 230 adults. After a run-in, 200 adults were randomized, 104 to A and 98 to B.",
+        ["N303"],
+    ),
     ("The trial enrolled 400 patients: 260 with diabetes and 190 with hypertension.", []),  # co-occur
 ]
 
