@@ -26,11 +26,14 @@ _PARTICLES = frozenset((
 ))
 _LETTER_INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.-?){1,4}")
 _GROUP = re.compile(r"group|consortium|collaborat|committee|organi[sz]ation|association|society|network|"
-                    r"investigators|council|working|协作组|研究组|委员会|团队|團隊|课题组|課題組|协会|學會|学会|中心",
+                    r"investigators|council|working|team|trialists|协作组|研究组|委员会|团队|團隊|课题组|課題組|协会|學會|学会|中心",
                     re.IGNORECASE)
 _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",
                       "公孙")
 _PINYIN_GIVEN = re.compile(r"[A-Z][a-z]{1,6}(?:-[a-z]{1,6})?")
+# a name transliterated into Chinese with the original after it: "斯特凡·里德爾(Stefan Riedel)"
+_TRANSLITERATED = re.compile(
+    r"[\u3400-\u9fff·・•]{2,20}\s{0,2}[(（]\s{0,2}([A-Za-z][A-Za-z .'’\-]{1,60})[)）]")
 
 
 def _shape(text: str) -> str:
@@ -84,6 +87,8 @@ def _person(token: str, family_first: bool) -> Author | None:
         return Author(family=token, collective=True)  # "GBD 2019 Tobacco Collaborators"
     if not token or any(ch.isdigit() for ch in token):
         return None
+    if (original := _TRANSLITERATED.fullmatch(token)) is not None:
+        return _person(original.group(1), False)  # the original name is the one other lists give
     if has_cjk(token):
         cjk = "".join(ch for ch in token if is_cjk(ch) or ch == "·")
         return _cjk_name(cjk) if len(cjk) == len(token.replace(" ", "")) and len(cjk) >= 2 else None
@@ -128,6 +133,9 @@ def read_authors(text: str, *, family_first: bool = False) -> list[Author] | Non
     text = text.strip(" .,;:")
     if not text or len(text) > 3000:
         return None
+    etal = _ETAL.search(text)
+    if etal and text[etal.end():].strip(" .,;:，；：()（）"):
+        return None  # "et al." ends a list: what follows it is a title, not more names
     tokens = _tokens(_AFFILIATION.sub("", text))
     if not tokens:
         return [] if _ETAL.search(text) else None

@@ -129,10 +129,24 @@ def split_title_journal(norm: str, start: int, end: int) -> tuple[tuple[int, int
     cut = cuts[k]
     title_end = cut.start() + (1 if norm[cut.start()] in "?!" else 0)
     journal = _trim(norm, cut.end(), end)
+    if _journal_head(norm, start, cut.start(), chained=k < len(cuts) - 1):
+        comma = norm.rfind(",", start, cut.start())
+        title_end, journal = comma, _trim(norm, comma + 1, end)  # Elsevier: "Title, N. Engl. J. Med."
     title = _trim(norm, start, title_end)
     if journal[0] >= journal[1] or title[0] >= title[1]:
         return None
     return title, journal
+
+
+def _journal_head(norm: str, start: int, cut: int, *, chained: bool) -> bool:
+    """Whether the word between the last comma and `cut` starts a dotted journal abbreviation
+    ("…atrophy, N. Engl. J. Med.", "…melanoma, Clin. Cancer Res."): one capitalised word, short
+    unless more abbreviations follow it."""
+    comma = norm.rfind(",", start, cut)
+    word = norm[comma + 1:cut].strip()
+    if comma <= start or " " in word or not _abbreviation(word):
+        return False
+    return chained or len(word) <= 5
 
 
 def _quoted(norm: str, start: int, end: int) -> tuple[int, int, int, int] | None:

@@ -24,7 +24,9 @@ _PMCID = re.compile(r"\bPMC(?:PMC)?\d{1,9}\b", re.IGNORECASE)
 _NCT = re.compile(r"\bNCT\d{8}\b")
 # Phrases around identifiers that are not bibliographic fields; each is blanked out.
 _NOISE = re.compile(
-    r"(?:\bPub[Mm]ed\s{0,2}(?:Central\s{0,2})?)?PM(?:C)?ID\s{0,3}[:：]?\s{0,3}(?:PMC){0,2}\d{1,9}"
+    r"\b(?:doi|DOI|Doi)\s{0,2}[:：]\s{0,2}10[.,]\S{1,200}"  # also a malformed DOI ("10.1O56/…", "10,1056/…")
+    r"|\bPMCID\s{0,3}[:：]?\s{0,3}PMC[0-9A-Za-z]{1,12}"  # also a malformed PMCID ("PMC68l2345")
+    r"|(?:\bPub[Mm]ed\s{0,2}(?:Central\s{0,2})?)?PM(?:C)?ID\s{0,3}[:：]?\s{0,3}(?:PMC){0,2}\d{1,12}"
     r"|\[(?:doi|pii|pubmed|pmid|epub ahead of print|preprint|internet|serial|online)\]"
     r"|\[Available[^\]]{0,60}\]"
     r"|\b(?:doi|DOI|Doi)\s{0,2}[:：.]?\s{0,2}(?:10/\w{3,20}|[^\s\[\]]{0,80}\s?\[pii\]|(?=\s|$))"

@@ -145,6 +145,38 @@ CASES: list[tuple[str, str, dict[str, object], list[str]]] = [
       "title": "Moderated estimation of fold change and dispersion for RNA-seq data with DESeq2",
       "journal": "Genome Biology", "volume": "15", "issue": "12", "pages": "550"},
      ["Love", "Huber", "Anders"]),
+    ("elsevier, et al. and a dotted journal after a comma",
+     "S.A. Rosenberg, J.C. Yang, et al., Durable complete responses in heavily pretreated patients with "
+     "metastatic melanoma, Clin. Cancer Res. 17 (2011) 4550–4557.",
+     {"year": 2011, "journal": "Clin. Cancer Res",
+      "title": "Durable complete responses in heavily pretreated patients with metastatic melanoma",
+      "volume": "17", "pages": "4550-4557"},
+     ["Rosenberg", "Yang"]),
+    ("elsevier, et al. before a one-word journal",
+     "J.A. Thomson, J. Itskovitz-Eldor, et al., Embryonic stem cell lines derived from human blastocysts, "
+     "Science 282 (1998) 1145–1147.",
+     {"year": 1998, "title": "Embryonic stem cell lines derived from human blastocysts", "journal": "Science",
+      "volume": "282", "pages": "1145-1147"},
+     ["Thomson", "Itskovitz-Eldor"]),
+    ("malformed doi and pmcid after the locator",
+     "Ridker, P.M., Everett, B.M. et al. (2017) 'Antiinflammatory therapy with canakinumab for "
+     "atherosclerotic disease', New England Journal of Medicine, 377(12), pp. 1119–1131. "
+     "doi:10.1O56/NEJMoa1707914. "
+     "PMCID: PMC12x45.",
+     {"year": 2017, "journal": "New England Journal of Medicine", "volume": "377", "issue": "12",
+      "pages": "1119-1131", "doi": None, "pmcid": None},
+     ["Ridker", "Everett"]),
+    ("a doi written with a comma, and a ten-digit pmid",
+     "Jinek, M. et al. A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity. "
+     "*Science* **337**, 816–821 (2012). doi: 10,1126/science.1225829. PMID: 2274516400.",
+     {"year": 2012, "journal": "Science", "volume": "337", "pages": "816-821", "doi": None},
+     ["Jinek"]),
+    ("chinese note style, a name transliterated with the original",
+     "愛德華·詹納（Edward Jenner）：〈An inquiry into the causes and effects of the variolae vaccinae〉，"
+     "載《The London Medical Journal》1799年第10卷，第1-10頁。",
+     {"year": 1799, "title": "An inquiry into the causes and effects of the variolae vaccinae",
+      "journal": "The London Medical Journal"},
+     ["Jenner"]),
     ("markdown emphasis",
      "Hochreiter S, Schmidhuber J. Long short-term memory. *Neural Comput*. 1997;9(8):1735-1780.",
      {"year": 1997, "title": "Long short-term memory", "journal": "Neural Comput", "volume": "9",
@@ -176,6 +208,8 @@ def test_style_fields(style: str, text: str, expected: dict[str, object], surnam
          "territories, 1990-2019. Lancet. 2020;396(10258):1223-1249.", "GBD 2019 Risk Factors Collaborators"),
         ("RECOVERY Collaborative Group. (2021). Dexamethasone in hospitalized patients with Covid-19. New "
          "England Journal of Medicine, 384(8), 693–704.", "RECOVERY Collaborative Group"),
+        ("SPRINT Research Team (2015) 'A randomized trial of intensive versus standard blood-pressure "
+         "control', N Engl J Med, 373(22), pp. 2103–2116.", "SPRINT Research Team"),
         ("中华医学会呼吸病学分会. 咳嗽的诊断与治疗指南[J]. 中华结核和呼吸杂志, 2016, 39(5): 323-354.",
          "中华医学会呼吸病学分会"),
     ],
