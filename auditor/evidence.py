@@ -3,7 +3,8 @@
 A sentence relies on the works its citations point to (numbered and author-year citations, named
 studies: `links`, or the claim's own resolution when it was searched directly) and on the trials it
 names (an NCT ID in the sentence, or in the sentence before when it names none itself). Findings
-about a cited work get `cited_at`: the span and sentence of every in-text citation of that work.
+about a cited work get `cited_at`: the span and sentence of every in-text citation of that work
+(for a work the list lacks, of every mention the finding names in `evidence["mention_claim_ids"]`).
 Pure: reads the claims, links and resolutions of earlier stages, never the network.
 """
 
@@ -122,10 +123,14 @@ def attach_cited_at(
 ) -> list[Finding]:
     """Findings about a cited work with `cited_at` filled from the citations of that work."""
     cited = citations_by_reference(claims, links)
+    by_id = {c.id: c for c in claims}
     out = []
     for f in findings:
+        mentions = [by_id[i] for i in f.evidence.get("mention_claim_ids") or () if i in by_id]
         if f.kind in CITED_WORK_KINDS and f.reference_id and not f.cited_at:
             spans = [cited_span(document, c) for c in cited.get(f.reference_id, [])]
             f = f.model_copy(update={"cited_at": spans}) if spans else f
+        elif mentions and not f.cited_at:  # a work the list lacks: every mention of it
+            f = f.model_copy(update={"cited_at": [cited_span(document, c) for c in mentions]})
         out.append(f)
     return out

@@ -119,8 +119,10 @@ def document_report(
     document = prepared.document
     by_claim: dict[str, list[Finding]] = {}
     for f in findings:
-        if f.claim_id:
-            by_claim.setdefault(f.claim_id, []).append(f)
+        # a finding about several mentions of one work (R102/R103) is about each of them
+        for claim_id in dict.fromkeys([f.claim_id, *(f.evidence.get("mention_claim_ids") or ())]):
+            if claim_id:
+                by_claim.setdefault(claim_id, []).append(f)
     return DocumentReport(
         path=document.path,
         sha256=document.sha256,

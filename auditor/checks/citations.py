@@ -1,40 +1,32 @@
 """R1xx: citations against the article's own reference list (offline).
 
-Missing references (numbered, formal author-year, narrative mentions, named studies), references
-never cited, in-text author/year disagreeing with the numbered reference. Duplicate entries
-(R108) are in `duplicates`.
+Missing references (numbered, formal author-year, narrative mentions, named studies) and
+references never cited. Author or year disagreeing with the numbered reference (R106/R107) are in
+`citation_agreement`, duplicate entries (R108) in `duplicates`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 
-from auditor.checks.claim_index import ClaimIndex
+from auditor.checks.citation_neighbours import CitationIndex, following_numbers, ref_summary
 from auditor.checks.duplicates import duplicate_pairs
+from auditor.checks.missing_works import MissingWork, missing_works
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.checks.sentence_context import sentence_at
 from auditor.claims.models import Claim, ClaimKind
-from auditor.linking import (
-    ReferenceIndex,
-    cited_name_keys,
-    link_citations,
-    reference_author_keys,
-    references_by_number,
-)
+from auditor.linking import ReferenceIndex, link_citations, references_by_number
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import Reference
 
 NO_LIST = "the article has no reference list"
-_MAX_FOLLOWING = 4  # numbered citations compared with one author citation
 _OPENERS = ("(", "（", "[", "［")
-_AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)
 _MAX_NEAR = 3  # entries by the same first author shown when the year does not match
 
 
 def _list_state(ctx: CheckContext) -> str:
     count = len(ctx.references)
-    return NO_LIST if count == 0 else f"the reference list has {count} entries"
+    return NO_LIST if count == 0 else f"the reference list has {count} entr{'y' if count == 1 else 'ies'}"
 
 
 def _message_tail(ctx: CheckContext) -> str:
@@ -70,11 +62,6 @@ def numbered_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _number_in_sentence(ctx: CheckContext, numbers: ClaimIndex, claim: Claim) -> bool:
-    start, end = sentence_at(ctx.document.text, claim.span.start)
-    return numbers.any_starting_in(start, end)
-
-
 def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
     """A parenthetical author-year citation such as "(Li et al., 2022, Cell Therapy)"."""
     before = ctx.document.text[max(0, claim.span.start - 1) : claim.span.start]
@@ -83,9 +70,16 @@ def _is_formal(ctx: CheckContext, claim: Claim) -> bool:
     return formal and claim.normalized.get("year") is not None
 
 
-def _covered(ctx: CheckContext, numbers: ClaimIndex, claim: Claim) -> bool:
-    """Linked to a reference, or backed by a numbered citation in the same sentence."""
-    return bool(ctx.links.get(claim.id)) or _number_in_sentence(ctx, numbers, claim)
+def _covered(ctx: CheckContext, index: CitationIndex, claim: Claim) -> bool:
+    """Linked to a reference, or backed by a numbered citation of its own that cites an entry.
+
+    Its own: after it in its sentence and before the next author citation or named study
+    (`citation_neighbours.following_numbers`); a number that cites nothing in the list backs nothing.
+    """
+    if ctx.links.get(claim.id):
+        return True
+    following = following_numbers(ctx.document.text, index, claim)
+    return any(ctx.links.get(number.id) for number in following)
 
 
 def _links(ctx: CheckContext) -> CheckContext:
@@ -110,34 +104,43 @@ def _links(ctx: CheckContext) -> CheckContext:
     ),
 )
 def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
-    """Author citations must match a reference (by first-author surname and year)."""
+    """Author citations must match a reference (by first-author surname and year).
+
+    One finding per missing work (`missing_works`): R102 when some mention of it is a formal
+    citation, else R103; every mention is listed (`mention_claim_ids`, and `cited_at` in the report).
+    """
     ctx = _links(ctx)
-    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
+    citations = CitationIndex.of(ctx.claims)
     index = ctx.index
-    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
-        if _covered(ctx, numbers, claim):
-            continue
-        code = "R102" if _is_formal(ctx, claim) else "R103"
-        who = ", ".join(claim.normalized.get("authors") or []) or claim.text
-        year = claim.normalized.get("year")
-        cited = f"{who} {year}{claim.normalized.get('suffix') or ''}" if year else who
-        near = index.by_authors(claim)[:_MAX_NEAR]
-        shown = "; ".join(_entry_name(r, index) for r in near)
-        tail = f"; the list has {shown}" if near else _message_tail(ctx)
-        yield finding(
-            code,
-            f"No reference matches the citation of {cited}{tail}.",
-            span=claim.span,
-            quote=claim.text,
-            claim_id=claim.id,
-            evidence={
-                "authors": claim.normalized.get("authors") or [],
-                "year": year,
-                "reference_list": _list_state(ctx),
-                "same_author_entries": [_ref_summary(r) for r in near],
-            },
-            suggestion="correct the year, add the cited work to the reference list, or cite it by its number",
-        )
+    unmatched = [c for c in ctx.claims_of(ClaimKind.AUTHOR_CITATION) if not _covered(ctx, citations, c)]
+    for work in missing_works(ctx.document.text, unmatched, lambda c: _is_formal(ctx, c)):
+        yield _missing_work(ctx, index, work)
+
+
+def _missing_work(ctx: CheckContext, index: ReferenceIndex, work: MissingWork) -> Finding:
+    claim = work.lead
+    who = ", ".join(claim.normalized.get("authors") or []) or claim.text
+    year = claim.normalized.get("year")
+    cited = f"{who} {year}{claim.normalized.get('suffix') or ''}" if year else who
+    near = index.by_authors(claim)[:_MAX_NEAR]
+    shown = "; ".join(_entry_name(r, index) for r in near)
+    tail = f"; the list has {shown}" if near else _message_tail(ctx)
+    times = f" (mentioned {len(work.mentions)} times)" if len(work.mentions) > 1 else ""
+    return finding(
+        "R102" if work.formal else "R103",
+        f"No reference matches the citation of {cited}{times}{tail}.",
+        span=claim.span,
+        quote=claim.text,
+        claim_id=claim.id,
+        evidence={
+            "authors": claim.normalized.get("authors") or [],
+            "year": year,
+            "reference_list": _list_state(ctx),
+            "same_author_entries": [ref_summary(r) for r in near],
+            "mention_claim_ids": [c.id for c in work.mentions],
+        },
+        suggestion="correct the year, add the cited work to the reference list, or cite it by its number",
+    )
 
 
 def _entry_name(ref: Reference, index: ReferenceIndex) -> str:
@@ -156,9 +159,9 @@ def _entry_name(ref: Reference, index: ReferenceIndex) -> str:
 def named_study_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A study described by institution/journal/year should be in the list."""
     ctx = _links(ctx)
-    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
+    citations = CitationIndex.of(ctx.claims)
     for claim in ctx.claims_of(ClaimKind.NAMED_STUDY):
-        if _covered(ctx, numbers, claim):
+        if _covered(ctx, citations, claim):
             continue
         norm = claim.normalized
         described = {k: norm.get(k) for k in ("institution", "journal", "year", "authors") if norm.get(k)}
@@ -206,121 +209,3 @@ def _cited_with_a_wrong_year(ctx: CheckContext) -> set[str]:
     index = ctx.index
     unlinked = [c for c in ctx.claims_of(ClaimKind.AUTHOR_CITATION) if not ctx.links.get(c.id)]
     return {r.id for claim in unlinked for r in index.by_authors(claim)[:_MAX_NEAR]}
-
-
-def _following_numbers(text: str, numbers: ClaimIndex, authored: ClaimIndex, claim: Claim) -> list[Claim]:
-    """Numbered citations after an author citation, up to the next author citation in its sentence."""
-    _, end = sentence_at(text, claim.span.start)
-    later = authored.starting_in(claim.span.end, end, limit=1)
-    stop = later[0].span.start if later else end
-    return numbers.starting_in(claim.span.end, stop, limit=_MAX_FOLLOWING)
-
-
-def _cited_refs(by_number: dict[int, Reference], numbers: Sequence[Claim]) -> list[Reference]:
-    refs = [by_number.get(int(n)) for c in numbers for n in c.normalized.get("numbers") or []]
-    return [r for r in refs if r is not None and r.parsed.authors]
-
-
-@dataclass(frozen=True)
-class _Mismatch:
-    """What disagrees between an author citation and the numbered references it sits with."""
-
-    code: str
-    message: str
-    reference: Reference
-    year_gap: int
-    evidence: dict[str, object]
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
-    """Cited references that have the named author; None when the names cannot be compared.
-
-    Not comparable: a group author against entries of persons (a group's paper is often listed
-    under its writing committee), or a name in one script against first authors in the other (陳
-    is Chen, Chan or Tan depending on the romanisation).
-    """
-    names = [str(a) for a in claim.normalized.get("authors") or [] if a]
-    keys = frozenset(k for name in names for k in cited_name_keys(claim, name))
-    if not keys:
-        return None
-    same = [r for r in refs if keys & frozenset(k for ks in reference_author_keys(r) for k in ks)]
-    if same:
-        return same
-    cross_script = any(_is_cjk(a.family) != _is_cjk(names[0]) for r in refs for a in r.parsed.authors[:1])
-    if claim.normalized.get("group") or cross_script:
-        return None
-    return []
-
-
-def _mismatch(claim: Claim, refs: list[Reference]) -> _Mismatch | None:
-    """The disagreement when the author or year of `claim` disagrees with every cited ref."""
-    if not refs:
-        return None
-    same_author = _same_author(claim, refs)
-    year = claim.normalized.get("year")
-    evidence: dict[str, object] = {
-        "cited_authors": claim.normalized.get("authors"),
-        "cited_year": year,
-        "references": [_ref_summary(r) for r in refs],
-    }
-    if same_author == []:
-        message = "The author named in the text is not an author of the reference cited here."
-        return _Mismatch("R106", message, refs[0], 0, evidence)
-    dated = refs if same_author is None else same_author
-    known = [r for r in dated if r.parsed.year is not None]
-    if not isinstance(year, int) or not known or len(known) < len(dated):
-        return None
-    if any(r.parsed.year == year for r in known):
-        return None
-    closest = min(known, key=lambda r: abs(year - (r.parsed.year or 0)))
-    gap = abs(year - (closest.parsed.year or 0))
-    message = f"The text gives {year} but the cited reference is from {closest.parsed.year}."
-    return _Mismatch("R107", message, closest, gap, evidence)
-
-
-def _ref_summary(ref: Reference) -> dict[str, object]:
-    authors = [a.family for a in ref.parsed.authors[:3]]
-    return {"id": ref.id, "label": ref.label, "authors": authors, "year": ref.parsed.year}
-
-
-@register(
-    CheckSpec(
-        "R106",
-        FindingKind.CITATION_MISMATCH,
-        Severity.ERROR,
-        "Author named in the text is not an author of the numbered reference it cites.",
-    ),
-    CheckSpec(
-        "R107",
-        FindingKind.CITATION_MISMATCH,
-        Severity.WARNING,
-        "Year given in the text differs from the year of the numbered reference it cites.",
-    ),
-)
-def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
-    """Compare "Majore et al. 2010 … (9)" with the author and year of reference 9."""
-    numbers = ClaimIndex(ctx.claims, ClaimKind.NUMBERED_CITATION)
-    authored = ClaimIndex(ctx.claims, *_AUTHORED)
-    by_number = references_by_number(ctx.references)
-    for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
-        following = _following_numbers(ctx.document.text, numbers, authored, claim)
-        found = _mismatch(claim, _cited_refs(by_number, following))
-        if found is None:
-            continue
-        severity = Severity.ERROR if found.code == "R107" and found.year_gap > 1 else None
-        extra = {"severity": severity} if severity else {}
-        yield finding(
-            found.code,
-            found.message,
-            span=claim.span,
-            quote=claim.text,
-            claim_id=claim.id,
-            reference_id=found.reference.id,
-            evidence=found.evidence,
-            suggestion="correct the author/year in the text or the citation number",
-            **extra,
-        )

@@ -87,8 +87,9 @@ def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference
 )
 def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Report each later entry that repeats an earlier one."""
+    position = {ref.id: n for n, ref in enumerate(ctx.references, start=1)}
     for ref, earlier, reason in duplicate_pairs(ctx.references):
-        labels = (ref.label or ref.id, earlier.label or earlier.id)
+        labels = (ref.label or position[ref.id], earlier.label or position[earlier.id])
         yield finding(
             "R108",
             f"Reference {labels[0]} repeats reference {labels[1]} (same {reason}).",

@@ -27,6 +27,14 @@ _CALLOUT = re.compile(
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-‐]{0,40}\d")
 _PLAIN_NUMBER = re.compile(r"\d[\d.,]{0,15}$")
 _NAMED_BY_WORD = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{2,15})[ \t]{1,2}\d[\d.,]{0,15}$")
+# A year after a preposition or a month, then the citation: "found in 2001 (6)", "since March 2019 (4)".
+_YEAR_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:in|since|by|from|until|during|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)[ \t]{1,2}(?:19|20)\d{2}$"
+)
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]{0,2}(?:[.,;:)\]。，；：）]|$|(?:that|and|but|which|where|while|when|who)\b)"
+)
 # Capitalised words before a number that do not make "<Word> <number>" the name of a study.
 _NOT_NAME_TEXT = """
     Table Tables Figure Figures Fig Day Days Week Weeks Month Months Year Years Visit Step Stage
@@ -41,7 +49,7 @@ _ENUMERATION_SEP = re.compile(r"(?:[,;，；、:：]|(?<![A-Za-z])(?:and|or)|和
 _UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])[μµcmnkd]?[mgLsl]$")
 _SYMBOL_BEFORE = re.compile(r"(?:^|[^A-Za-zΑ-Ωα-ω])[A-Za-zΑ-Ωα-ω]$")
 _LIST_LEADS = frozenset(":;：；")
-_AFTER_MARK = frozenset(".,;:)]'\"”’。，；：）】、")
+_AFTER_MARK = frozenset(".,;:)]'\"”’。，；：）】、%‰")  # "…31%¹": a percent is never raised to a power
 
 
 def _head(text: str, start: int, size: int = _WINDOW) -> str:
@@ -66,7 +74,7 @@ def followed_by_comparison(text: str, start: int, end: int, numbers: list[int]) 
 
 
 def after_quantity(text: str, start: int, end: int, numbers: list[int]) -> bool:
-    """After a number or a callout: "2 (5)", "Eq. (3)", "Figure 2 (4)" — unless a name precedes.
+    """After a number or a callout: "2 (5)", "Eq. (3)", "Figure 2 (4)" — unless a name or a year precedes.
 
     `STUDY-301 (2)` (an alphanumeric name) and `Protocol 0042 (7)` (a capitalised word and a
     number) are names of studies that a citation follows.
@@ -76,6 +84,8 @@ def after_quantity(text: str, start: int, end: int, numbers: list[int]) -> bool:
         return True
     if not head[-1:].isdigit():
         return False
+    if _YEAR_BEFORE.search(head) and _CLAUSE_GOES_ON.match(text, end):
+        return False  # "found in 2001 (6) that …" (but "in 2019 (3) patients relapsed" is a count)
     token = head.split()[-1] if head.split() else head
     if _LATIN_NAME.fullmatch(token):
         return False

@@ -8,7 +8,8 @@ into Unicode superscripts, so their citations arrive as the superscript form.
 Each form names the guards that reject its look-alikes. Parentheses are the ambiguous form:
 `(1)` also numbers a list, and `t(28) = 2.20`, `F(2, 57) = 4.1`, `Eq. (3)`, `2 (5)` are not
 citations, while `STUDY-301 (2)` and `Protocol 0042 (7)` are. Superscripts and carets reject
-exponents and unit powers (`10⁶`, `mm²`, `R²`, `10^3`).
+exponents and unit powers (`10⁶`, `mm²`, `R²`, `10^3`). A citation whose clause states the cited
+work's publication year ("a 2019 paper⁴", `cited_year`) carries it as `stated_year`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from auditor.claims.extract.citation_context import (
     is_list_marker,
     statistic_before,
 )
+from auditor.claims.extract.cited_year import stated_year
 from auditor.claims.extract.patterns import SUPERSCRIPT_DIGITS, Candidate, from_superscript
 from auditor.claims.models import ClaimKind
 
@@ -113,25 +115,31 @@ def _numbers_of(form: NumberedForm, listing: str) -> list[int] | None:
     return expand_numbers(text)
 
 
-def _candidate(text: str, match: re.Match[str]) -> Candidate | None:
-    """The citation a scanner match stands for, or None when a guard says it is a look-alike."""
+def _candidate(text: str, match: re.Match[str], floor: int) -> Candidate | None:
+    """The citation a scanner match stands for, or None when a guard says it is a look-alike.
+
+    `floor`: the end of the previous citation (the clause of a stated year stops there).
+    """
     index = int(str(match.lastgroup)[1:])
     form = FORMS[index]
     numbers = _numbers_of(form, match.group(f"l{index}"))
     if numbers is None or any(guard(text, match.start(), match.end(), numbers) for guard in form.guards):
         return None
-    payload = {"numbers": numbers, "style": form.style}
+    payload: dict[str, object] = {"numbers": numbers, "style": form.style}
+    year = stated_year(text, match.start(), floor)
+    if year is not None:
+        payload["stated_year"] = year  # "a 2019 paper⁴": the year the text gives the cited work
     return Candidate(ClaimKind.NUMBERED_CITATION, match.start(), match.end(), payload)
 
 
 def numbered_citations(text: str) -> Iterator[Candidate]:
     """Every numbered citation in `text` (already width-folded), left to right, non-overlapping."""
-    pos = 0
+    pos = floor = 0
     while (trigger := _TRIGGER.search(text, pos)) is not None:
         match = _SCANNER.match(text, trigger.start())
-        candidate = _candidate(text, match) if match else None
+        candidate = _candidate(text, match, floor) if match else None
         if candidate is None:
             pos = trigger.start() + 1
             continue
         yield candidate
-        pos = candidate.end
+        pos = floor = candidate.end

@@ -43,6 +43,10 @@ NUMBERED = ClaimKind.NUMBERED_CITATION
         ("the barrier is selective^4 and", "^4", [4], "superscript"),
         ("the barrier is selective<sup>5</sup> and", "<sup>5</sup>", [5], "superscript"),
         ("the barrier is selective<sup>[6]</sup> and", "<sup>[6]</sup>", [6], "bracket"),
+        # after a percent, and after a year that ends a clause
+        ("占全部死亡的31%¹，其余", "¹", [1], "superscript"),
+        ("the mutations were found in 2004 (6), and", "(6)", [6], "paren"),
+        ("as described since March 2019 (4).", "(4)", [4], "paren"),
     ],
 )
 def test_numbered_form_found(text: str, quoted: str, numbers: list[int], style: str) -> None:
@@ -70,6 +74,7 @@ def test_numbered_form_found(text: str, quoted: str, numbers: list[int], style: 
         "剂量为 2 (5) 次",
         "a total of 12 (40%) patients",
         "in 2019 (3) patients relapsed",
+        "a dose of 2001 (6) units",
         "as in Eq. (3) above",
         "see Figure 2 (4) for details",
         "如式(2)所示",
@@ -109,3 +114,27 @@ def test_every_form_is_exercised() -> None:
         "html-sup-bracket", "html-sup", "bracket-range", "bracket", "paren", "caret-pair", "caret",
         "superscript",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("A 2019 paper [4] reported the first results.", 2019),
+        ("as their 2003 review (7) argued", 2003),
+        ("The trial was published in March 2018 [3].", 2018),
+        ("一项在2019年发表的大型试验²常被引用。", 2019),
+        ("詹纳于1798年出版的这本书²记录了病例。", 1798),
+        ("該研究發表於2015年[5]。", 2015),
+        # years of events, two years in the clause, or a year of another clause: none
+        ("In 2019, the outbreak began [3].", None),
+        ("1980年5月8日，世界卫生大会宣布天花已被消灭³。", None),
+        ("The guideline was first published in 1998 and revised in 2019 [4].", None),
+        ("A 2019 paper described it, and later work confirmed it [4].", None),
+        ("2015年，研究者在动物身上发现了这一基因[5]。", None),
+        ("The groups differed, t(28) = 2.20, in a 2019 study.", None),
+    ],
+)
+def test_stated_publication_year(text: str, year: int | None) -> None:
+    found = payloads(text, NUMBERED)
+    assert [p.get("stated_year") for p in found] == ([year] if found else [])
+    assert found or year is None

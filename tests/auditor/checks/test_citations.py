@@ -8,9 +8,9 @@ import pytest
 from auditor.claims.models import Claim, ClaimKind, Document
 from auditor.references.models import Author, ParsedReference, Reference
 
+from auditor.checks.citation_agreement import citation_disagrees_with_reference
 from auditor.checks.citations import (
     author_citation_without_reference,
-    citation_disagrees_with_reference,
     named_study_without_reference,
     numbered_citation_without_reference,
     uncited_reference,

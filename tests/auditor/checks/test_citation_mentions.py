@@ -1,0 +1,223 @@
+"""R102–R108 through the whole offline pipeline, on short articles of our own (zh-Hans, zh-Hant, en).
+
+Each row is an article with its reference list (real bibliographic facts, our own sentences) and
+the R1xx findings it must give, as (code, quote) pairs; rows with none are must-not-flag cases.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from auditor.claims.models import Document
+
+from auditor.models import Finding
+from auditor.pipeline import AuditOptions, audit_documents
+from auditor.sources import build_sources
+
+CANAKINUMAB = (
+    "Ridker, P.M., Everett, B.M., Thuren, T. et al. (2017) 'Antiinflammatory therapy with canakinumab for "
+    "atherosclerotic disease', New England Journal of Medicine, 377(12), pp. 1119–1131."
+)
+COLCHICINE = (
+    "Tardif, J.-C., Kouz, S., Waters, D.D. et al. (2019) 'Efficacy and safety of low-dose colchicine after "
+    "myocardial infarction', New England Journal of Medicine, 381(26), pp. 2497–2505."
+)
+EGFR = (
+    "Lynch TJ, Bell DW, Sordella R, et al. Activating mutations in the epidermal growth factor receptor "
+    "underlying responsiveness of non-small-cell lung cancer to gefitinib. "
+    "N Engl J Med. 2004;350(21):2129-2139."
+)
+POLACK = (
+    "Polack FP, Thomas SJ, Kitchin N, et al. Safety and efficacy of the BNT162b2 mRNA Covid-19 vaccine. "
+    "N Engl J Med. 2020;383(27):2603-2615."
+)
+BADEN = (
+    "Baden LR, El Sahly HM, Essink B, et al. Efficacy and safety of the mRNA-1273 SARS-CoV-2 vaccine. "
+    "N Engl J Med. 2021;384(5):403-416."
+)
+NLST = (
+    "National Lung Screening Trial Research Team (2011) 'Reduced lung-cancer mortality with low-dose "
+    "computed tomographic screening', New England Journal of Medicine, 365(5), pp. 395–409."
+)
+
+
+def _article(body: str, entries: list[str], heading: str = "References") -> str:
+    return f"Title\n\n{body}\n\n{heading}\n\n" + "\n\n".join(entries) + "\n"
+
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        "one missing work mentioned twice is one R102 at its formal citation",
+        _article(
+            "The canakinumab trial (Ridker et al., 2017) changed the field. "
+            "One review calls it Ridker et al., "
+            "2017c, a work that does not exist (Ridker et al., 2017c).",
+            [CANAKINUMAB],
+        ),
+        [("R102", "Ridker et al., 2017c")],
+    ),
+    (
+        "a yearless mention in the sentence of a dated one is the same missing work (zh-Hant)",
+        _article(
+            "Peto等學者也曾提出類似預測（Peto et al., 2000），但證據有限（Ridker et al., 2017）。",
+            [CANAKINUMAB],
+            "參考文獻",
+        ),
+        [("R102", "Peto et al., 2000")],
+    ),
+    (
+        "the same yearless name in two sentences is one R103 (zh-Hans)",
+        _article(
+            "Fukuda等发现细胞可以存活。后来Fukuda等又重复了这一结果（Ridker et al., 2017）。",
+            [CANAKINUMAB],
+            "参考文献",
+        ),
+        [("R103", "Fukuda等")],
+    ),
+    (
+        "a group author of a Harvard entry links its formal citation (no R102, no R105)",
+        _article(
+            "美國國家肺癌篩檢試驗證明低劑量CT可以降低死亡率"
+            "（National Lung Screening Trial Research Team, 2011）。",
+            [NLST],
+            "參考文獻",
+        ),
+        [],
+    ),
+    (
+        "a citation of a missing number backs no author citation: R103 and R101",
+        _article(
+            "Sahin等人(2020)描述了接種後的T細胞反應⁹。Polack等人¹報告了第三期試驗。", [POLACK], "參考文獻"
+        ),
+        [("R103", "Sahin等人(2020)"), ("R101", "⁹")],
+    ),
+    (
+        "the number right after a name is its citation, not the one that ends the sentence",
+        _article(
+            "Baden等人¹主持的試驗採兩劑方案[2]。Polack等人¹報告了另一試驗。", [POLACK, BADEN], "參考文獻"
+        ),
+        [("R106", "Baden等人")],
+    ),
+    (
+        "a year in the lead-in of a wrapped 'et\\nal.' is compared with the number after it",
+        _article(
+            "Tardif et al.^1^ tested colchicine. "
+            "In a 2017 paper, Tardif et\nal.^1^ are said to have done it.",
+            [f"1. {COLCHICINE}"],
+        ),
+        [("R107", "Tardif et\nal.")],
+    ),
+    (
+        "'found in 2001 (1)': the year after the verb is the cited work's year",
+        _article(
+            "Lynch and colleagues found in 2001 (1) that the mutations cluster in the kinase domain.",
+            [f"1. {EGFR}"],
+        ),
+        [("R107", "Lynch and colleagues")],
+    ),
+    (
+        "a publication year stated in the clause of a numbered citation (zh-Hant)",
+        _article("一項在2019年發表的大型第三期試驗¹常被誤認為第一篇療效報告。", [f"¹ {POLACK}"], "參考文獻"),
+        [("R107", "¹")],
+    ),
+    (
+        "a publication year stated in the clause of a numbered citation (en)",
+        _article(
+            "A 2018 paper [1] reported the first efficacy results of an mRNA vaccine.", [f"[1] {POLACK}"]
+        ),
+        [("R107", "[1]")],
+    ),
+    (
+        "years of events are not publication years",
+        _article(
+            "In 2019, the outbreak began and vaccines were tested within a year [1]. "
+            "2021年，疫苗获批上市[2]。",
+            [f"[1] {POLACK}", f"[2] {BADEN}"],
+        ),
+        [],
+    ),
+    (
+        "a right publication year is silent, and two years in one clause give none",
+        _article(
+            "A 2020 paper [1] reported efficacy. The vaccine, tested in 2020 and published in 2021 [2], was "
+            "approved.",
+            [f"[1] {POLACK}", f"[2] {BADEN}"],
+        ),
+        [],
+    ),
+    (
+        "a superscript after a percent is a citation",
+        _article(
+            "接種組的保護效力約為95%¹，Baden等人²報告的結果相近。", [f"¹ {POLACK}", f"² {BADEN}"], "參考文獻"
+        ),
+        [],
+    ),
+    (
+        "degrees of freedom are no citation",
+        _article("The groups differed, t(1) = 2.20, p = .036, as Polack et al. (2020) expected.", [POLACK]),
+        [],
+    ),
+]
+
+
+def _audit(text: str, tmp_path: Path) -> list[Finding]:
+    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
+    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources)
+    return list(report.documents[0].findings)
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_reference_checks(name: str, text: str, expected: list[tuple[str, str]], tmp_path: Path) -> None:
+    found = [(f.code, f.quote) for f in _audit(text, tmp_path) if f.code.startswith("R1")]
+    assert Counter(found) == Counter(expected)
+
+
+def test_a_missing_work_lists_every_mention(tmp_path: Path) -> None:
+    text = _article(
+        "Cui的實驗顯示細胞存活。Cui發現劑量有關。Ge等報告了相反的結果。", [f"1. {POLACK}"], "參考文獻"
+    )
+    r103 = [f for f in _audit(text, tmp_path) if f.code == "R103"]
+    assert [f.quote for f in r103] == ["Cui的實驗", "Ge等"]
+    cui = r103[0]
+    assert [text[c.start : c.end] for c in cui.cited_at] == ["Cui的實驗", "Cui發現"]
+    assert cui.cited_at[1].sentence == "Cui發現劑量有關。"
+    assert "mentioned 2 times" in cui.message
+
+
+def test_every_mention_of_a_missing_work_gets_its_verdict(tmp_path: Path) -> None:
+    text = _article("Cui的實驗顯示細胞存活。Cui發現劑量有關。", [f"1. {POLACK}"], "參考文獻")
+    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
+    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources).documents[0]
+    mentions = [c for c in report.claims if c.kind == "author_citation"]
+    assert len(mentions) == 2
+    assert all(c.verdict.value == "unsupported" and c.finding_ids for c in mentions)
+
+
+def test_a_repeated_harvard_entry_of_a_group_is_r108_not_r105(tmp_path: Path) -> None:
+    short = (
+        "National Lung Screening Trial Research Team (2011) 'Reduced lung-cancer mortality with low-dose "
+        "computed tomographic screening', N Engl J Med, 365, pp. 395-409."
+    )
+    text = _article(
+        "CT screening lowered mortality (National Lung Screening Trial Research Team, 2011).", [NLST, short]
+    )
+    found = [f for f in _audit(text, tmp_path) if f.code.startswith("R1")]
+    assert [(f.code, f.quote) for f in found] == [("R108", short)]
+    assert found[0].message == "Reference 2 repeats reference 1 (same author+year+title)."
+
+
+def test_a_note_in_chinese_translation_and_its_repeat_are_one_work(tmp_path: Path) -> None:
+    note = (
+        "⁴ 斯特凡·里德爾（Stefan Riedel）：〈Edward Jenner and the history of smallpox and vaccination〉，"
+        "載《Proceedings (Baylor University Medical Center)》2005年第18卷第1期，第21—25頁。"
+    )
+    repeat = (
+        '⁵ Riedel S, "Edward Jenner and the history of smallpox and vaccination", Proc (Bayl Univ Med Cent), '
+        "2005, 18(1), pp. 21-25."
+    )
+    entries = [f"¹ {POLACK}", f"² {BADEN}", f"³ {COLCHICINE}", note, repeat]
+    text = _article("疫苗的歷史很長¹⁻⁴。", entries, "參考文獻")
+    found = [(f.code, f.quote) for f in _audit(text, tmp_path) if f.code.startswith("R1")]
+    assert found == [("R108", repeat)]
