@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from auditor.references.sources.interface import MetadataSource
 
 if TYPE_CHECKING:
+    from auditor.references.ratelimit import HostLimiter
     from auditor.references.sources.http_source import HttpSource
 
 
@@ -61,13 +62,15 @@ def build_sources(
     found_days: float = 7.0,
     not_found_days: float = 1.0,
     timeout: float | None = None,
+    limiter: HostLimiter | None = None,
 ) -> SourceSet:
     """The real sources (PubMed, PMC idconv, Crossref, CT.gov), each behind the lookup cache.
 
     `found_days` / `not_found_days`: how long stored "found" and "not found" answers are used
     before they are asked again (the `cache_found_days` / `cache_not_found_days` settings).
     `timeout`: seconds from now after which no request starts (lookups not made are unverifiable).
-    Request pacing is shared with every process using the same cache directory.
+    Request pacing is shared with every process using the same cache directory; `limiter` replaces
+    it (`NoHostLimiter()` for services of our own on 127.0.0.1, which need no pace).
     """
     import time
 
@@ -88,7 +91,7 @@ def build_sources(
     if not offline:
         deadline = None if timeout is None else time.time() + timeout
         config = ServiceConfig.from_env(env, deadline=deadline)
-        limiter = shared_limiter(directory)
+        limiter = shared_limiter(directory) if limiter is None else limiter
         inners = {name: cls(config, limiter=limiter) for name, cls in classes.items()}
 
     def wrap(name: str) -> MetadataSource:

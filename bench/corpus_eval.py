@@ -19,8 +19,10 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,8 +55,11 @@ class Outcome:
     errors: list[str] = field(default_factory=list)  # U999 and unreadable articles
 
 
-def audit_findings(key: ArticleKey, text_out: list[str]) -> list:  # type: ignore[type-arg]
-    """The findings of one article's audit (offline, or online against the fake services)."""
+def audit_findings(key: ArticleKey, text_out: list[str], services: Any = None) -> list:  # type: ignore[type-arg]
+    """The findings of one article's audit: offline, or online against `services` (a running
+    `bench.fake_services.FakeServices` serving the key's records), with a fresh cache either way."""
+    from auditor.references.ratelimit import NoHostLimiter
+
     from auditor.pipeline import AuditOptions, audit_documents
     from auditor.reading import read_document
     from auditor.sources import build_sources
@@ -66,21 +71,40 @@ def audit_findings(key: ArticleKey, text_out: list[str]) -> list:  # type: ignor
             sources = build_sources(offline=True, refresh=False, cache_dir=Path(cache), env={})
             report = audit_documents([document], AuditOptions(offline=True), sources)
         else:
-            from bench.fake_services import FakeServices, FixtureRecords
-
-            with FakeServices(FixtureRecords.load(key.records_path), latency=0.0) as services:
-                sources = build_sources(
-                    offline=False, refresh=False, cache_dir=Path(cache), env=services.base_urls()
-                )
-                report = audit_documents([document], AuditOptions(), sources)
+            if services is None:
+                raise CorpusError(f"{key.path.name}: an online article needs the fake services")
+            sources = build_sources(  # no pace: the services are ours, on 127.0.0.1
+                offline=False,
+                refresh=False,
+                cache_dir=Path(cache),
+                env=services.base_urls(),
+                limiter=NoHostLimiter(),
+            )
+            report = audit_documents([document], AuditOptions(), sources)
     return list(report.documents[0].findings)
 
 
-def score(key: ArticleKey) -> Outcome:
-    """Audit one article and score its findings against its key."""
+def score(key: ArticleKey, services: Any = None) -> Outcome:
+    """Audit one article (online ones against `services`) and score its findings against its key."""
     text_out: list[str] = []
-    findings = audit_findings(key, text_out)
+    findings = audit_findings(key, text_out, services)
     return score_findings(key, findings, text_out[0])
+
+
+def score_all(keys: list[ArticleKey]) -> list[Outcome]:
+    """Every article scored, in order; one fake-services server per records file, shared by the
+    online articles that name it (each still audited with a cache of its own)."""
+    from bench.fake_services import FakeServices, FixtureRecords
+
+    with ExitStack() as stack:
+        servers: dict[Path, Any] = {}
+        outcomes = []
+        for key in keys:
+            path = key.records_path
+            if path is not None and path not in servers:
+                servers[path] = stack.enter_context(FakeServices(FixtureRecords.load(path), latency=0.0))
+            outcomes.append(score(key, servers.get(path) if path else None))
+        return outcomes
 
 
 def score_findings(key: ArticleKey, findings: list, text: str) -> Outcome:  # type: ignore[type-arg]
@@ -212,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         keys = [k for k in load_corpus(args.corpus) if args.only in k.article]
-        outcomes = [score(k) for k in keys]
+        outcomes = score_all(keys)
     except CorpusError as exc:
         print(f"corpus_eval: {exc}", file=sys.stderr)
         return 2
