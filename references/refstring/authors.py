@@ -36,8 +36,13 @@ _TRANSLITERATED = re.compile(
     r"[\u3400-\u9fff·・•]{2,20}\s{0,2}[(（]\s{0,2}([A-Za-z][A-Za-z .'’\-]{1,60})[)）]")
 
 
+_ASCII_SHAPE = str.maketrans({chr(code): "A" for code in range(ord("A"), ord("Z") + 1)})
+
+
 def _shape(text: str) -> str:
     """Letters as A/a by case, so the initials patterns read "Ł." or "É." like "L." (same length)."""
+    if text.isascii():  # only A-Z are upper case, and no lower-case letter is non-ASCII
+        return text.translate(_ASCII_SHAPE)
     return "".join("A" if ch.isupper() else "a" if ch.islower() and not ch.isascii() else ch for ch in text)
 
 

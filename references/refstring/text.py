@@ -38,15 +38,18 @@ def is_cjk(ch: str) -> bool:
 
 def mostly_cjk(text: str | None) -> bool:
     """More than half of the letters are CJK ideographs."""
-    if not text:
+    if not text or text.isascii():
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(1 for ch in letters if is_cjk(ch)) * 2 > len(letters)
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")  # the ranges of `is_cjk`
+
+
 def has_cjk(text: str) -> bool:
     """Any CJK ideograph in `text`."""
-    return any(is_cjk(ch) for ch in text)
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def clean(value: str | None) -> str | None:

@@ -9,7 +9,7 @@ and punctuation as itself (`《》` as `<>`, quotes as `q`, anything else `o`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?P<R>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?\s{0,2}[-~]\s{0,2}[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9]))"
@@ -35,9 +35,8 @@ _PUNCT = {"。": ".", "《": "<", "》": ">", "“": "q", "”": "q", "‘": "q"
 _KEEP = frozenset(".,;:()[]&-/?!")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: its signature letter and its span in the normalised string."""
+class Token(NamedTuple):
+    """One token: its signature letter and its span in the normalised string (a tuple: cheap to make)."""
 
     kind: str
     start: int
