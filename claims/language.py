@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.claims.models import Language
 
 # Frequent characters that exist in only one of the two scripts (pairs: simplified, traditional).
@@ -14,19 +16,20 @@ _PAIRS = (  # noqa: SIM905 (the pairs read best as one block of text)
 ).split()
 _SIMPLIFIED = frozenset(p[0] for p in _PAIRS if p[0] != p[1])
 _TRADITIONAL = frozenset(p[1] for p in _PAIRS if p[0] != p[1])
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+# Counted by the regex engine (a Python loop over 200,000 characters cost ~2 ms per article).
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+_SIMPLIFIED_ONLY = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
+_TRADITIONAL_ONLY = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 
 
 def detect_language(text: str, sample: int = 200_000) -> Language:
     """Classify by the share of CJK ideographs, then by script-specific characters."""
     head = text[:sample]
-    cjk = sum(1 for ch in head if _is_cjk(ch))
-    latin = sum(1 for ch in head if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK.findall(head))
+    latin = len(_LATIN.findall(head))
     if cjk == 0 or cjk * 3 < latin:
         return Language.EN
-    simp = sum(1 for ch in head if ch in _SIMPLIFIED)
-    trad = sum(1 for ch in head if ch in _TRADITIONAL)
+    simp = len(_SIMPLIFIED_ONLY.findall(head))
+    trad = len(_TRADITIONAL_ONLY.findall(head))
     return Language.ZH_HANT if trad > simp else Language.ZH_HANS

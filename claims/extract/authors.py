@@ -7,7 +7,6 @@ for `(Smith, 2020)`, else "narrative").
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -160,11 +159,10 @@ _READERS = {"zh": _chinese, "narrative": _narrative, "parenthetical": _parenthet
 _CJK_FORMS = tuple(form for form in FORMS if form.name == "zh")  # a Chinese-script name: zh form only
 
 
-def _starts(text: str) -> Iterator[int]:
-    """Positions where a name may begin, in order (capitals and surnames, then particles merged)."""
-    return heapq.merge(
-        (m.start() for m in NAME_START.finditer(text)), (m.start() for m in PARTICLE_START.finditer(text))
-    )
+def _starts(text: str) -> list[int]:
+    """Positions where a name may begin, in order (capitals and surnames, and particles)."""
+    names = [m.start() for m in NAME_START.finditer(text)]
+    return sorted(names + [m.start() for m in PARTICLE_START.finditer(text)])
 
 
 def _longest_at(text: str, pos: int) -> Candidate | None:
