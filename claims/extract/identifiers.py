@@ -25,8 +25,11 @@ _BARE_PUBMED = re.compile(
 _DOI = re.compile(rf"10(?<![A-Za-z0-9/.]10)\.(?P<prefix>\d{{1,9}})/[^{_URL_STOP}]{{1,200}}")
 _DOI_LABEL_BEFORE = re.compile(rf"doi:{S2}$", re.IGNORECASE)
 # What follows a "doi:" label or "doi.org/": any attempt at a DOI, well formed or not.
+# (Each alternative starts with a letter and checks what precedes it after the fact, so that the
+# regex engine can skip between "d"s instead of trying every position.)
 _DOI_LABELLED = re.compile(
-    rf"(?:(?<![A-Za-z])doi(?:[ \t]{{0,2}}:[ \t\n]{{0,2}}|[ \t](?=\d))|(?<![A-Za-z0-9./])(?:dx\.)?doi\.org/)"
+    rf"(?:doi(?<![A-Za-z]doi)(?:[ \t]{{0,2}}:[ \t\n]{{0,2}}|[ \t](?=\d))"
+    rf"|dx\.(?<![A-Za-z0-9./]dx\.)doi\.org/|doi(?<![A-Za-z0-9./]doi)\.org/)"
     rf"(?P<token>[^{_URL_STOP}]{{1,200}})",
     re.IGNORECASE,
 )
@@ -136,11 +139,25 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def _urls(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+# Text each pattern's every match contains, once lower-cased ("ı" matches "i" under IGNORECASE):
+# a pattern whose needles are all absent is not run (such scans cost more than the rest together).
+_URL_NEEDLES = ("http", "www.")
+_BARE_PUBMED_NEEDLES = ("ncbi.nlm.nih.gov/",)
+_DOI_LABEL_NEEDLES = ("doi", "\u0131")
+_ISSN_NEEDLES = ("issn",)
+
+
+def _mentions(lowered: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in lowered for needle in needles)
+
+
+def _urls(text: str, lowered: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """URL-borne candidates, and the sorted spans of every URL (a DOI URL cut by a line end yields none)."""
     found: list[Candidate] = []
     spans: list[tuple[int, int]] = []
-    for pattern in (_URL, _BARE_PUBMED):
+    for pattern, needles in ((_URL, _URL_NEEDLES), (_BARE_PUBMED, _BARE_PUBMED_NEEDLES)):
+        if not _mentions(lowered, needles):
+            continue
         for match in pattern.finditer(text):
             end = _trim(text, match.start(), match.end())
             if not _inside(spans, match.start()):
@@ -151,7 +168,7 @@ def _urls(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     return found, spans
 
 
-def _dois(text: str) -> Iterator[Candidate]:
+def _dois(text: str, lowered: str) -> Iterator[Candidate]:
     for match in _DOI.finditer(text):
         end = _trim(text, match.start(), match.end())
         if len(match.group("prefix")) < 4:
@@ -159,6 +176,8 @@ def _dois(text: str) -> Iterator[Candidate]:
         label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
         start = match.start() - (len(label.group()) if label else 0)
         yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
+    if not _mentions(lowered, _DOI_LABEL_NEEDLES):
+        return
     for match in _DOI_LABELLED.finditer(text):
         end = _trim(text, match.start("token"), match.end("token"))
         token = text[match.start("token") : end]
@@ -169,8 +188,8 @@ def _dois(text: str) -> Iterator[Candidate]:
         yield Candidate(ClaimKind.DOI, match.start(), end, {"doi": token.lower()})
 
 
-def _bare_identifiers(text: str) -> Iterator[Candidate]:
-    yield from _dois(text)
+def _bare_identifiers(text: str, lowered: str) -> Iterator[Candidate]:
+    yield from _dois(text, lowered)
     for match in _PMID.finditer(text):
         yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
     for match in _PMCID_LABELLED.finditer(text):
@@ -179,7 +198,7 @@ def _bare_identifiers(text: str) -> Iterator[Candidate]:
         yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": value})
     for match in _PMCID.finditer(text):
         yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": match.group()})
-    for match in _ISSN.finditer(text):
+    for match in _ISSN.finditer(text) if _mentions(lowered, _ISSN_NEEDLES) else ():
         label = text[match.start() : match.start("issn")].rstrip(" \t:")
         digits = re.sub(r"[^0-9Xx]", "", match.group("issn")).upper()
         issn = f"{digits[:4]}-{digits[4:]}"
@@ -188,9 +207,10 @@ def _bare_identifiers(text: str) -> Iterator[Candidate]:
 
 def identifiers(text: str) -> Iterator[Candidate]:
     """Every identifier and URL in `text` (already width-folded)."""
-    urls, spans = _urls(text)
+    lowered = text.lower()
+    urls, spans = _urls(text, lowered)
     yield from urls
-    for candidate in _bare_identifiers(text):
+    for candidate in _bare_identifiers(text, lowered):
         if not _inside(spans, candidate.start):
             yield candidate
     yield from trial_ids(text)
