@@ -41,6 +41,8 @@ class ComparisonProblem:
     new: float
     reference_first: float  # |new − base| / base · 100 (B is the reference)
     reference_second: float  # |new − base| / new · 100 (A is the reference)
+    reference: float  # the value the words make the reference (base when either may be)
+    either: bool  # True when the words allow either value as the reference
 
     @property
     def efficacy(self) -> bool:
@@ -61,15 +63,34 @@ def _halves(norm: dict[str, Any]) -> tuple[float, float]:
     )
 
 
-def _consistent(stated: float, decimals: int, approx: bool, norm: dict[str, object]) -> bool:
-    new, base = float(norm["new"]), float(norm["base"])  # type: ignore[arg-type]
+def _readings(norm: dict[str, Any]) -> list[tuple[float, float, float, float]]:
+    """(value, half, reference, half) readings of |value − reference| / reference the words allow.
+
+    An increase is relative to the smaller value and a reduction to the larger, whatever their
+    order; an "improvement" (better may be higher or lower) to the value the text makes the
+    reference (the control, else the one stated second); an efficacy, or values whose reference
+    the text does not tell, either way.
+    """
+    new, base = float(norm["new"]), float(norm["base"])
     new_half, base_half = _halves(norm)
-    for bounds in (
-        relative_difference_range(new, new_half, base, base_half),
-        relative_difference_range(base, base_half, new, new_half),
-    ):
+    first, second = (new, new_half), (base, base_half)
+    both = [(*first, *second), (*second, *first)]
+    if norm.get("measure") == "efficacy":
+        return both
+    if norm.get("neutral"):
+        reference = norm.get("reference")
+        return {"second": both[:1], "first": both[1:]}.get(str(reference), both)
+    small, large = sorted((first, second))
+    return [(*large, *small)] if float(norm["change"]) > 0 else [(*small, *large)]
+
+
+def _consistent(stated: float, decimals: int, approx: bool, norm: dict[str, Any]) -> bool:
+    for reading in _readings(norm):
+        bounds = relative_difference_range(*reading)
         if bounds is None or within(stated, bounds, decimals, approx=approx):
             return True  # a reference near zero cannot be judged; a matching reading is enough
+    new, base = float(norm["new"]), float(norm["base"])
+    new_half, base_half = _halves(norm)
     points = abs(new - base)
     if norm.get("compared") == "percent" and not norm.get("relative"):
         slack = new_half + base_half
@@ -89,6 +110,7 @@ def comparison_problem(claim: Claim) -> ComparisonProblem | None:
     if _consistent(stated, decimals, bool(_APPROX.search(claim.text)), norm):
         return None
     new, base = float(norm["new"]), float(norm["base"])
+    readings = _readings(norm)
     return ComparisonProblem(
         claim,
         stated,
@@ -97,26 +119,36 @@ def comparison_problem(claim: Claim) -> ComparisonProblem | None:
         new,
         reference_first=100.0 * abs(new - base) / base,
         reference_second=100.0 * abs(new - base) / new,
+        reference=readings[0][2],
+        either=len(readings) > 1,
     )
 
 
 def _wording(problem: ComparisonProblem) -> tuple[str, str, str]:
     """(code, message, suggestion) for one problem."""
     b, a = f"{problem.base:g}", f"{problem.new:g}"
-    right = format_value(problem.reference_first, problem.decimals)
     if problem.efficacy:
-        basis = f"{a} vs {b} cases (arms of equal size)" if problem.from_counts else f"rates {a:.6} vs {b:.6}"
+        right = format_value(problem.reference_first, problem.decimals)
+        if problem.claim.normalized.get("compared") == "rate":
+            a, b = f"{100 * problem.new:.3g}%", f"{100 * problem.base:.3g}%"
+        basis = f"attack rates {a} vs {b}"
+        if problem.from_counts:
+            basis = f"{a} vs {b} cases (arms of equal size)"
         message = (
             f"An efficacy of {problem.stated:g}% does not match {basis}: "
             f"1 − {a}/{b} = {problem.reference_first:.1f}%."
         )
         return "N310", message, f"write {right}% or check the case counts and group sizes"
+    expected = 100.0 * abs(problem.new - problem.base) / problem.reference
+    right = format_value(expected, problem.decimals)
+    other = problem.new if problem.reference == problem.base else problem.base
     message = (
         f"A relative difference of {problem.stated:g}% does not match {a} vs {b}: "
-        f"|{a} − {b}| / {b} = {problem.reference_first:.1f}% "
-        f"(or {problem.reference_second:.1f}% relative to {a})."
+        f"|{a} − {b}| / {problem.reference:g} = {expected:.1f}%"
     )
-    return "N309", message, f"write {right}% or check the two values compared"
+    if problem.either:
+        message += f" (or {100.0 * abs(problem.new - problem.base) / other:.1f}% relative to {other:g})"
+    return "N309", message + ".", f"write {right}% or check the two values compared"
 
 
 def _finding(problem: ComparisonProblem) -> Finding:

@@ -15,7 +15,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from auditor.claims.extract.comparison_forms import parallel_pair, rates_pair, reference_of
 from auditor.claims.extract.patterns import Candidate, decimals_of, to_float
 from auditor.claims.models import ClaimKind
 from auditor.claims.text import sentence_at
@@ -75,7 +77,7 @@ def _operand(text: str, start: int, end: int, covers: _Covers) -> Operand | None
     for claim in around:
         norm = claim.normalized
         if claim.kind is ClaimKind.FRACTION:
-            return Operand(norm["numerator"] / norm["denominator"], 0, True, "rate", "")
+            return _rate(claim)
         if claim.kind is ClaimKind.PERCENTAGE:
             return (
                 None
@@ -169,25 +171,53 @@ def _grouped_pair(
     return spans[0].span(), spans[1].span()
 
 
-def _pair_in(
-    text: str, lo: int, hi: int, covers: _Covers, *, groups: bool = False
-) -> tuple[Operand, Operand, str, int] | None:
+class _Pair(NamedTuple):
+    """Two compared values (as stated: first, second), how they were written, where the second
+    ends, and which is the reference when the text tells ("first", "second", None)."""
+
+    first: Operand
+    second: Operand
+    how: str
+    end: int
+    reference: str | None
+
+
+def _spans_in(
+    text: str, lo: int, hi: int, covers: _Covers, how: str, groups: bool
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    if how == "groups":
+        return _grouped_pair(text, lo, hi, covers, _EFFICACY_KINDS if groups else _CHANGE_KINDS)
+    if how == "parallel":
+        return parallel_pair(text, lo, hi)
+    return (_versus_pair if how == "versus" else _respective_pair)(text, lo, hi)
+
+
+def _pair_in(text: str, lo: int, hi: int, covers: _Covers, *, groups: bool = False) -> _Pair | None:
     """The compared values in [lo, hi), how they were written, and where the second one ends.
 
-    Two values told apart only by their groups are a comparison for an efficacy (`groups`): for
-    another change the two groups' values may be of other times or measures.
+    Two values told apart only by their groups, or two rates alone, are a comparison for an
+    efficacy (`groups`); for another change two groups' values may be of other times or measures.
     """
-    for how in ("versus", "respectively", "groups"):
-        if how == "groups":
-            found = _grouped_pair(text, lo, hi, covers, _EFFICACY_KINDS if groups else _CHANGE_KINDS)
-        else:
-            found = (_versus_pair if how == "versus" else _respective_pair)(text, lo, hi)
+    for how in ("versus", "respectively", "parallel", "groups"):
+        found = _spans_in(text, lo, hi, covers, how, groups)
         if found is None:
             continue
         a, b = (_operand(text, *span, covers) for span in found)
         pair = _compatible(a, b) if a is not None and b is not None else None
-        return (*pair, how, found[1][1]) if pair is not None else None
-    return None
+        if pair is None:
+            return None
+        reference = None if how == "respectively" else reference_of(text, lo, *found)
+        return _Pair(*pair, how, found[1][1], reference)
+    rates = rates_pair(covers.starting_in(lo, hi), lo, hi) if groups else None
+    if rates is None:
+        return None
+    first, second = (_rate(c) for c in rates)
+    return _Pair(first, second, "rates", rates[1].end, None)
+
+
+def _rate(fraction: Candidate) -> Operand:
+    norm = fraction.normalized
+    return Operand(norm["numerator"] / norm["denominator"], 0, True, "rate", "")
 
 
 def _same_statement(text: str, end: int, change_start: int) -> bool:
@@ -224,19 +254,14 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
         start, end = sentence_at(text, change.start, sentences)
         efficacy = norm.get("measure") == "efficacy"
         pair = _pair_in(text, max(start, change.start - _REACH), change.start, covers, groups=efficacy)
-        if pair is not None and not _same_statement(text, pair[3], change.start):
+        if pair is not None and not _same_statement(text, pair.end, change.start):
             pair = None
-        if (
-            pair is not None
-            and pair[2] == "groups"
-            and not efficacy
-            and not _right_after(text, pair[3], change)
-        ):
-            pair = None
+        if pair is not None and pair.how == "groups" and not efficacy:
+            pair = pair if _right_after(text, pair.end, change) else None
         if pair is None and efficacy:
             pair = _efficacy_pair(text, sentences, change, (start, end), covers)
         if pair is not None:
-            _attach(norm, pair[0], pair[1], pair[2])
+            _attach(norm, pair)
 
 
 def _efficacy_pair(
@@ -245,7 +270,7 @@ def _efficacy_pair(
     change: Candidate,
     sentence: tuple[int, int],
     covers: _Covers,
-) -> tuple[Operand, Operand, str, int] | None:
+) -> _Pair | None:
     """An efficacy's counts may follow it ("95% (8 vs 162 cases)") or sit in the previous sentence."""
     pair = _pair_in(text, change.end, min(sentence[1], change.end + _REACH), covers, groups=True)
     if pair is not None or sentence[0] == 0 or text[sentence[0] - 1] == "\n":
@@ -256,12 +281,14 @@ def _efficacy_pair(
     return _pair_in(text, max(previous[0], previous[1] - _REACH), previous[1], covers, groups=True)
 
 
-def _attach(norm: dict[str, object], new: Operand, base: Operand, how: str) -> None:
+def _attach(norm: dict[str, object], pair: _Pair) -> None:
+    new, base = pair.first, pair.second
     norm.update(
         {
             "base": base.value,
             "new": new.value,
-            "comparison": how,
+            "comparison": pair.how,
+            "reference": pair.reference,
             "compared": base.kind,
             "base_decimals": base.decimals,
             "new_decimals": new.decimals,

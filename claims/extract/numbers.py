@@ -195,11 +195,17 @@ def _value_of(text: str) -> float:
     return to_float(found.group("num")) * _MULTIPLIERS.get(found.group("times") or "", 1.0)
 
 
+_NEUTRAL = re.compile(r"improv|改善")
+
+
 def _change_payload(match: re.Match[str]) -> dict[str, Any]:
     sign = -1.0 if match.group("down") else 1.0
     number = to_float(match.group("num"))
     if match.group("unit") == "%":
-        return {"change": sign * number, "base": None, "new": None}
+        payload: dict[str, Any] = {"change": sign * number, "base": None, "new": None}
+        if _NEUTRAL.match(match.group("up") or ""):
+            payload["neutral"] = True  # "improvement": better may be higher or lower
+        return payload
     return {"change": None, "base": None, "new": None, "factor": number}
 
 

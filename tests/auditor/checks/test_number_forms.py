@@ -132,3 +132,44 @@ MISSING_VALUES = [
 @pytest.mark.parametrize(("text", "expected"), MISSING_VALUES)
 def test_announced_statistic_without_value(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+COMPARED_VALUES = [
+    # one preposition for each value
+    ("Median survival was 18.0 months with drug A and 12.0 months with drug B, a 50% improvement.", []),
+    ("Median survival was 18.0 months with drug A and 12.0 months with drug B, a 33% improvement.", ["N309"]),
+    ("Median survival was 18.0 months with drug A and 12.0 weeks with drug B, a 33% improvement.", []),
+    ("Mortality was 12% with placebo and 9% with the drug, a 25% improvement.", []),
+    ("Mortality was 9% with the drug versus 12% with placebo, a 25% improvement.", []),
+    ("Mortality was 9% with the drug versus 12% with placebo, a 33% improvement.", ["N309"]),
+    # an increase is relative to the smaller value, a reduction to the larger, in either order
+    ("Response was 30% vs 45%, a 50% relative increase.", []),
+    ("Response was 30% vs 45%, a 33% relative increase.", ["N309"]),
+    ("Risk was 9.0% vs 12.0%, a 25% relative reduction.", []),
+    ("Risk was 9.0% vs 12.0%, a 33% relative reduction.", ["N309"]),
+    ("治疗组为18个月，对照组为12个月，延长了50%。", []),
+    ("治疗组为18个月，对照组为12个月，延长了33%。", ["N309"]),
+    ("A2組為18.0個月，對照組為12.0個月，延長了約50%。", []),
+    ("A2組為18.0個月，對照組為12.0個月，延長了約30%。", ["N309"]),
+    ("中位生存期分别为18个月和12个月，改善了50%。", []),
+    ("中位生存期分别为18个月和12个月，改善了33%。", []),  # "respectively": either may be the reference
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARED_VALUES)
+def test_relative_difference_and_its_reference(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+EFFICACY_FROM_RATES = [
+    ("9 cases occurred among 20,000 vaccinated and 90 among 20,000 on placebo, an efficacy of 90%.", []),
+    ("9 cases occurred among 20,000 vaccinated and 90 among 20,000 on placebo, efficacy 80%.", ["N310"]),
+    ("9 cases occurred among 10,000 vaccinated and 90 among 20,000 on placebo, an efficacy of 80%.", []),
+    ("Cases: 9 of 20,000 vaccinated and 90 of 20,000 unvaccinated people. Efficacy was 90%.", []),
+    ("Cases: 9 of 20,000 vaccinated and 90 of 20,000 unvaccinated people. Efficacy was 95%.", ["N310"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EFFICACY_FROM_RATES)
+def test_efficacy_from_two_attack_rates(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
