@@ -220,6 +220,15 @@ def _rate(fraction: Candidate) -> Operand:
     return Operand(norm["numerator"] / norm["denominator"], 0, True, "rate", "")
 
 
+_RATIOS = frozenset({"HR", "aHR", "OR", "aOR", "RR"})
+
+
+def _ratio_between(covers: _Covers, start: int, end: int) -> bool:
+    """ "12 vs 6 months (HR 0.70), a 30% reduction in risk": the change may be the ratio's (1 − HR)."""
+    found = covers.starting_in(start, end)
+    return any(c.kind is ClaimKind.STATISTIC and c.normalized.get("name") in _RATIOS for c in found)
+
+
 def _same_statement(text: str, end: int, change_start: int) -> bool:
     """Nothing between the compared values and the change but words: no other number, no ";"."""
     gap = _PARENTHESES.sub("", text[end:change_start])
@@ -254,7 +263,8 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
         start, end = sentence_at(text, change.start, sentences)
         efficacy = norm.get("measure") == "efficacy"
         pair = _pair_in(text, max(start, change.start - _REACH), change.start, covers, groups=efficacy)
-        if pair is not None and not _same_statement(text, pair.end, change.start):
+        between = (pair.end, change.start) if pair is not None else (0, 0)
+        if pair is not None and (not _same_statement(text, *between) or _ratio_between(covers, *between)):
             pair = None
         if pair is not None and pair.how == "groups" and not efficacy:
             pair = pair if _right_after(text, pair.end, change) else None

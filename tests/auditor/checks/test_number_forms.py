@@ -173,3 +173,10 @@ EFFICACY_FROM_RATES = [
 @pytest.mark.parametrize(("text", "expected"), EFFICACY_FROM_RATES)
 def test_efficacy_from_two_attack_rates(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+def test_a_change_after_a_hazard_ratio_is_not_read_from_the_values_before_it() -> None:
+    text = "Median PFS was 12 vs 6 months (HR 0.70), a 30% reduction in the risk of progression."
+    assert number_codes(text) == []
+    assert number_codes("Median PFS was 12 vs 6 months, a 30% longer time to progression.") == []
+    assert number_codes("Median PFS was 12 vs 6 months, a 30% increase.") == ["N309"]
