@@ -27,7 +27,7 @@ from auditor.checks.part_labels import (
     part_labels,
 )
 from auditor.checks.sentence_context import next_sentence, sentence_at
-from auditor.checks.share_categories import label_split
+from auditor.checks.share_categories import negation_pair
 from auditor.claims.models import Claim, ClaimKind
 
 _WHOLE_BEFORE = (
@@ -51,6 +51,7 @@ _WHOLE_BEFORE = (
     "randomised",
 )
 _WHOLE_AFTER = ("in total", "of whom", "of which", "in all")
+_AMONG = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}中[，,]")
 # "Of the 111 patients enrolled in the trial, 101 …": the whole opens its sentence.
 _OF_THE = re.compile(r"(?:^|[.;:,]\s)\s*(?:of|among)\s(?:the\s|these\s|all\s)?$", re.IGNORECASE)
 # A sample that is then split: "600 patients were randomly assigned", "纳入100例，随机分为…".
@@ -190,7 +191,13 @@ def _is_explicit_whole(text: str, claim: Claim) -> bool:
         or any(c in after[:14] for c in _WHOLE_AFTER)
         or any(c in after for c in _ALLOCATED)
         or _opens_with_of(text, claim)
+        or _among(text, claim)
     )
+
+
+def _among(text: str, claim: Claim) -> bool:
+    """ "21例重症患者中，普通病房15例…", "500株菌中，…": the whole is where the parts are counted."""
+    return _AMONG.match(text, claim.span.end) is not None
 
 
 def _opens_with_of(text: str, claim: Claim) -> bool:
@@ -271,13 +278,15 @@ def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: 
     groups = _distinct_groups(parts)
     complement = complement_after(text, parts[-1]) or any(word in region for word in _REMAINDER)
     allocated = any(word in region for word in _ALLOCATED)
-    split = label_split(labels[0], labels[1]) if len(labels) == 2 else None
-    marked = enumerated or groups or _opens_with_of(text, whole) or any(w in region for w in _PARTITION)
+    # 有效组/无效组 is all of the whole by definition; men/women may leave some unreported
+    negated = len(labels) == 2 and negation_pair(labels[0], labels[1])
+    opened = _opens_with_of(text, whole) or _among(text, whole)
+    marked = enumerated or groups or opened or any(w in region for w in _PARTITION)
     listed = enumerated and not names_a_condition(labels)  # "共55例：完全缓解30例、部分缓解9例…"
     exclusive = groups or allocated or complement or listed or one_dimension(labels) or _bare(labels, region)
     exhaustive = (
         complement
-        or (split is not None and split.exhaustive)
+        or negated
         or enumerated
         or any(word in region for word in _EXHAUSTIVE)
     )

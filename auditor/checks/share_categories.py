@@ -66,7 +66,7 @@ _NEGATIONS = ("非", "未", "不", "无", "無", "没有", "沒有", "non-", "no
 _EN_NEGATIONS = ("never-", "never ", "non-", "non ")
 
 
-def _negation_pair(a: str, b: str) -> bool:
+def negation_pair(a: str, b: str) -> bool:
     """ "携带者"/"非携带者", "服药依从者"/"不依从者", "smokers"/"non-smokers": a category, its complement."""
     for plain, negated in ((a, b), (b, a)):
         for prefix in _NEGATIONS:
@@ -109,7 +109,7 @@ def label_split(a: str, b: str) -> Split | None:
     """How the categories named by two labels relate, or None when the labels do not say."""
     if not a or not b or a == b:
         return None
-    if _en_pair(a, b, _EXHAUSTIVE_PAIRS) or _cjk_pair(a, b, _EXHAUSTIVE_PAIRS) or _negation_pair(a, b):
+    if _en_pair(a, b, _EXHAUSTIVE_PAIRS) or _cjk_pair(a, b, _EXHAUSTIVE_PAIRS) or negation_pair(a, b):
         return PARTITION
     if _en_pair(a, b, _DISJOINT_PAIRS) or _cjk_pair(a, b, _DISJOINT_PAIRS):
         return DISJOINT

@@ -28,6 +28,13 @@ PARTS = [
     ("共收治96例患者，其中轻度41例、中度37例、重度22例。", ["N303"]),
     ("共纳入210例患者，其中应答组90例、无应答组110例。", ["N303"]),  # X / 无X: all of the whole
     ("共纳入210例患者，其中应答组90例、无应答组120例。", []),
+    ("120例住院患者中，男性65例、女性58例。", ["N303"]),  # the whole is where the parts are counted
+    ("120例住院患者中，男性65例、女性55例。", []),
+    ("120例住院患者中，男性65例、女性50例。", []),  # the sex of some may be unreported
+    ("Of the 250 patients, 120 were men and 140 were women.", ["N303"]),
+    ("Of the 250 patients, 120 were men and 120 were women.", []),
+    ("120例住院患者中，发热65例、咳嗽58例。", []),  # symptoms co-occur
+    ("在檢測的300份樣本中，城市來源170份、農村來源140份。", ["N303"]),
     # zh-Hans: conditions may co-occur, a subset of a subset, an open list, a per-group count
     ("共纳入200例患者，其中合并糖尿病120例、高血压100例。", []),
     ("共纳入200例患者，其中伴有肺部感染70例、尿路感染140例。", []),
