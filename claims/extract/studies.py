@@ -17,7 +17,7 @@ _JOURNAL_WORDS = (
     r"|Neuroscience|Stroke|Cytotherapy|Biomaterials|Transplantation|Circulation"
 )
 _TITLE_WORD = r"[A-Z][A-Za-z\-]{0,20}"
-_JOURNAL_NAME = rf"(?:The )?{_TITLE_WORD}(?: (?:of |and |& |in )?{_TITLE_WORD}){{0,6}}"
+_JOURNAL_NAME = rf"(?:[Tt]he )?{_TITLE_WORD}(?: (?:of |and |& |in )?{_TITLE_WORD}){{0,6}}"
 _EN_JOURNAL = re.compile(
     rf"(?P<cue>published{W}in|appeared{W}in|in{W}the{W}journal|(?<![A-Za-z])in|在){S2}(?P<journal>{_JOURNAL_NAME})"
 )
@@ -44,18 +44,25 @@ _EN_WORD_ONLY = re.compile(rf"University of|{_EN_WORDS}")
 _LEAD_IN = re.compile(
     r"^.{0,12}?(?:根据|根據|依据|依據|来自|來自|据|據|在|由|的|与|與|和|及|是|从|從|经|經|对|對|于|於|将|將|为|為)"
 )
-_ZH_SPONSOR_AFTER = re.compile(rf"(?:共同|联合|聯合)?(?:{_alternatives(cues.ZH_SPONSOR_AFTER)})")
+# "由辉瑞公司发起", "由辉瑞公司于2020年发起": a sponsor verb right after the institution, or after a date
+_ZH_SPONSOR_AFTER = re.compile(
+    rf"(?:(?:于|於|在)?{S}{YEAR}{S}年(?:{S}\d{{1,2}}{S}月)?{S})?(?:共同|联合|聯合)?"
+    rf"(?:{_alternatives(cues.ZH_SPONSOR_AFTER)})"
+)
 _EN_SPONSOR_BEFORE = re.compile(  # searched in a window of _SPONSOR_REACH characters only
     rf"(?P<cue>{_alternatives(cues.EN_SPONSOR_BEFORE)})\b[^.;:!?]*$", re.IGNORECASE
 )
 _EN_SPONSOR_AFTER = re.compile(_alternatives(cues.EN_SPONSOR_AFTER), re.IGNORECASE)
 _STUDY_CUE = re.compile(rf"(?:{_alternatives(cues.STUDY_WORDS)})", re.IGNORECASE)
 _RESEARCH_VERB = re.compile(rf"(?:{_alternatives(cues.RESEARCH_VERBS)})", re.IGNORECASE)
+_STUDY_NOUN = re.compile(rf"(?<![A-Za-z])(?:{_alternatives(cues.STUDY_NOUNS)})(?![a-z])", re.IGNORECASE)
 _COUNT = rf"(?![ \t]?(?:{_alternatives(cues.EN_COUNT_NOUNS)})\b)"
 _YEAR_MENTION = re.compile(rf"{YEAR}{S}年|(?<![\d.]){YEAR}(?![\d年%\u4e00-\u9fff]){_COUNT}")
 _WINDOW = 80  # how far from the institution a journal may be
 _YEAR_REACH = 45  # how far from the institution/journal a year may be
 _SPONSOR_REACH = 60
+_VERB_REACH = 12  # a research verb right after a journal ("《…》发表", "Nature reported")
+_NOUN_REACH = 24  # a study noun next to a journal ("a 2020 study published in JAMA", "《柳叶刀》上的研究")
 
 
 def _is_journal_name(cue: str, name: str) -> bool:
@@ -148,9 +155,10 @@ def named_studies(
 
 
 def _study_in_clause(text: str, clause: tuple[int, int], journals: list[Candidate]) -> Candidate | None:
-    institution = next(
-        (s for s in sorted(_institutions(text, *clause)) if not _is_sponsor(text, s, clause)), None
-    )
+    named = sorted(_institutions(text, *clause))
+    institution = next((s for s in named if not _is_sponsor(text, s, clause)), None)
+    if named and institution is None:
+        return None  # a trial described by its sponsor ("由辉瑞公司于2020年发起…"): no named study
     if institution is not None:
         journal = _nearest_journal(journals, institution, clause)
         union = institution
@@ -163,10 +171,23 @@ def _study_in_clause(text: str, clause: tuple[int, int], journals: list[Candidat
         return None
     for journal in journals:
         if clause[0] <= journal.start and journal.end <= clause[1]:
-            year = _nearest_year(text, (journal.start, journal.end), clause)
-            if year and _RESEARCH_VERB.search(text, journal.end, min(clause[1], journal.end + 12)):
-                return _named_study(text, None, journal, year, None)
+            found = _journal_study(text, journal, clause)
+            if found is not None:
+                return found
     return None
+
+
+def _journal_study(text: str, journal: Candidate, clause: tuple[int, int]) -> Candidate | None:
+    """A journal and a year make a study with a research verb right after the journal, or with a
+    study noun next to it ("2019年发表在《柳叶刀》上的一项研究", "a 2020 study in The Lancet")."""
+    year = _nearest_year(text, (journal.start, journal.end), clause)
+    if year is None:
+        return None
+    if _RESEARCH_VERB.search(text, journal.end, min(clause[1], journal.end + _VERB_REACH)):
+        return _named_study(text, None, journal, year, None)
+    low, high = max(clause[0], journal.start - _NOUN_REACH), min(clause[1], journal.end + _NOUN_REACH)
+    noun = _STUDY_NOUN.search(text, low, high)
+    return _named_study(text, None, journal, year, noun) if noun else None
 
 
 def _named_study(
@@ -185,7 +206,7 @@ def _named_study(
         )
         if p
     ]
-    if cue and institution:
+    if cue:
         points.append(cue.span())
     start, end = min(p[0] for p in points), max(p[1] for p in points)
     year_value = int(re.search(YEAR, year.group()).group()) if year else None  # type: ignore[union-attr]

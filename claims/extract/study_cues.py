@@ -100,6 +100,23 @@ STUDY_WORDS: tuple[str, ...] = (
     "found",
     "showed",
 )
+# Nouns that name a piece of research: next to a journal with a year, they make a named study
+# ("2019年发表在《柳叶刀》上的一项研究", "a 2020 study in The Lancet").
+STUDY_NOUNS: tuple[str, ...] = (
+    "研究",
+    "试验",
+    "試驗",
+    "论文",
+    "論文",
+    "综述",
+    "綜述",
+    "study",
+    "trial",
+    "paper",
+    "analysis",
+    "meta-analysis",
+    "cohort",
+)
 # Words that make research out of a journal and a year alone ("2018年《…》上发表").
 RESEARCH_VERBS: tuple[str, ...] = (
     "发表",

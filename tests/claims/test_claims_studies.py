@@ -85,6 +85,27 @@ def _study(institution: str | None, journal: str | None, year: int | None) -> di
             "Imperial College reported in Nature Medicine in 2018",
             _study("Imperial College", "Nature Medicine", 2018),
         ),
+        # a journal and a year with a study noun next to the journal, no institution (zh-Hans/zh-Hant/en)
+        (
+            "2019年发表在《柳叶刀》上的一项研究发现，风险更高。",
+            "2019年发表在《柳叶刀》上的一项研究",
+            _study(None, "柳叶刀", 2019),
+        ),
+        (
+            "一項2021年發表於《自然》的試驗顯示，藥物有效。",
+            "2021年發表於《自然》的試驗",
+            _study(None, "自然", 2021),
+        ),
+        (
+            "A 2018 study published in JAMA found a higher risk.",
+            "2018 study published in JAMA",
+            _study(None, "JAMA", 2018),
+        ),
+        (
+            "In a 2017 trial reported in the New England Journal of Medicine, events fell.",
+            "2017 trial reported in the New England Journal of Medicine",
+            _study(None, "the New England Journal of Medicine", 2017),
+        ),
     ],
 )
 def test_named_studies(text: str, quoted: str, payload: dict[str, Any]) -> None:
@@ -119,6 +140,16 @@ def test_named_studies(text: str, quoted: str, payload: dict[str, Any]) -> None:
         # a journal and a year with no research verb; a journal alone
         "The 2020 issue of Nature Medicine was thick.",
         "《柳叶刀》是一本期刊。",
+        "2020年，《柳叶刀》的主编撰文批评了这项政策。",
+        "Nature, founded in 1869, publishes research in all fields.",
+        "The editor of the Lancet wrote in 2020 about the policy.",
+        # a trial described by its sponsor, with a date between the sponsor and its verb
+        "该试验由辉瑞公司于2020年发起，结果发表于《新英格兰医学杂志》。",
+        # organisations that publish guidelines or reports are not studies
+        "2020年，国家卫生健康委员会发布了新版诊疗方案。",
+        "2021年，世界卫生组织报告称，全球有1000万人患病。",
+        "In 2019, the World Health Organization published a report on resistance.",
+        "The 2019 guideline of the American Heart Association recommends statins.",
     ],
 )
 def test_not_named_studies(text: str) -> None:
