@@ -19,6 +19,7 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.checks.sentence_context import sentence_at
+from auditor.claims.models import ClaimKind
 from auditor.evidence import ClaimSentence, claim_sentences
 from auditor.evidence_carry import carried_sentences
 from auditor.models import Finding, FindingKind, Severity
@@ -90,10 +91,28 @@ def _abstracts(ctx: CheckContext) -> dict[str, Abstract]:
     return read
 
 
+_BRACKETS = str.maketrans("()（）[]", "      ")
+
+
+def _name(ctx: CheckContext, evidence_id: str) -> str:
+    """How the text knows the work: "reference 3", "Horby et al., 2020a" (its citation, in an
+    author-year style), "Horby et al. 2020" (an entry not cited), else "the cited work"."""
+    ref = ctx.reference(evidence_id)
+    if ref is not None and ref.label:
+        return f"reference {ref.label}"
+    citing = next(
+        (c for c in ctx.claims if c.id == evidence_id or evidence_id in ctx.links.get(c.id, ())), None
+    )
+    if citing is not None and citing.kind is ClaimKind.AUTHOR_CITATION:
+        return " ".join(citing.text.translate(_BRACKETS).split())
+    if ref is not None and ref.parsed.authors and ref.parsed.year:
+        return f"{ref.parsed.authors[0].family} et al. {ref.parsed.year}"
+    return "the cited work"
+
+
 def _label(ctx: CheckContext, evidence_id: str) -> str:
     record = _record(ctx, evidence_id)
-    ref = ctx.reference(evidence_id)
-    name = f"reference {ref.label}" if ref is not None and ref.label else "the cited work"
+    name = _name(ctx, evidence_id)
     ident = (
         f"PMID {record.pmid}"
         if record and record.pmid

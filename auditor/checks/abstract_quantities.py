@@ -23,9 +23,12 @@ _RATIO_NAMES = (
     ("RR", r"risk ratios?|relative risks?|RR|相对危险度|相對危險度|相对风险|相對風險"),
     ("rate ratio", r"rate ratios?|率比"),
 )
+# a time point between a ratio's name and its value ("rate ratio for 28-day death of 1.09")
+_TIME_POINT = r"\d{1,3}[ \t]?-?(?:days?|weeks?|months?|years?)\b|\d{1,3}(?:天|日|周|週|个月|個月|年)"
 _RATIO = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"(?P<{k.replace(' ', '_')}>{p})" for k, p in _RATIO_NAMES) + r")"
-    rf"(?![A-Za-z])[^0-9;；。]{{0,45}}?{_N}"
+    rf"(?![A-Za-z])(?:[^0-9;；。]|{_TIME_POINT}){{0,45}}?{_N}(?!\d|\.\d|[ \t]?-?(?:day|week|month|year)s?\b"
+    r"|天|日|周|週|个月|個月|年)"
 )
 _CI = re.compile(
     r"[^0-9。]{0,6}?(?:9[059](?:\.\d{1,2})?[ \t]?%[ \t]?(?:CI|credible interval|置信区间|置信區間|可信区间)"
