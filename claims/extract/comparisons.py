@@ -236,15 +236,15 @@ def _same_statement(text: str, end: int, change_start: int) -> bool:
 
 
 _EFFICACY_KINDS = (ClaimKind.PERCENTAGE, ClaimKind.COUNT)
-_CHANGE_KINDS = (ClaimKind.QUANTITY,)
+_CHANGE_KINDS = (ClaimKind.QUANTITY, ClaimKind.PERCENTAGE)
 
 
 def _right_after(text: str, end: int, change: Candidate) -> bool:
     """ "治疗组为24个月，对照组为16个月，延长了25%": the change follows the second group's value at once."""
     gap = text[end : change.start]
     unit = re.match(r"[^\s\d，,;；。]{0,4}", gap)
-    rest = gap[unit.end() :] if unit else gap
-    return len(rest.strip(" \t，,、")) == 0
+    rest = (gap[unit.end() :] if unit else gap).strip(" \t，,、")
+    return rest in ("", "相对", "相對")
 
 
 def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]) -> None:

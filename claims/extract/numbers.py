@@ -209,12 +209,17 @@ def _change_payload(match: re.Match[str]) -> dict[str, Any]:
     return {"change": None, "base": None, "new": None, "factor": number}
 
 
+_RELATIVE_ZH = ("相对", "相對")
+
+
 def _changes_stated(text: str) -> Iterator[Candidate]:
     for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN, _EN_CHANGE_OF):
         for match in pattern.finditer(text):
             payload = _change_payload(match)
             if "relative" in pattern.groupindex and match.group("relative"):
                 payload["relative"] = True
+            elif pattern is _ZH_CHANGE and text[max(0, match.start() - 2) : match.start()] in _RELATIVE_ZH:
+                payload["relative"] = True  # "相对降低25%": not a difference in points
             yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), payload)
     yield from _efficacies(text)
 

@@ -180,3 +180,29 @@ def test_a_change_after_a_hazard_ratio_is_not_read_from_the_values_before_it() -
     assert number_codes(text) == []
     assert number_codes("Median PFS was 12 vs 6 months, a 30% longer time to progression.") == []
     assert number_codes("Median PFS was 12 vs 6 months, a 30% increase.") == ["N309"]
+
+
+MORE_LOOK_ALIKES = [
+    ("Of 1,200 adults screened, 800 were randomized; 400 received the vaccine (50%).", []),
+    ("Among 3,000 participants, 150 developed dementia (5.0%) during 10 years.", []),
+    ("Among 3,000 participants, 150 developed dementia (6.0%) during 10 years.", ["N301"]),
+    ("Of 250 patients, 50 had diabetes (20%); 35 of them (70%) used insulin.", []),
+    ("Of the 300 patients, 120 were aged 70 or more and 45 had dementia (37.5%).", []),
+    ("在纳入的1200例患者中，治疗组600例（50%），其中120例（20%）出现不良反应。", []),
+    ("共纳入300例，治疗组150例（50%）中有30例（20%）出现皮疹。", []),
+    ("共纳入86例，男性52例（62.5%），女性34例（39.5%）。", ["N301"]),
+    # values stated without decimals may be half a unit off: 8 and 10 days allow 10.5%–28.6%
+    ("Hospital stay was 8 days with the new protocol and 10 days with usual care, a 25% reduction.", []),
+    ("Hospital stay was 8.0 days with the new protocol and 10.0 days with usual care, a 25% drop.", ["N309"]),
+    ("死亡率試驗組為8%，對照組為10%，相對降低25%。", []),
+    ("死亡率試驗組為8.0%，對照組為10.0%，相對降低25%。", ["N309"]),
+    ("死亡率试验组为8.0%，对照组为10.0%，相对降低2%。", ["N309"]),
+    ("死亡率试验组为8.0%，对照组为10.0%，降低了2%。", []),  # 2 points
+    ("Vaccine efficacy was 90% (10 cases among 50,000 vaccinated vs 100 among 50,000 given placebo).", []),
+    ("由2010年至2020年，病例下降了30%。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_LOOK_ALIKES)
+def test_more_look_alikes(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
