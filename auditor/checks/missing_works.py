@@ -40,15 +40,26 @@ def _key(claim: Claim) -> _WorkKey:
     return _author_key(claim), year if isinstance(year, int) else None, claim.normalized.get("suffix")
 
 
-def _home(text: str, claim: Claim, dated: dict[_WorkKey, list[Claim]]) -> _WorkKey:
-    """The work a yearless mention belongs to."""
-    author = _author_key(claim)
-    same_author = [key for key in dated if key[0] == author]
-    sentence = sentence_at(text, claim.span.start)
-    for key in same_author:
-        if any(sentence_at(text, m.span.start) == sentence for m in dated[key]):
-            return key
-    return same_author[0] if len(same_author) == 1 else (author, None, None)
+class _DatedWorks:
+    """The dated works, indexed by author and by the sentences they are mentioned in."""
+
+    def __init__(self, text: str, dated: dict[_WorkKey, list[Claim]]) -> None:
+        self.text = text
+        self.by_author: dict[frozenset[str], list[_WorkKey]] = {}
+        self.sentences: dict[_WorkKey, set[tuple[int, int]]] = {}
+        for key, members in dated.items():
+            self.by_author.setdefault(key[0], []).append(key)
+            self.sentences[key] = {sentence_at(text, m.span.start) for m in members}
+
+    def home(self, claim: Claim) -> _WorkKey:
+        """The work a yearless mention belongs to."""
+        author = _author_key(claim)
+        same_author = self.by_author.get(author, [])
+        sentence = sentence_at(self.text, claim.span.start)
+        for key in same_author:
+            if sentence in self.sentences[key]:
+                return key
+        return same_author[0] if len(same_author) == 1 else (author, None, None)
 
 
 def missing_works(
@@ -64,8 +75,9 @@ def missing_works(
         else:
             dated.setdefault(key, []).append(claim)
     works = dict(dated)
+    index = _DatedWorks(text, dated)
     for claim in yearless:
-        works.setdefault(_home(text, claim, dated), []).append(claim)
+        works.setdefault(index.home(claim), []).append(claim)
     out = []
     for members in works.values():
         mentions = tuple(sorted(members, key=lambda c: c.span.start))
