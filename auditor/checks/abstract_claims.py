@@ -1,19 +1,23 @@
 """A6xx: what a sentence says against the abstracts of the works it cites.
 
-Every sentence that cites works whose records carry an abstract (PubMed efetch, Crossref) is read
-for typed quantities (participants, events, percentages, ratios with CIs, p-values, durations,
-doses) and for the direction of an effect, and compared with those abstracts like with like
-(`abstract_compare`). A601–A609 `abstract_contradiction`: the abstract states comparable values
-and none is the claim's, or it reports the opposite direction; A610 `citation_mismatch`: the
+Every sentence that cites works whose records carry an abstract (PubMed efetch, Crossref), and
+every sentence after it that goes on about the cited study (`evidence_carry`), is read for typed
+quantities (participants, events, percentages, ratios with CIs, p-values, durations, doses,
+rating-scale scores) and for the direction of an effect, and compared with those abstracts like
+with like (`abstract_compare`, `abstract_arms`, `abstract_subgroups`). A601–A609 and A612
+`abstract_contradiction`: the abstract states comparable values and none is the claim's, or it
+reports the opposite direction (for the subgroup the claim names); A610 `citation_mismatch`: the
 values are absent from the cited abstract but all stated by another cited work's abstract. A
-number the abstract does not state is not a flag. Pure: reads claims, links and resolutions.
+number the abstract does not state is not a flag: A611 is one info note per document listing
+those numbers (they could not be checked). Pure: reads claims, links and resolutions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.abstract_compare import compare_carried, compare_sentence
+from auditor.checks.abstract_compare import compare_carried, compare_sentence, unchecked
+from auditor.checks.abstract_quantities import Quantity
 from auditor.checks.abstract_reading import Abstract, Disagreement, read_abstract
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_compare import is_identifier_mismatch
@@ -57,6 +61,17 @@ _SPECS = [
     CheckSpec(code, FindingKind.ABSTRACT_CONTRADICTION, Severity.WARNING, summary, network=True)
     for code, summary in _SPEC.values()
 ]
+_SPECS.append(
+    CheckSpec(
+        "A611",
+        FindingKind.UNVERIFIABLE,
+        Severity.INFO,
+        "Numbers of citing sentences that the cited abstract does not state (one note per document).",
+        network=True,
+    )
+)
+_NOTE_SHOWN = 8  # numbers named in the note's message
+_NOTE_KEPT = 200  # numbers listed in its evidence
 _SPECS.append(
     CheckSpec(
         "A610",
@@ -197,6 +212,31 @@ def _finding(
     )
 
 
+def _unchecked_entry(
+    ctx: CheckContext, where: ClaimSentence, q: Quantity, cited: list[Abstract]
+) -> dict[str, object]:
+    span = ctx.document.span(where.start + q.start, where.start + q.end)
+    return {
+        "quote": ctx.document.text[span.start : span.end],
+        "line": span.line,
+        "start": span.start,
+        "records": [_label(ctx, a.evidence_id) for a in cited],
+    }
+
+
+def _not_stated(entries: list[dict[str, object]]) -> Finding:
+    """One note per document: the numbers of citing sentences that the cited abstracts do not state."""
+    shown = ", ".join(f"{e['quote']} (line {e['line']})" for e in entries[:_NOTE_SHOWN])
+    more = f" and {len(entries) - _NOTE_SHOWN} more" if len(entries) > _NOTE_SHOWN else ""
+    return finding(
+        "A611",
+        f"{len(entries)} number(s) in sentences citing a work are not stated in its abstract, so they "
+        f"could not be checked against it: {shown}{more}.",
+        evidence={"not_stated": entries[:_NOTE_KEPT], "count": len(entries)},
+        suggestion="Check these numbers against the full text of the cited work.",
+    )
+
+
 @register(*_SPECS)
 def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
     """Compare every citing sentence with the abstracts of the works it cites."""
@@ -206,6 +246,7 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.document.text
     index = ClaimIndex(ctx.claims)
     citing = claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions)
+    not_stated: list[dict[str, object]] = []
     for sentence in citing + carried_sentences(ctx.document, ctx.claims, citing):
         cited = [abstracts[i] for i in sentence.evidence_ids if i in abstracts]
         if not cited:
@@ -219,3 +260,7 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
             )
         for disagreement in found:
             yield _finding(ctx, index, sentence, raw, disagreement)
+        if not found:
+            not_stated += [_unchecked_entry(ctx, sentence, q, cited) for q in unchecked(raw, cited)]
+    if not_stated:
+        yield _not_stated(not_stated)

@@ -213,3 +213,15 @@ def compare_sentence(sentence: str, cited: list[Abstract], others: list[Abstract
     found += [rates] if rates else []
     turned = compare_direction(sentence, outcomes, cited) or compare_subgroup(sentence, cited)
     return found + ([turned] if turned else [])
+
+
+def unchecked(sentence: str, cited: list[Abstract]) -> list[Quantity]:
+    """The sentence's numbers that the cited abstracts neither state nor contradict: nothing there
+    to compare them with (time points and p-values are not listed)."""
+    outcomes = outcomes_in(sentence)
+    quantities = [
+        q
+        for q in extract_quantities(sentence)
+        if q.kind in _COMPARED - {"p"} and not (q.kind == "duration" and not q.role)
+    ]
+    return [q for q in quantities if not _stated_anywhere(q, cited) and not _candidates(q, outcomes, cited)]
