@@ -63,11 +63,21 @@ _DISJOINT_PAIRS = (
     ("in favor", "against"),
 )
 _NEGATIONS = ("非", "未", "不", "无", "無", "没有", "沒有", "non-", "non ", "not ")
+_WITHIN = ("者", "人", "组", "組", "患", "男", "女")
 _EN_NEGATIONS = ("never-", "never ", "non-", "non ")
 
 
+def _rate_within(label: str) -> bool:
+    """ "吸烟者死亡率", "男性吸烟率": a rate within a group (a whole of its own), not a share of the whole."""
+    return label.endswith("率") and any(word in label for word in _WITHIN)
+
+
 def negation_pair(a: str, b: str) -> bool:
-    """ "携带者"/"非携带者", "服药依从者"/"不依从者", "smokers"/"non-smokers": a category, its complement."""
+    """ "携带者"/"非携带者", "服药依从者"/"不依从者", "smokers"/"non-smokers": a category, its complement.
+
+    "知晓率"/"未知晓率" are too, but "吸烟者死亡率"/"非吸烟者死亡率" are rates in two groups."""
+    if _rate_within(a) or _rate_within(b):
+        return False
     for plain, negated in ((a, b), (b, a)):
         for prefix in _NEGATIONS:
             if negated.startswith(prefix) and len(negated) > len(prefix) + 1:
@@ -89,6 +99,8 @@ def _context_prefix(x: str, y: str) -> bool:
 
 def _cjk_pair(a: str, b: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     """ "HER2陽性"/"HER2陰性", "支持接種者"/"反對者", "社區感染"/"院內感染": one pair word in each label."""
+    if a.endswith("率") or b.endswith("率"):
+        return False  # "男性吸烟率"/"女性吸烟率": a rate in each group, two wholes
     for p, q in pairs:
         if p.isascii():
             continue
@@ -96,7 +108,10 @@ def _cjk_pair(a: str, b: str, pairs: tuple[tuple[str, str], ...]) -> bool:
             i, j = x.find(p), y.find(q)
             if i < 0 or j < 0 or (p == "男" and "女" in x):
                 continue
-            if _context_prefix(x[:i], y[:j]) and _elided(x[i + len(p) :], y[j + len(q) :]):
+            rest_x, rest_y = x[i + len(p) :], y[j + len(q) :]
+            if "中" in rest_x + rest_y:
+                continue  # "男性中吸烟者" / "女性中吸烟者": shares among men and among women
+            if _context_prefix(x[:i], y[:j]) and _elided(rest_x, rest_y):
                 return True
     return False
 
@@ -180,12 +195,27 @@ def phrase_split(first: str, second: str) -> Split | None:
         return BANDS if low[1] <= high[0] else None
     if _never_pair(p1, p2):
         return DISJOINT
-    if _NONE.search(p2) and not _NONE.search(p1):
+    if _none_of(p1, p2):
         return DISJOINT  # "57% reported some benefit and 48% reported none" (some may be unclear)
     return None
 
 
-_NONE = re.compile(r"(?:^|[ \t])(?:none|nothing|did not|were not|had not|not)$|^(?:\w+[ \t])?no[ \t]")
+_NONE = re.compile(r"^(?:(?P<verb>[a-z]+)[ \t])?(?:none|nothing|(?:did|were|was|had)[ \t]not)$")
+_NO = re.compile(r"^(?:(?P<verb>[a-z]+)[ \t])?no[ \t](?P<what>.+)$")
+
+
+def _none_of(p1: str, p2: str) -> bool:
+    """ "reported some benefit" / "reported none", "had complications" / "had no complications"."""
+    words = p1.split()
+    if not words or words[0] in ("no", "none", "never"):
+        return False
+    none = _NONE.match(p2)
+    if none is not None:
+        return none.group("verb") in (None, words[0])
+    no = _NO.match(p2)
+    return no is not None and no.group("verb") in (None, words[0]) and p1.endswith(" " + no.group("what"))
+
+
 _NUMBER = r"(\d{1,3})"
 _YEARS = r"(?:[ \t]years?(?:[ \t]old)?)?"
 _BANDS = (

@@ -102,6 +102,12 @@ SHARES = [
     ("住院病例中兒童佔35%，成人佔70%。", ["N304"]),
     ("在二十例中，有效者占30%（6例）；男性占55%，女性占50%。", ["N304"]),  # a break before the pair
     ("A组占40%，B组占35%，C组占35%。", []),  # three shares: not a pair
+    # rates within two groups, shares among two groups: two wholes
+    ("男性吸烟率为61%，女性吸烟率为42%。", []),
+    ("男性中吸烟者占61%，女性中吸烟者占42%。", []),
+    ("支持者中女性占58%，反对者中女性占47%。", []),
+    ("吸烟者死亡率为16%，非吸烟者死亡率为9%。", []),
+    ("知晓率为46.0%，未知晓率为56.0%。", ["N304"]),  # one population: aware or not
     ("治疗组男性占55%，对照组女性占55%。", []),  # two groups: two wholes
     ("男性占50.4%，女性占49.7%。", []),  # within rounding
     ("男性占50.4%，女性占49.4%。", ["N304"]),  # 99.8: beyond the rounding of one decimal
@@ -120,6 +126,8 @@ SHARES = [
     ("Of the cohort, 61% had hypertension and 48% had diabetes.", []),
     ("Of the trials, 64% reported a benefit and 43% reported none.", ["N304"]),
     ("Of the trials, 54% reported a benefit and 43% reported none.", []),  # some were unclear
+    ("Of the patients, 62% had complications and 45% had no complications.", ["N304"]),
+    ("Of the patients, 70% had fever and 40% had no cough.", []),
 ]
 
 
