@@ -37,18 +37,23 @@ _TOPIC_CHANGE = re.compile(
     re.I,
 )
 _NAMES_STUDY = re.compile(
-    r"\b(?:the|this|that|their) (?:study|trial|cohort|investigators|authors|researchers|team|sample"
-    r"|patients|participants|subjects|volunteers)\b|\b(?:these|those) (?:patients|participants|subjects)\b"
+    r"\b(?:the|this|that|their|its)(?: same)? (?:study|trial|cohort|investigators|authors|researchers|team"
+    r"|sample|patients|participants|subjects|volunteers)\b"
+    r"|\b(?:these|those) (?:patients|participants|subjects)\b"
+    r"|\bthose (?:treated|given|receiving|who received|assigned|randomi[sz]ed|enrolled)\b"
+    r"|\b(?:the|in the) [a-z0-9-]{1,30} (?:group|arm)\b|\b(?:with|for|on|than) placebo\b"
     r"|\bof (?:these|them)\b|\bthey\b|\bsample size\b"
     r"|该研究|該研究|此研究|这项研究|這項研究|这一研究|這一研究|该试验|該試驗|此试验|此試驗|这项试验|這項試驗"
     r"|研究者|研究人员|研究人員|研究团队|研究團隊|作者|其中|这些患者|這些患者|该组|該組|受试者|受試者"
+    r"|参与者|參與者|研究对象|研究對象|安慰剂|安慰劑|[\u4e00-\u9fff]组|[\u4e00-\u9fff]組"
     r"|样本量|樣本量|纳入|納入|入组|入組|他们|他們|^[ \t]*患者",
     re.I,
 )
 _OPENS_BY_REFERRING_BACK = re.compile(
-    r"[ \t]*(?:(?:the|these|this|those|their|in (?:this|that|the)) (?:study|trial|patients|participants"
-    r"|subjects|authors|investigators|researchers|cohort)\b|they\b"
-    r"|该|該|此项|此項|这项|這項|这些|這些|患者|受试者|受試者|研究者|研究人员|研究人員|其中|他们|他們)",
+    r"[ \t]*(?:(?:the|these|this|those|their|its|in (?:this|that|the))(?: same)? (?:study|trial|patients"
+    r"|participants|subjects|authors|investigators|researchers|cohort)\b|they\b"
+    r"|该|該|此项|此項|这项|這項|这些|這些|患者|受试者|受試者|参与者|參與者|研究对象|研究對象|研究者|研究人员|研究人員"
+    r"|其中|他们|他們)",
     re.I,
 )
 

@@ -75,10 +75,17 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
     "mechanical ventilation": ("mechanical ventilation", "机械通气", "機械通氣"),
 }
 
+# 没有 is "no effect" only before an effect word ("没有显著改善"), not "without" ("没有糖尿病的成人")
+_WITHOUT_EFFECT = (
+    r"(?:没有|沒有)(?=[^，,。；;]{0,4}(?:显著|顯著|明显|明顯|改善|降低|减少|減少|差异|差異|获益|獲益|效果|延长|延長"
+    r"|缩短|縮短|提高|影响|影響|区别|區別))"
+)
 _NEGATIVE = re.compile(
     r"no (?:statistically )?significant|not (?:statistically )?significant|did not|does not|was not|were not"
     r"|not associated|no benefit|no difference|no evidence|similar|non-?inferior|not superior|but not"
-    r"|无显著|無顯著|未显著|未顯著|并未|並未|没有|沒有|无明显|無明顯|相近|相似|未能|无效|無效|无差异|無差異"
+    r"|无显著|無顯著|未显著|未顯著|并未|並未|"
+    + _WITHOUT_EFFECT
+    + r"|无明显|無明顯|相近|相似|未能|无效|無效|无差异|無差異"
     r"|無差別|无差别",
     re.I,
 )

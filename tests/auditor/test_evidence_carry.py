@@ -77,6 +77,24 @@ def _flagged(body: str, lang: str = "en", abstract: str = ACTT) -> list[tuple[st
             "zh",
             [("A601", "1162")],
         ),
+        # an arm, "its", "the same trial", a participants opener after a heading
+        (
+            "Beigel等人比较了瑞德西韦与安慰剂[1]。纳入标准较宽。瑞德西韦组541例，安慰剂组512例。",
+            "zh",
+            [("A601", "512")],
+        ),
+        (
+            "Remdesivir was compared with placebo [1]. Its investigators randomized 1162 patients.",
+            "en",
+            [("A601", "1162")],
+        ),
+        (
+            "Remdesivir was compared with placebo [1]. Recovery was faster. In the same trial, 1162 patients "
+            "were randomized.",
+            "en",
+            [("A601", "1162")],
+        ),
+        ("Beigel等人比较了瑞德西韦与安慰剂[1]。\n\n试验概况\n参与者共1162人。", "zh", [("A601", "1162")]),
         # the same numbers, stated as the abstract states them: nothing to flag
         (
             "Remdesivir was compared with placebo [1]. In that trial, 541 patients received remdesivir.",

@@ -99,6 +99,8 @@ def test_numbers_of_another_cited_work_are_a_citation_mismatch() -> None:
         ("Dexamethasone lowered mortality, but not among those receiving no respiratory support.", "mixed"),
         ("显著改善了运动时间", "positive"),
         ("兩組間無顯著差異", "negative"),
+        ("司美格鲁肽用于没有糖尿病的肥胖成人", ""),  # 没有 here is "without", not "no effect"
+        ("两组之间没有显著差异", "negative"),
         ("The primary outcome was 28-day mortality.", ""),
     ],
 )
