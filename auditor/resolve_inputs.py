@@ -85,6 +85,13 @@ def url_identifiers(url: str) -> list[Key]:
     return _keys([(_URL_ID_KINDS[name], raw) for name, raw in found if name in _URL_ID_KINDS])
 
 
+def claim_lookup_keys(claim: Claim) -> list[Key]:
+    """The identifiers a claim names: a DOI/PMID/PMCID/NCT claim's own, or those its URL names."""
+    if claim.kind is ClaimKind.URL:
+        return url_identifiers(str(claim.normalized.get("url") or claim.text))
+    return claim_identifiers(claim)
+
+
 def idconv_keys(record: Record | None) -> list[Key]:
     """The PMID and DOI the PMC ID converter gave for a PMCID (each looked up in its turn)."""
     if record is None:

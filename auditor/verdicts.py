@@ -29,7 +29,7 @@ from auditor.models import (
 )
 from auditor.references.models import LookupResult, LookupStatus, Reference
 from auditor.resolve import DocumentResolution
-from auditor.resolve_inputs import claim_identifiers, url_identifiers
+from auditor.resolve_inputs import claim_lookup_keys
 
 NOT_LOOKED_UP = "metadata lookups were not made in this run"
 
@@ -63,11 +63,7 @@ def verdict_from_findings(findings: Iterable[Finding]) -> Verdict | None:
 
 def identifier_resolved(claim: Claim, lookups: Mapping[tuple[str, str], LookupResult]) -> bool:
     """True when some identifier the claim names was found by a source."""
-    if claim.kind is ClaimKind.URL:
-        keys = url_identifiers(str(claim.normalized.get("url") or claim.text))
-    else:
-        keys = claim_identifiers(claim)
-    found = (lookups.get((kind.value, key)) for kind, key in keys)
+    found = (lookups.get((kind.value, key)) for kind, key in claim_lookup_keys(claim))
     return any(r is not None and r.status is LookupStatus.FOUND for r in found)
 
 

@@ -28,12 +28,11 @@ from auditor.references.cache import OFFLINE_REASON
 from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference, SearchResult
 from auditor.resolve_inputs import (
     Key,
-    claim_identifiers,
+    claim_lookup_keys,
     describe_failure,
     idconv_keys,
     journal_names,
     reference_identifiers,
-    url_identifiers,
 )
 
 _LISTED = 200  # at most this many lookups listed in the U902 evidence
@@ -108,11 +107,7 @@ def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
 
 def claim_keys(claim: Claim) -> list[Key]:
     """What was looked up to check a claim: the identifiers it names (or its URL names), its journal."""
-    if claim.kind is ClaimKind.URL:
-        keys = url_identifiers(str(claim.normalized.get("url") or claim.text))
-    else:
-        keys = claim_identifiers(claim)
-    return keys + [(IdKind.JOURNAL, n) for n in journal_names(claim=claim)]
+    return claim_lookup_keys(claim) + [(IdKind.JOURNAL, n) for n in journal_names(claim=claim)]
 
 
 def _claim_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
