@@ -3,8 +3,8 @@
 "a 2019 paper⁴", "published in March 2018 [3]", "一項在2019年發表的試驗²", "詹納於1798年出版的這本書²":
 a year bound to a publication word, in the clause that ends at the citation. Years of events
 ("In 2019, the outbreak began [3]", "1980年5月8日，世界衛生大會宣布³") have no publication word and
-give nothing; a clause with two different years gives nothing (which one the citation is about
-cannot be told). The clause stops at a comma, a sentence end or an earlier citation, so a year is
+give nothing, nor does an online date (the issue is often dated a year later); a clause with two
+different years gives nothing (which one the citation is about cannot be told). The clause stops at a comma, a sentence end or an earlier citation, so a year is
 never carried across to another statement. Bounded window: linear in the length of the text.
 """
 
@@ -43,7 +43,7 @@ def stated_year(text: str, start: int, floor: int = 0) -> int | None:
     clause = head[ends[-1].end() :] if ends else head
     phrases = list(_PUBLICATION.finditer(clause))
     years = {m.group() for m in _ANY_YEAR.finditer(clause)}
-    if len(phrases) != 1 or len(years) != 1:
-        return None
+    if len(phrases) != 1 or len(years) != 1 or "online" in phrases[0].group():
+        return None  # "published online in December 2019": the issue may well be dated 2020
     groups = phrases[0].groupdict()
     return int(next(v for v in groups.values() if v))

@@ -127,6 +127,7 @@ def test_every_form_is_exercised() -> None:
         ("該研究發表於2015年[5]。", 2015),
         # years of events, two years in the clause, or a year of another clause: none
         ("In 2019, the outbreak began [3].", None),
+        ("It was published online in December 2019 [3].", None),
         ("1980年5月8日，世界卫生大会宣布天花已被消灭³。", None),
         ("The guideline was first published in 1998 and revised in 2019 [4].", None),
         ("A 2019 paper described it, and later work confirmed it [4].", None),
