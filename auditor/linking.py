@@ -3,7 +3,8 @@
 Numbered citations link by label number; author citations and named studies link by first author
 (`references.matching.name_keys`: any script, romanised Chinese surnames, group authors across
 languages) and exact year, with 2020a/2020b resolved; named studies also by journal + year, the
-journal given in English or in a known Chinese translation.
+journal given in English or in a known Chinese translation, unless the study's sentence speaks of
+a topic the entry's title does not (Chinese term table; `named_studies.off_topic`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.text import sentence_at, sentence_bounds
+from auditor.named_studies import off_topic
 from auditor.references.matching import (
     is_group_name,
     name_keys,
@@ -186,11 +189,14 @@ def _unique(refs: Iterable[Reference]) -> list[Reference]:
     return list({id(r): r for r in refs}.values())
 
 
-def link_author_citation(claim: Claim, references: Sequence[Reference] | ReferenceIndex) -> tuple[str, ...]:
+def link_author_citation(
+    claim: Claim, references: Sequence[Reference] | ReferenceIndex, sentence: str | None = None
+) -> tuple[str, ...]:
     """Ids of the references an author citation or named study points to (may be empty).
 
     The first author (any script, group authors across languages) and the exact year must agree;
-    a named study without authors links by journal and year (±1).
+    a named study without authors links by journal and year (±1), unless its `sentence` (when
+    given) speaks of a topic the entry's title does not (`named_studies.off_topic`).
     """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     norm = claim.normalized
@@ -199,6 +205,8 @@ def link_author_citation(claim: Claim, references: Sequence[Reference] | Referen
     journal = norm.get("journal")
     if not hits and journal and (claim.kind is ClaimKind.NAMED_STUDY or not norm.get("authors")):
         hits = index.by_journal(str(journal), year)
+        if sentence is not None:
+            hits = [r for r in hits if not off_topic(sentence, r.parsed.title)]
     return tuple(r.id for r in hits)
 
 
@@ -213,15 +221,29 @@ def link_numbered_citation(claim: Claim, numbered: dict[int, Reference]) -> tupl
 
 
 def link_citations(
-    claims: Sequence[Claim], references: Sequence[Reference] | ReferenceIndex
+    claims: Sequence[Claim], references: Sequence[Reference] | ReferenceIndex, text: str | None = None
 ) -> dict[str, tuple[str, ...]]:
-    """Claim id → ids of the references it cites, for every citation claim (empty tuple: none)."""
+    """Claim id → ids of the references it cites, for every citation claim (empty tuple: none).
+
+    `text` (the document's): named studies linked by journal and year are checked against the
+    topic of their sentence.
+    """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     numbered = references_by_number(index.references)
+    studies = text is not None and any(c.kind is ClaimKind.NAMED_STUDY for c in claims)
+    bounds = sentence_bounds(text) if text is not None and studies else []
     links: dict[str, tuple[str, ...]] = {}
     for claim in claims:
         if claim.kind is ClaimKind.NUMBERED_CITATION:
             links[claim.id] = link_numbered_citation(claim, numbered)
-        elif claim.kind in (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY):
+        elif claim.kind is ClaimKind.AUTHOR_CITATION:
             links[claim.id] = link_author_citation(claim, index)
+        elif claim.kind is ClaimKind.NAMED_STUDY:
+            sentence = _sentence(text, claim, bounds) if text is not None else None
+            links[claim.id] = link_author_citation(claim, index, sentence)
     return links
+
+
+def _sentence(text: str, claim: Claim, bounds: list[tuple[int, int]]) -> str:
+    start, end = sentence_at(text, claim.span.start, bounds)
+    return text[start:end]

@@ -208,6 +208,19 @@ def author_year_search(claim: Claim, sentence: str) -> StudySearch | None:
     return StudySearch(query, tuple(concepts), first_author=authors[0])
 
 
+def off_topic(sentence: str, title: str | None) -> bool:
+    """True when an English title speaks of none of a Chinese sentence's topic concepts.
+
+    Only concepts of the term table count (a Chinese sentence against an English title); an
+    English sentence, a Chinese title or a sentence without known concepts is never off topic.
+    """
+    if not title or has_cjk(title) or not has_cjk(sentence):
+        return False
+    concepts = chinese_topics(sentence)
+    text = (clean_markup(title) or "").lower()
+    return bool(concepts) and not any(_speaks_of(text, concept) for concept in concepts)
+
+
 def _speaks_of(text: str, concept: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}", text) for word in concept)
 

@@ -107,7 +107,7 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
     own = parse_reference_list(document) if section else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
     index = ReferenceIndex(references)
-    links = dict(link_citations(claims, index))
+    links = dict(link_citations(claims, index, document.text))
     listed = tuple(extract_identifiers(document, *section)) if section else ()
     return PreparedDocument(document, claims, references, links, index, truncated_at, listed)
 

@@ -4,8 +4,9 @@
 a year bound to a publication word, in the clause that ends at the citation. Years of events
 ("In 2019, the outbreak began [3]", "1980年5月8日，世界衛生大會宣布³") have no publication word and
 give nothing, nor does an online date (the issue is often dated a year later); a clause with two
-different years gives nothing (which one the citation is about cannot be told). The clause stops at a comma, a sentence end or an earlier citation, so a year is
-never carried across to another statement. Bounded window: linear in the length of the text.
+different years gives nothing (which one the citation is about cannot be told). The clause stops
+at a comma, a sentence end or an earlier citation, so a year is never carried across to another
+statement. Bounded window: linear in the length of the text.
 """
 
 from __future__ import annotations

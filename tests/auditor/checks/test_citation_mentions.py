@@ -221,3 +221,37 @@ def test_a_note_in_chinese_translation_and_its_repeat_are_one_work(tmp_path: Pat
     text = _article("疫苗的歷史很長¹⁻⁴。", entries, "參考文獻")
     found = [(f.code, f.quote) for f in _audit(text, tmp_path) if f.code.startswith("R1")]
     assert found == [("R108", repeat)]
+
+
+CONG = (
+    "[1] Cong L, Ran FA, Cox D, et al. Multiplex genome engineering using CRISPR/Cas systems. Science. "
+    "2013;339(6121):819-823."
+)
+LANDER = (
+    "[1] Lander ES, Linton LM, Birren B, et al. Initial sequencing and analysis of the human genome. "
+    "Science. 2013;409(6822):860-921."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "entry", "expected"),
+    [
+        # the journal and year agree and the title speaks of the sentence's topic: linked
+        ("2013年，某大学的团队在《科学》发表研究，报告了CRISPR基因编辑在人类细胞中的应用。", CONG, []),
+        # the journal and year agree but the title is about something else: not that study
+        (
+            "2013年，某大学的团队在《科学》发表研究，报告了CRISPR基因编辑在人类细胞中的应用。",
+            LANDER,
+            ["R104", "R105"],
+        ),
+        # an English sentence is not compared (its words are no term table): linked
+        ("In 2013, researchers at Harvard University reported in Science a way to edit genes.", LANDER, []),
+    ],
+)
+def test_a_named_study_links_by_journal_and_year_only_on_its_topic(
+    body: str, entry: str, expected: list[str], tmp_path: Path
+) -> None:
+    found = sorted(
+        f.code for f in _audit(_article(body, [entry], "参考文献"), tmp_path) if f.code.startswith("R1")
+    )
+    assert found == expected
