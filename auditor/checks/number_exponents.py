@@ -13,11 +13,18 @@ from dataclasses import dataclass
 # Mantissa: bounded digits; separators bounded; no nested quantifiers (linear time).
 _LOST = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}[×xX*]\s{0,2}10(?:\?|？|\ufffd|□)")
 _FLATTENED = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}×\s{0,2}10([1-9]\d?)(?![\d.])")
-_BARE_P = re.compile(
+_BARE_P_BRACKETED = (
     r"[(（]\s{0,2}[pP]\s{0,2}(?:-?\s?value\s{0,2}|值\s{0,2})?"  # (p) (p=) (P值) (P value = ) (p-value: )
     r"(?:[=＝<＜>＞≤≥:：]\s{0,2})?(?:[?？]\s{0,2})?[)）]"  # (P = ?) （P=？） （P值＝）
-    r"|(?<![A-Za-z])[pP]\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"  # "P值" with punctuation right after it
 )
+_BARE_P = re.compile(
+    _BARE_P_BRACKETED + r"|(?<![A-Za-z])[pP]\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"  # "P值" then punctuation
+)
+# The same without its "P值" alternative, for texts without 值: the engine then skips to brackets.
+_BARE_P_LATIN = re.compile(_BARE_P_BRACKETED)
+# What every _LOST match ends with, and what every _FLATTENED match holds: a text without any of
+# them is not scanned (a scan tries every digit).
+_LOST_ENDS = ("10?", "10？", "10\ufffd", "10□")
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -42,11 +49,16 @@ class ExponentProblem:
 
 def exponent_problems(text: str) -> list[ExponentProblem]:
     """Every "N×10?" and "N×10NN" in the text, in order."""
-    found = [ExponentProblem(m.start(), m.end(), m.group(1), None) for m in _LOST.finditer(text)]
-    found += [ExponentProblem(m.start(), m.end(), m.group(1), m.group(2)) for m in _FLATTENED.finditer(text)]
+    found: list[ExponentProblem] = []
+    if any(end in text for end in _LOST_ENDS):
+        found += [ExponentProblem(m.start(), m.end(), m.group(1), None) for m in _LOST.finditer(text)]
+    if "×" in text:
+        flattened = _FLATTENED.finditer(text)
+        found += [ExponentProblem(m.start(), m.end(), m.group(1), m.group(2)) for m in flattened]
     return sorted(found, key=lambda p: p.start)
 
 
 def bare_p_values(text: str) -> list[tuple[int, int]]:
     """Spans of "(p)", "(p=)", "(P value = )", "(P = ?)", "（P值）", "P值。": a p-value without its value."""
-    return [(m.start(), m.end()) for m in _BARE_P.finditer(text)]
+    pattern = _BARE_P if "值" in text else _BARE_P_LATIN
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
