@@ -24,6 +24,7 @@ from auditor.evidence import ClaimSentence
 
 _MAX_CARRIED = 5  # sentences after the citing one
 _HEADING_CHARS = 80
+_TAIL = 64  # characters looked back for the end of a sentence before a line break
 _TERMINAL = tuple("。.!?！？;；:：")
 _TOPIC_CHANGE = re.compile(
     r"\b(?:another|other (?:studies|trials|groups|teams|investigators|work)"
@@ -74,7 +75,8 @@ def _paragraph_break(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     if "\n" not in gap:
         return False
-    return "\n\n" in gap.replace(" ", "").replace("\t", "") or text[:end].rstrip().endswith(_TERMINAL)
+    before = text[max(0, end - _TAIL) : end].rstrip()  # a bounded look back: linear over the text
+    return "\n\n" in gap.replace(" ", "").replace("\t", "") or before.endswith(_TERMINAL)
 
 
 def _is_heading(text: str, bounds: tuple[int, int]) -> bool:

@@ -152,3 +152,19 @@ def test_a_carried_flag_names_the_citing_sentence() -> None:
 )
 def test_a_whole_sample_given_as_the_treated_arm(body: str, lang: str, expected: list[str]) -> None:
     assert [code for code, _ in _flagged(body, lang, BANG)] == expected
+
+
+def test_adversarial_text_is_read_in_bounded_work() -> None:
+    # long runs the new patterns might backtrack on: cue words, scale names, time points, headings
+    body = (
+        "Remdesivir was compared with placebo [1]. "
+        + "the the the placebo group " * 4000
+        + "CDR-SB " * 4000
+        + "rate ratio for 28-day " * 4000
+        + "\n\nHeading\n" * 2000
+        + "The trial randomized 1162 patients."
+    )
+    ctx = _context(body)
+    citing = claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions)
+    assert len(carried_sentences(ctx.document, ctx.claims, citing)) <= 5 * len(citing)
+    assert isinstance(list(abstract_contradictions(ctx)), list)
