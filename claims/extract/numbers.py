@@ -66,7 +66,8 @@ _EN_CHANGE_NOUN = re.compile(
 _EN_CHANGE_OF = re.compile(
     r"(?P<relative>relative[ \t](?:risk[ \t])?)?"
     r"(?:(?P<up>increase|improvement|rise|gain)|(?P<down>reduction|decrease|decline|drop))"
-    rf"[ \t]of[ \t](?:about |approximately )?(?P<num>{NUM_TAIL}){S}(?P<unit>%)(?![ \t]?(?:of|to|in)[ \t])"
+    r"(?:[ \t]\([A-Z]{2,5}\))?[ \t]of[ \t](?:about |approximately )?"
+    rf"(?P<num>{NUM_TAIL}){S}(?P<unit>%)(?![ \t]?(?:of|to|in)[ \t])"
 )
 _EFFICACY_WORD = re.compile(
     r"[Ee]fficacy|[Ee]ffectiveness|[Pp]rotection|保护效力|保護效力|疫苗效力|保护效果|保護效果|保护率|保護率"
@@ -209,7 +210,11 @@ def _change_payload(match: re.Match[str]) -> dict[str, Any]:
     return {"change": None, "base": None, "new": None, "factor": number}
 
 
-_RELATIVE_ZH = ("相对", "相對")
+_RELATIVE_ZH = re.compile(r"相[对對](?:危险|危險|风险|風險)?度?$")  # "相对风险降低25%"
+
+
+def _relative_before(text: str, start: int) -> bool:
+    return _RELATIVE_ZH.search(text, max(0, start - 5), start) is not None
 
 
 def _changes_stated(text: str) -> Iterator[Candidate]:
@@ -218,7 +223,7 @@ def _changes_stated(text: str) -> Iterator[Candidate]:
             payload = _change_payload(match)
             if "relative" in pattern.groupindex and match.group("relative"):
                 payload["relative"] = True
-            elif pattern is _ZH_CHANGE and text[max(0, match.start() - 2) : match.start()] in _RELATIVE_ZH:
+            elif pattern is _ZH_CHANGE and _relative_before(text, match.start()):
                 payload["relative"] = True  # "相对降低25%": not a difference in points
             yield Candidate(ClaimKind.RELATIVE_CHANGE, match.start(), match.end(), payload)
     yield from _efficacies(text)

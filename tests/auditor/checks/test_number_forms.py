@@ -206,3 +206,19 @@ MORE_LOOK_ALIKES = [
 @pytest.mark.parametrize(("text", "expected"), MORE_LOOK_ALIKES)
 def test_more_look_alikes(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+RELATIVE_RISK_REDUCTIONS = [
+    ("The event rate was 9.8% vs 12.3%, a relative risk reduction of 20%.", []),
+    ("The event rate was 9.8% vs 12.3%, a relative risk reduction (RRR) of 30%.", ["N309"]),
+    ("The event rate was 9.8% vs 12.3%, an absolute risk reduction of 2.5%.", []),
+    ("主要终点发生率分别为9.8%和12.3%，相对风险降低20%。", []),
+    ("主要終點發生率分別為9.8%和12.3%，相對危險度降低30%。", ["N309"]),
+    ("主要终点发生率分别为9.8%和12.3%，相对风险降低2.5%。", ["N309"]),  # 2.5 points is not relative
+    ("主要终点发生率分别为9.8%和12.3%，降低了2.5%。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_RISK_REDUCTIONS)
+def test_relative_risk_reduction_from_two_rates(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
