@@ -20,7 +20,7 @@ from auditor.reports.common import safe_url, shorten
 # Keys shown apart from the facts line, or not at all (already the finding's own fields).
 _RECORD_KEYS = ("record",)
 _TABLE_KEYS = ("differences",)
-_HIDDEN = {"span", "quote", "claim_id", "reference_id"}
+_HIDDEN = {"span", "quote", "claim_id", "reference_id", "mention_claim_ids"}  # mentions: in cited_at
 _NAMES = {"exact_percent": "exact percent", "stated_percent": "stated percent", "pmid": "PMID",
           "pmcid": "PMCID", "doi": "DOI", "nct": "NCT", "url": "link", "notice_label": "published as"}
 

@@ -12,7 +12,7 @@ from typing import Any
 from auditor.reports.common import location, reference_links, shorten
 from auditor.reports.evidence_view import EvidenceView, evidence_view, without_record
 
-from auditor.models import ClaimReport, DocumentReport, Finding, ReferenceReport
+from auditor.models import ClaimReport, DocumentReport, Finding, FindingKind, ReferenceReport
 
 
 def esc(value: Any) -> str:
@@ -77,7 +77,8 @@ def _cited_at(finding: Finding) -> str:
         f'<li><span class="loc">{at.line}:{at.column}</span> {esc(at.sentence)}</li>'
         for at in finding.cited_at
     )
-    return f'<div class="cited-at"><strong>Cited at:</strong><ul>{items}</ul></div>'
+    label = "Mentioned at" if finding.kind is FindingKind.MISSING_REFERENCE else "Cited at"
+    return f'<div class="cited-at"><strong>{label}:</strong><ul>{items}</ul></div>'
 
 
 def findings_list(findings: list[Finding], prefix: str) -> str:

@@ -12,7 +12,7 @@ from auditor.reports.evidence_view import EvidenceView, evidence_view, without_r
 from auditor.reports.mdescape import md_inline, md_line, md_link
 from auditor.reports.ranking import FindingGroup, reason
 
-from auditor.models import Finding
+from auditor.models import Finding, FindingKind
 
 
 def _place(finding: Finding) -> str:
@@ -53,7 +53,8 @@ def _cited_at_lines(finding: Finding, indent: str) -> list[str]:
     """The sentences of the article that cite the work a finding is about."""
     if not finding.cited_at:
         return []
-    lines = [f"{indent}- Cited at:"]
+    label = "Mentioned at" if finding.kind is FindingKind.MISSING_REFERENCE else "Cited at"
+    lines = [f"{indent}- {label}:"]
     lines += [f"{indent}  - {at.line}:{at.column}: {md_inline(at.sentence)}" for at in finding.cited_at]
     return lines
 

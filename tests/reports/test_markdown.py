@@ -162,3 +162,26 @@ def test_a_finding_about_a_cited_work_shows_the_citing_sentences() -> None:
     lines = finding_lines(finding)
     assert "  - Cited at:" in lines
     assert "    - 3:7: That claim relies on it [2]." in lines
+
+
+def test_a_work_the_list_lacks_shows_where_it_is_mentioned() -> None:
+    from auditor.reports.markdown_findings import finding_lines
+
+    from auditor.models import CitedSpan, Finding, FindingKind, Severity
+
+    mentions = [
+        CitedSpan(start=0, end=8, line=1, column=1, sentence="Cui的實驗顯示細胞存活。"),
+        CitedSpan(start=14, end=20, line=2, column=1, sentence="Cui發現劑量有關。"),
+    ]
+    finding = Finding(
+        code="R103",
+        kind=FindingKind.MISSING_REFERENCE,
+        severity=Severity.WARNING,
+        message="No reference matches the citation of Cui (mentioned 2 times).",
+        evidence={"mention_claim_ids": ["c1", "c2"]},
+        cited_at=mentions,
+    )
+    lines = finding_lines(finding)
+    assert "  - Mentioned at:" in lines and "  - Cited at:" not in lines
+    assert "    - 2:1: Cui發現劑量有關。" in lines
+    assert not any("c1" in line for line in lines)  # the claim ids stay in the JSON
