@@ -94,6 +94,8 @@ def test_parts_against_their_whole(text: str, expected: list[str]) -> None:
 SHARES = [
     # zh-Hans / zh-Hant: opposites must make 100%, disjoint categories may not exceed it
     ("调查对象中城市居民占58%，农村居民占47%。", ["N304"]),
+    ("研究对象中男性占比为64%，女性占比为41%。", ["N304"]),
+    ("研究對象中男性佔比64%，女性佔比36%。", []),
     ("调查对象中城市居民占58%，农村居民占42%。", []),
     ("受访医生中赞成者占48%，反对者占57%。", ["N304"]),
     ("受访医生中赞成者占48%，反对者占37%。", []),  # the undecided are neither
