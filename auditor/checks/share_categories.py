@@ -69,7 +69,8 @@ _EN_NEGATIONS = ("never-", "never ", "non-", "non ")
 
 def _rate_within(label: str) -> bool:
     """ "吸烟者死亡率", "男性吸烟率": a rate within a group (a whole of its own), not a share of the whole."""
-    return label.endswith("率") and any(word in label for word in _WITHIN)
+    own = label.rsplit("中", 1)[-1]  # "患者中知晓率": among the patients, the awareness rate
+    return own.endswith("率") and any(word in own for word in _WITHIN)
 
 
 def negation_pair(a: str, b: str) -> bool:
