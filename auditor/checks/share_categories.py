@@ -190,9 +190,9 @@ def phrase_split(first: str, second: str) -> Split | None:
     q2, p2 = _predicate(second)
     if (q2 and q2 != q1) or not p1 or not p2:
         return None
-    bands = age_band(p1), age_band(p2)
-    if bands[0] is not None and bands[1] is not None:
-        low, high = sorted(bands)
+    band1, band2 = age_band(p1), age_band(p2)
+    if band1 is not None and band2 is not None:
+        low, high = sorted((band1, band2))
         return BANDS if low[1] <= high[0] else None
     if _never_pair(p1, p2):
         return DISJOINT
