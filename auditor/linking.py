@@ -13,11 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from auditor.claims.group_nouns import has_group_noun
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.text import sentence_at, sentence_bounds
 from auditor.named_studies import off_topic
 from auditor.references.matching import (
-    is_group_name,
     name_keys,
     romanised_keys,
     translate_journal,
@@ -85,7 +85,7 @@ def reference_author_keys(ref: Reference) -> list[frozenset[str]]:
     if lead is None:
         return []
     words = lead.group().split()
-    if is_group_name(lead.group()):
+    if has_group_noun(lead.group()):
         return [name_keys(lead.group(), group=True)]
     return [name_keys(words[0])] if words else []
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from auditor.claims.group_nouns import has_group_noun
 from auditor.references.models import Author, Record
 from rapidfuzz import fuzz
 
@@ -27,11 +28,6 @@ _ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z0-9])"
 _GROUP_HEAD = re.compile(rf"\s{{0,3}}({_ACRONYM}(?:[ \-]{{1,2}}(?:{_ACRONYM}|\d{{1,4}}(?![\d.,])))"
                          rf"{{0,4}}|{_ACRONYM})")
 _PAGE_SEP = re.compile(r"\s{0,3}[-–—~‐‑−]\s{0,3}")
-_GROUP_NOUN = re.compile(
-    r"(?<![A-Za-z])(?:Group|Groups|Collaborat(?:ive|ion|ors)|Consortium|Investigators|Trialists|Committee"
-    r"|Network|Society|Association|Organi[sz]ation|Task Force|Writing Group|Research Team)(?![a-z])"
-    r"|协作组|協作組|研究组|研究組|合作组|合作組|团队|團隊|课题组|課題組|工作组|工作組|委员会|委員會|联盟|聯盟"
-)
 _COMPOUND_SURNAMES = frozenset(
     {"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "公孙", "公孫"}
 )
@@ -83,11 +79,6 @@ def group_key(name: str) -> str | None:
     return _SPACES.sub("", match.group(1)).replace("-", "").casefold() if match else None
 
 
-def is_group_name(name: str) -> bool:
-    """True for a group author ("REMAP-CAP Investigators", "SPRINT研究组", "WHO … Working Group")."""
-    return _GROUP_NOUN.search(name[:300]) is not None
-
-
 @lru_cache(maxsize=65536)
 def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset[str]:
     """Every key under which a name may be found, in any script.
@@ -96,7 +87,7 @@ def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset
     its `surname_key`. A Chinese name gives its full name and its surname (曹彬 → 曹彬, 曹);
     `romanised_keys` adds the surname's pinyin (cao) when a Latin name must be compared.
     """
-    if group or is_group_name(f"{family} {given}"):
+    if group or has_group_noun(f"{family} {given}"):
         key = group_key(family) or surname_key(family)
         return frozenset({f"g:{key}"} if key else ())
     if not _is_cjk(family):
@@ -116,7 +107,7 @@ def romanised_keys(family: str, given: str = "") -> frozenset[str]:
     So 曹彬课题组 finds "Cao B", and "Chen" finds 陳. The character table (pypinyin's) is loaded on
     first use only, since it takes half a second.
     """
-    if not _is_cjk(family) or is_group_name(family):
+    if not _is_cjk(family) or has_group_noun(family):
         return frozenset()
     return frozenset(_romanised(_chinese_surname(family, given)))
 

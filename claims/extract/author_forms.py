@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.claims.extract.patterns import S2, S, W
+from auditor.claims.group_nouns import latin_group_noun, zh_group_noun
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
@@ -32,20 +33,12 @@ _PARTICLE = (
 _CAPITAL_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]{{1,19}}"
 LATIN_SURNAME = rf"{_NOT_BEFORE}(?:{_PARTICLE}){_CAPITAL_WORD}(?:-{_CAPITAL_WORD}){{0,1}}{_NOT_AFTER}"
 
-_GROUP_NOUN = (
-    r"(?:Collaborative[ \t]Group|Research[ \t]Group|Study[ \t]Group|Working[ \t]Group|Writing[ \t]Group"
-    r"|Writing[ \t]Committee|Steering[ \t]Committee|Group|Collaboration|Collaborators|Consortium"
-    r"|Investigators|Trialists|Committee|Network|Society|Association|Organi[sz]ation|Task[ \t]Force"
-    r"|Research[ \t]Team)"
-)
+_GROUP_NOUN = latin_group_noun(r"[ \t]")
 _GROUP_WORD = r"(?:[A-Z][A-Za-z0-9'’\-]{0,24}|(?:19|20)\d{2}|of|the|for|and|on|in)"
 LATIN_GROUP = (
     rf"(?<![A-Za-z])[A-Z][A-Za-z0-9'’\-]{{0,24}}(?:[ \t]{_GROUP_WORD}){{0,7}}[ \t]{_GROUP_NOUN}(?![A-Za-z])"
 )
-_ZH_GROUP_NOUN = (
-    r"(?:协作组|協作組|研究组|研究組|合作组|合作組|合作团队|合作團隊|研究团队|研究團隊|课题组|課題組"
-    r"|工作组|工作組|委员会|委員會|联盟|聯盟|协会|協會|团队|團隊|小组|小組)"
-)
+_ZH_GROUP_NOUN = zh_group_noun()
 _ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?"
 ZH_GROUP = (
     rf"(?<![A-Za-z]){_ACRONYM}(?:[ \t]{{1,2}}(?:{_ACRONYM}|(?:19|20)\d{{2}}))?{S}"

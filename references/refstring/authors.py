@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.claims.group_nouns import has_group_noun, is_group_noun
 from auditor.references.models import Author
 from auditor.references.refstring.text import has_cjk, is_cjk
 
@@ -25,9 +26,6 @@ _PARTICLES = frozenset((
     "bin", "al", "el", "y", "st", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV",
 ))
 _LETTER_INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.-?){1,4}")
-_GROUP = re.compile(r"group|consortium|collaborat|committee|organi[sz]ation|association|society|network|"
-                    r"investigators|council|working|team|trialists|协作组|研究组|委员会|团队|團隊|课题组|課題組|协会|學會|学会|中心",
-                    re.IGNORECASE)
 _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",
                       "公孙")
 _PINYIN_GIVEN = re.compile(r"[A-Z][a-z]{1,6}(?:-[a-z]{1,6})?")
@@ -68,14 +66,14 @@ def _surname_word(word: str) -> bool:
 def _group_name(token: str) -> bool:
     """"RECOVERY Collaborative Group", "World Health Organization": capitalised words, a group word last."""
     words = token.split()
-    if not words or len(token) > 120 or has_cjk(token) or not _GROUP.search(words[-1]):
+    if not words or len(token) > 120 or has_cjk(token) or not is_group_noun(words[-1]):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES or w.lower() in _NOT_NAMES for w in words)
 
 
 def _cjk_name(name: str) -> Author:
     name = name.replace(" ", "")
-    if len(name) > 4 or _GROUP.search(name):
+    if len(name) > 4 or has_group_noun(name):
         return Author(family=name, collective=True)
     size = 2 if name[:2] in _COMPOUND_SURNAMES else 1
     return Author(family=name[:size], given=name[size:])
