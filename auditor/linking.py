@@ -61,7 +61,6 @@ def references_by_number(references: Sequence[Reference]) -> dict[int, Reference
 
 
 _LEADING_NAME = re.compile(r"[^,，.。(（;；:：]{1,200}")
-_WRITTEN_SUFFIX = re.compile(r"(?<!\d)(?:19|20)\d{2}([a-z])(?![a-z])")
 _FIRST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -165,6 +164,14 @@ class ReferenceIndex:
         exact = [r for r in hits if self.years[r.id] == year]
         return exact or [r for r in hits if year_matches(year, self.years[r.id], tolerance=1)]
 
+    def written_suffix(self, ref: Reference) -> str:
+        """The a/b letter the entry writes after its year ("Ridker PM (2017a)" → "a"), else ""."""
+        year = self.years.get(ref.id)
+        if year is None:
+            return ""
+        found = re.search(rf"(?<!\d){year}([a-z])(?![a-z])", ref.text[:2000])
+        return found.group(1) if found else ""
+
     def same_year(self, year: int | None, suffix: str | None, candidates: list[Reference]) -> list[Reference]:
         """The entries of that year, and of the `a`/`b` work of that year when a suffix is given.
 
@@ -178,7 +185,7 @@ class ReferenceIndex:
             return [r for r in candidates if self.years[r.id] is None]  # an unknown year contradicts nothing
         if not suffix:
             return exact
-        written = {r.id: m.group(1) for r in exact if (m := _WRITTEN_SUFFIX.search(r.text[:2000]))}
+        written = {r.id: letter for r in exact if (letter := self.written_suffix(r))}
         if written:
             return [r for r in exact if written.get(r.id) == suffix]
         index = ord(suffix) - ord("a")

@@ -145,7 +145,8 @@ def _missing_work(ctx: CheckContext, index: ReferenceIndex, work: MissingWork) -
 
 def _entry_name(ref: Reference, index: ReferenceIndex) -> str:
     first = ref.parsed.authors[0].family if ref.parsed.authors else ref.text[:40]
-    return f"{first} {index.years.get(ref.id) or 'n.d.'}"
+    year = index.years.get(ref.id)
+    return f"{first} {year}{index.written_suffix(ref)}" if year else f"{first} n.d."
 
 
 @register(

@@ -255,3 +255,16 @@ def test_a_named_study_links_by_journal_and_year_only_on_its_topic(
         f.code for f in _audit(_article(body, [entry], "参考文献"), tmp_path) if f.code.startswith("R1")
     )
     assert found == expected
+
+
+def test_the_list_has_hint_shows_the_a_b_suffix_the_list_writes(tmp_path: Path) -> None:
+    lung = (
+        "Ridker, P.M., MacFadyen, J.G., Thuren, T. et al. (2017b) 'Effect of interleukin-1β inhibition with "
+        "canakinumab on incident lung cancer in patients with atherosclerosis', Lancet, 390(10105), "
+        "pp. 1833–1842."
+    )
+    cardio = CANAKINUMAB.replace("(2017)", "(2017a)")
+    text = _article("Two trials were reported (Ridker et al., 2017a; Ridker et al., 2017c).", [cardio, lung])
+    r102 = [f for f in _audit(text, tmp_path) if f.code == "R102"]
+    assert [f.quote for f in r102] == ["Ridker et al., 2017c"]
+    assert "the list has Ridker 2017a; Ridker 2017b" in r102[0].message
