@@ -106,10 +106,13 @@ def without_record(text: str, record: str) -> str:
 
     "… has 2006: <record>." → "… has 2006."; "Correct the reference to: <record>" → "Correct the
     reference to the record shown."; "Reference 3 (<record>) was retracted." → "Reference 3 was
-    retracted."
+    retracted."; "the abstract of <record> states 7" → "the abstract of the record shown states 7".
     """
     if not record or record not in text:
         return text
+    after = text[text.find(record) + len(record) :].strip(" .:;")
+    if after and f" ({record})" not in text:
+        return text.replace(record, "the record shown")  # mid-sentence: "the abstract of <record> states"
     head = text.replace(f" ({record})", "").replace(record, "").rstrip(" .:;")
     if head.endswith((" to", " as", " is")):
         head += " the record shown"

@@ -86,6 +86,7 @@ def test_evidence_view_splits_record_table_facts_links_and_drops_empty() -> None
         ("Correct the reference to: REC", "Correct the reference to the record shown."),
         ("Reference 3 (REC) was retracted.", "Reference 3 was retracted."),
         ("Nothing of the record here.", "Nothing of the record here."),
+        ("The abstract of REC states 7020.", "The abstract of the record shown states 7020."),
     ],
 )
 def test_record_is_shown_once(text: str, expected: str) -> None:
