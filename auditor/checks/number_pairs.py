@@ -27,7 +27,7 @@ from auditor.claims.models import Claim, ClaimKind
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis
 # "61 achieved remission (85%)": a count's own clause, words only, before the parenthesis
-_CLAUSE_BEFORE_PAREN = re.compile(r"[ \t][A-Za-z][A-Za-z \t-]{0,30}[(]")
+_CLAUSE_BEFORE_PAREN = re.compile(r"[ \t][A-Za-z][A-Za-z \t-]{0,46}[(]")
 _NOT_ONE_CLAUSE = re.compile(
     r"(?<![A-Za-z])(?:and|or|but|than|versus|vs|compared|while|whereas|including|excluding|except|respectively)"
     r"(?![A-Za-z])",

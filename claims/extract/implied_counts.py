@@ -30,7 +30,7 @@ _VERB_AFTER = re.compile(
     r"[ \t](?:patients[ \t]|participants[ \t]|subjects[ \t])?(?:were[ \t](?:randomly[ \t])?)?"
     r"(?:(?P<allocated>received|receiving|assigned|allocated|randomi[sz]ed|given)"
     r"|(?P<outcome>underwent|completed|died|withdrew|discontinued|lost|responded|recovered|had|achieved"
-    r"|developed|experienced|required|relapsed|progressed|survived))(?![A-Za-z])",
+    r"|developed|experienced|required|relapsed|progressed|survived|free|alive))(?![A-Za-z])",
     re.IGNORECASE,
 )
 _MAX_LIST = 12

@@ -50,6 +50,9 @@ SHARES_AFTER_A_CLAUSE = [
     ("In all, 2400 patients were randomized and 1190 received the new drug (55%).", ["N301"]),
     ("Of 400 patients, 38 had a stroke (9.5%).", []),
     ("Of 400 patients, 38 had a stroke (8.5%).", ["N301"]),
+    ("Of 60 treated children, 51 were free of seizures for a full year (85%).", []),
+    ("Of 60 treated children, 51 were free of seizures for a full year (80%).", ["N301"]),
+    ("Of 60 treated children, 51 were alive (85%).", []),
     # another denominator in between, a percentage that names its own whole, several clauses
     ("Of the 120 enrolled patients, 75 were infused and 61 achieved remission (81%).", []),
     ("Of 400 patients, 38 had a stroke (12% of those with atrial fibrillation).", []),
