@@ -54,10 +54,29 @@ def value_text(value: Any) -> str:
             return str(value)
         return str(int(value)) if value.is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
     if isinstance(value, (list, tuple)):
-        return ", ".join(value_text(item) for item in value)
+        return ("; " if any(_is_located_quote(item) for item in value) else ", ").join(
+            value_text(item) for item in value
+        )
+    if _is_located_quote(value):
+        return _located_quote_text(value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return shorten(str(value), 300)
+
+
+def _is_located_quote(value: Any) -> bool:
+    """A quoted piece of the article with where it is (`{"quote": …, "line": …, "records": […]}`)."""
+    return isinstance(value, dict) and isinstance(value.get("quote"), str)
+
+
+def _located_quote_text(value: dict[str, Any]) -> str:
+    """`{"quote": "48 patients", "line": 3, "records": ["PMID 1"]}` → `"48 patients" (line 3; PMID 1)`."""
+    where = [f"line {value['line']}"] if value.get("line") is not None else []
+    records = value.get("records")
+    if records:
+        where.append(value_text(records))
+    quote = shorten(value["quote"], 120)
+    return f"“{quote}” ({'; '.join(where)})" if where else f"“{quote}”"
 
 
 def _is_empty(value: Any) -> bool:

@@ -60,7 +60,9 @@ def test_group_lists_every_place_and_states_shared_parts_once() -> None:
 @pytest.mark.parametrize(
     ("value", "text"),
     [(57.0, "57"), (80.2817, "80.2817"), (80.28171, "80.2817"), (True, "yes"), (["a", "b"], "a, b"),
-     ({"b": 1, "a": 2}, '{"a": 2, "b": 1}'), ("x", "x")],
+     ({"b": 1, "a": 2}, '{"a": 2, "b": 1}'), ("x", "x"),
+     ([{"quote": "48 patients", "line": 3, "start": 40, "records": ["PMID 15948226"]},
+       {"quote": "14 months", "line": 5}], "“48 patients” (line 3; PMID 15948226); “14 months” (line 5)")],
 )
 def test_value_text(value: object, text: str) -> None:
     assert value_text(value) == text
