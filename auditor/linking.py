@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from auditor.claims.group_nouns import has_group_noun
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.text import sentence_at, sentence_bounds
-from auditor.named_studies import off_topic
+from auditor.named_studies import off_topic, on_topic
 from auditor.references.matching import (
     name_keys,
     romanised_keys,
@@ -203,7 +203,8 @@ def link_author_citation(
 
     The first author (any script, group authors across languages) and the exact year must agree;
     a named study without authors links by journal and year (±1), unless its `sentence` (when
-    given) speaks of a topic the entry's title does not (`named_studies.off_topic`).
+    given) speaks of a topic the entry's title does not (`named_studies.off_topic`); without a
+    year, only to an entry of the journal that is not on another topic than an English sentence.
     """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     norm = claim.normalized
@@ -214,7 +215,26 @@ def link_author_citation(
         hits = index.by_journal(str(journal), year)
         if sentence is not None:
             hits = [r for r in hits if not off_topic(sentence, r.parsed.title)]
+        if year is None:  # the journal alone is weak evidence: the entry must not be on another topic
+            hits = [r for r in hits if _agrees(claim, sentence, r)]
     return tuple(r.id for r in hits)
+
+
+def _agrees(claim: Claim, sentence: str | None, ref: Reference) -> bool:
+    """A yearless study and an entry of its journal: the entry names its institution, or its title
+    does not speak of other things than the sentence (`named_studies.on_topic`: True, or unknown).
+
+    Precision first: an entry whose title shares no topic with the sentence is not the study (R104
+    follows); when the topic cannot be told (no title, a Chinese title, no known concept), the
+    journal stands, as an unknown year contradicts nothing.
+    """
+    institution = str(claim.normalized.get("institution") or "")
+    if len(key := journal_key(institution)) >= 4 and key in journal_key(ref.text[:2000]):
+        return True
+    if sentence is None:
+        return True
+    exclude = f"{institution} {claim.normalized.get('journal') or ''}"
+    return on_topic(sentence, exclude, ref.parsed.title) is not False
 
 
 def link_numbered_citation(claim: Claim, numbered: dict[int, Reference]) -> tuple[str, ...]:

@@ -221,6 +221,22 @@ def off_topic(sentence: str, title: str | None) -> bool:
     return bool(concepts) and not any(_speaks_of(text, concept) for concept in concepts)
 
 
+def on_topic(sentence: str, exclude: str, title: str | None) -> bool | None:
+    """Whether a title speaks of a topic concept of the sentence; None when that cannot be told.
+
+    The concepts are the term table's (Chinese sentence, English title) or the distinctive words
+    of an English sentence, less `exclude` (its institution and journal). A title in Chinese, a
+    missing title or a sentence without concepts cannot be told (None).
+    """
+    if not title or has_cjk(title):
+        return None
+    concepts = chinese_topics(sentence) if has_cjk(sentence) else english_topics(sentence, exclude)
+    if not concepts:
+        return None
+    text = (clean_markup(title) or "").lower()
+    return any(_speaks_of(text, concept) for concept in concepts)
+
+
 def _speaks_of(text: str, concept: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![a-z]){re.escape(word.lower())}", text) for word in concept)
 

@@ -86,7 +86,7 @@ def _links(ctx: CheckContext) -> CheckContext:
     if ctx.links:
         return ctx
 
-    return replace(ctx, links=link_citations(ctx.claims, ctx.index))
+    return replace(ctx, links=link_citations(ctx.claims, ctx.index, ctx.document.text))
 
 
 @register(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from auditor.claims.extract.author_forms import GROUP_NAME
 from auditor.claims.group_nouns import has_group_noun, is_group_noun
 from auditor.references.matching import name_keys

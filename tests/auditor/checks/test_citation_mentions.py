@@ -268,3 +268,36 @@ def test_the_list_has_hint_shows_the_a_b_suffix_the_list_writes(tmp_path: Path) 
     r102 = [f for f in _audit(text, tmp_path) if f.code == "R102"]
     assert [f.quote for f in r102] == ["Ridker et al., 2017c"]
     assert "the list has Ridker 2017a; Ridker 2017b" in r102[0].message
+
+
+KOMOR = (
+    "[1] Komor AC, Kim YB, Packer MS, Zuris JA, Liu DR. Programmable editing of a target base in genomic DNA "
+    "without double-stranded DNA cleavage. Nature. 2016;533(7603):420-424."
+)
+GENOME = (
+    "[1] Lander ES, Linton LM, Birren B, et al. Initial sequencing and analysis of the human genome. "
+    "Nature. 2001;409(6822):860-921."
+)
+_YEARLESS = "Scientists at Harvard University described in Nature the editing of one base in genomic DNA."
+
+
+@pytest.mark.parametrize(
+    ("body", "entry", "expected"),
+    [
+        # no year: the entry of the journal whose title speaks of the sentence's topic is the study
+        (_YEARLESS, KOMOR, []),
+        # no year, and the only entry of the journal is about something else: not in the list
+        (_YEARLESS, GENOME, ["R104"]),
+        # a year: only an entry of that journal and year (±1) is the study
+        (f"In 2016, s{_YEARLESS[1:]}", GENOME, ["R104"]),
+        (f"In 2016, s{_YEARLESS[1:]}", KOMOR, []),
+        # a Chinese sentence whose topic the term table does not know: the journal stands
+        ("某大学的团队在《自然》发表研究，描述了一种新方法。", GENOME, []),
+    ],
+)
+def test_a_named_study_without_a_year_links_only_on_its_topic(
+    body: str, entry: str, expected: list[str], tmp_path: Path
+) -> None:
+    text = _article(f"{body} Other work agrees [1].", [entry])
+    found = sorted(f.code for f in _audit(text, tmp_path) if f.code.startswith("R1"))
+    assert found == expected
