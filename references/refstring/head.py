@@ -31,6 +31,7 @@ _NAME_NEXT = re.compile(r"\s{0,3}[A-Z][\w'’-]{1,30},\s{0,2}(?:[A-Z]|&|and\b)")
 _AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
 _COMMA = re.compile(r",")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "«": "»"}
+_QUOTE_OPENING = re.compile("[" + "".join(_QUOTES) + "]")
 _QUOTE_AFTER = frozenset(",.:;)。")  # a quoted title opens a field; a quote inside a title does not
 _LEADING = re.compile(r"(?:[a-z]{2,3}\s?\.\s?)?\s{0,3}(?:In\s{0,2}:|In\s(?=[A-Z])|载|載|见|//)\s{0,3}")
 MAX_BOUNDARIES = 80
@@ -151,11 +152,9 @@ def _journal_head(norm: str, start: int, cut: int, *, chained: bool) -> bool:
 
 def _quoted(norm: str, start: int, end: int) -> tuple[int, int, int, int] | None:
     """(open, close) of the first quoted title of at least three words or four CJK characters."""
-    for i in range(start, min(end, start + 600)):
-        ch = norm[i]
-        closer = _QUOTES.get(ch)
-        if closer is None:
-            continue
+    for opening in _QUOTE_OPENING.finditer(norm, start, min(end, start + 600)):
+        i, ch = opening.start(), opening.group()
+        closer = _QUOTES[ch]
         before = norm[start:i].rstrip()
         if before and before[-1] not in _QUOTE_AFTER:
             continue

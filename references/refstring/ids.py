@@ -22,8 +22,10 @@ _DOI_GLUE = re.compile(r"(?:\.?(?:pmid|pmcid|epub)\b|\[doi\]|\[pii\]).*$", re.IG
 _PMID = re.compile(r"\bPMID\s{0,3}[:：]?\s{0,3}(\d{1,8})\b", re.IGNORECASE)
 _PMCID = re.compile(r"\bPMC(?:PMC)?\d{1,9}\b", re.IGNORECASE)
 _NCT = re.compile(r"\bNCT\d{8}\b")
-# Phrases around identifiers that are not bibliographic fields; each is blanked out.
+# Phrases around identifiers that are not bibliographic fields; each is blanked out. (The lookahead
+# holds the first character of every alternative: other positions are left after one test.)
 _NOISE = re.compile(
+    r"(?=[pdieocrua\[<(（])(?:"
     r"\b(?:doi|DOI|Doi)\s{0,2}[:：]\s{0,2}10[.,]\S{1,200}"  # also a malformed DOI ("10.1O56/…", "10,1056/…")
     r"|\bPMCID\s{0,3}[:：]?\s{0,3}PMC[0-9A-Za-z]{1,12}"  # also a malformed PMCID ("PMC68l2345")
     r"|(?:\bPub[Mm]ed\s{0,2}(?:Central\s{0,2})?)?PM(?:C)?ID\s{0,3}[:：]?\s{0,3}(?:PMC){0,2}\d{1,12}"
@@ -39,7 +41,7 @@ _NOISE = re.compile(
     r"|\bPublished online\b|\bOnline ahead of print\b|\bahead of print\b"
     r"|\b(?:Available|Retrieved|Accessed)\b[^.;:]{0,40}?(?:\b(?:from|at)\b\s{0,2}:?|:)"
     r"|\[(?:\d{4}-\d{1,2}-\d{1,2}|(?:cited|accessed)[^\]]{0,40})\]"
-    r"|[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）]",
+    r"|[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）])",
     re.IGNORECASE,
 )
 
