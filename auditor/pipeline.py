@@ -285,7 +285,12 @@ def _run_one(check: RegisteredCheck, ctx: CheckContext, config: AuditorConfig) -
         message = f"Check {check.name} failed ({type(exc).__name__}: {exc}); its results are missing."
         produced = [finding_u999(message.splitlines()[0], check.name)]
     kept = [f for f in produced if config.code_enabled(f.code)]
-    return [f.model_copy(update={"severity": config.severity_of(f.code, f.severity)}) for f in kept]
+    return [_with_severity(f, config.severity_of(f.code, f.severity)) for f in kept]
+
+
+def _with_severity(finding: Finding, severity: Severity) -> Finding:
+    """The finding with the configured severity (the same object when that is its own)."""
+    return finding if finding.severity is severity else finding.model_copy(update={"severity": severity})
 
 
 def finding_u999(message: str, check_name: str) -> Finding:
