@@ -27,6 +27,9 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 _CONTROL_REACH = 30
+# "随机分为2:1", "randomised 2:1", "in a 2∶1 ratio": arms of unequal size
+_UNEQUAL = re.compile(r"(?<![\d.:])(?P<a>[1-9]\d?)[ \t]?[:：∶][ \t]?(?P<b>[1-9])(?!\d|[.:：∶]\d)")
+_PARAGRAPH_REACH = 1500
 _JOIN = re.compile(
     r"(?<![A-Za-z])(?:versus|vs\.?|and|compared[ \t](?:with|to))(?![A-Za-z])|[,，、;；]|和|与|與|及|对比|對比"
 )
@@ -71,3 +74,9 @@ def reference_of(text: str, lo: int, first: Span, second: Span) -> str | None:
     if named_first and named_second:
         return None
     return "first" if named_first else "second"
+
+
+def unequal_arms(text: str, offset: int) -> bool:
+    """True when the paragraph up to `offset` states an allocation ratio other than 1:1 ("2:1")."""
+    start = max(text.rfind("\n\n", 0, offset), offset - _PARAGRAPH_REACH, 0)
+    return any(m.group("a") != m.group("b") for m in _UNEQUAL.finditer(text, start, offset))

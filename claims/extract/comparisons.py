@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from auditor.claims.extract.comparison_forms import parallel_pair, rates_pair, reference_of
+from auditor.claims.extract.comparison_forms import parallel_pair, rates_pair, reference_of, unequal_arms
 from auditor.claims.extract.patterns import Candidate, decimals_of, to_float
 from auditor.claims.models import ClaimKind
 from auditor.claims.text import sentence_at
@@ -270,6 +270,8 @@ def attach_comparisons(text: str, sentences: list[tuple[int, int]], found: Seque
             pair = pair if _right_after(text, pair.end, change) else None
         if pair is None and efficacy:
             pair = _efficacy_pair(text, sentences, change, (start, end), covers)
+        if pair is not None and efficacy and pair.second.kind == "count" and unequal_arms(text, change.start):
+            pair = None  # case counts of arms of unequal size are not attack rates
         if pair is not None:
             _attach(norm, pair)
 

@@ -170,6 +170,10 @@ EFFICACY_FROM_RATES = [
     ("9 cases occurred among 10,000 vaccinated and 90 among 20,000 on placebo, an efficacy of 80%.", []),
     ("Cases: 9 of 20,000 vaccinated and 90 of 20,000 unvaccinated people. Efficacy was 90%.", []),
     ("Cases: 9 of 20,000 vaccinated and 90 of 20,000 unvaccinated people. Efficacy was 95%.", ["N310"]),
+    # case counts alone are attack rates only for arms of equal size
+    ("Adults were randomised 2:1. There were 10 cases with vaccine vs 50 with placebo, efficacy 90%.", []),
+    ("受試者按2∶1隨機分組。疫苗組10例、安慰劑組50例發病，保護效力為90%。", []),
+    ("受试者按1:1随机分组。疫苗组10例、安慰剂组50例发病，保护效力为90%。", ["N310"]),
 ]
 
 
