@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from auditor.checks.sentence_context import sentence_at
 from auditor.claims.models import CITATION_KINDS, Claim, ClaimKind, Document
+from auditor.claims.text import sentence_at
 from auditor.models import CitedSpan, Finding, FindingKind
 from auditor.references.identifiers import normalize_nct
 

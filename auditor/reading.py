@@ -2,8 +2,11 @@
 
 Spans index `Document.text`. For plain text that is the decoded file exactly as it is (no newline
 normalisation, nothing stripped). For HTML it is the visible text BeautifulSoup extracts (scripts,
-styles and page chrome dropped, block elements separated by newlines); for .docx the paragraphs and
-table rows, one per line. `sha256` is always the digest of the raw bytes of the file.
+styles and page chrome dropped, white space collapsed as a browser does, a `<br>` a newline, block
+elements separated by a blank line); for .docx the paragraphs and table rows (cells joined by tabs),
+separated by a blank line. A blank line is a paragraph break for the sentence splitter
+(`claims.text`), so a block or a .docx paragraph never runs into the next one, while a newline
+inside a paragraph may be a soft wrap. `sha256` is always the digest of the raw bytes of the file.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ _BLOCK_TAGS = frozenset({
     "td", "th", "caption",
 })
 _LINE_BREAKING = _BLOCK_TAGS | {"br"}
+_SOURCE_BREAKS = str.maketrans("\r\n", "  ")  # a line end in the markup is white space
 
 
 def read_document(path: Path) -> Document:
@@ -95,16 +99,16 @@ def _kind_of(path: Path, raw: bytes) -> str:
 
 
 def html_text(markup: str) -> str:
-    """Visible text of an HTML page, block elements on their own lines (see module docstring)."""
+    """Visible text of an HTML page, blocks separated by blank lines (see module docstring)."""
     soup = BeautifulSoup(markup, "html.parser")
-    pieces: list[str] = []
+    pieces: list[str] = []  # "\n" ends a block, "\r" is a <br>; source line ends are spaces
     numbers: dict[int, str] = {}  # id(<li>) → "3. ", filled once per <ol> (linear in the list)
     for node in walk_html(soup, leaf=_is_raised):
         if node is None:  # the end of a block element
             pieces.append("\n")
         elif isinstance(node, Tag):
             if node.name in _LINE_BREAKING:
-                pieces.append("\n")
+                pieces.append("\r" if node.name == "br" else "\n")
             if _is_raised(node):
                 pieces.append(as_superscript(node.get_text()) or "")  # "¹²", "10⁶" stay one token
             elif node.name == "li":
@@ -112,9 +116,17 @@ def html_text(markup: str) -> str:
                     numbers.update(_list_numbers(node))
                 pieces.append(numbers.get(id(node), ""))
         else:
-            pieces.append(str(node))
-    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n"
+            pieces.append(str(node).translate(_SOURCE_BREAKS))
+    blocks = ("\n".join(_collapsed(block.split("\r"))) for block in "".join(pieces).split("\n"))
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _collapsed(lines: list[str]) -> Iterator[str]:
+    """The non-blank lines of a block, white space collapsed."""
+    for line in lines:
+        collapsed = " ".join(line.split())
+        if collapsed:
+            yield collapsed
 
 
 def _is_raised(tag: Tag) -> bool:
@@ -176,7 +188,7 @@ def _docx_text(path: Path, raw: bytes) -> str:
         if isinstance(exc, InputError):
             raise
         raise InputError(f"{display_path(path)}: not a readable .docx file ({type(exc).__name__})") from None
-    return "\n".join(_docx_blocks(document)) + "\n"
+    return "\n\n".join(block for block in _docx_blocks(document) if block.strip()) + "\n"
 
 
 def _docx_blocks(document: DocxDocument) -> list[str]:

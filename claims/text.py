@@ -1,17 +1,21 @@
-"""Plain-text helpers shared by the extractors: sentences, width folding, Chinese numerals.
+"""Plain-text helpers shared by the extractors and checks: sentences, width folding, Chinese numerals.
 
-Everything here is pure and runs in linear time over its input.
+The one sentence splitter of the project is here (`sentence_bounds`, `sentence_at`,
+`next_sentence`, `previous_sentence`). Everything is pure and runs in linear time over its input.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
-# One sentence ends at a CJK or Latin terminator, at a newline, or at ". " in English.
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?= )")
-# Abbreviations after which ". " does not end a sentence ("Kim et al. (2012)").
-_ABBREVIATIONS = ("al", "e.g", "i.e", "vs", "Fig", "fig", "Dr", "No", "no", "etc", "approx")
+from auditor.claims.linebreaks import ends_with_abbreviation, soft_breaks
+
+# One sentence ends at a CJK or Latin terminator, at a line break that is no soft wrap (see
+# `claims.linebreaks`), or at a "." followed by a blank in English.
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+MAX_SENTENCE_REACH = 2000  # sentence_at cuts a longer sentence this far around the offset
 
 # Full-width ASCII (U+FF01..U+FF5E) maps to ASCII by a fixed offset; a few more by table.
 _FOLD_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -70,19 +74,26 @@ def as_superscript(run: str) -> str | None:
     return "".join(run.split()).translate(_TO_SUPERSCRIPT)
 
 
-def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    head = text[max(0, dot - 8) : dot]
-    return any(head.endswith(abbr) and not head[: -len(abbr)][-1:].isalpha() for abbr in _ABBREVIATIONS)
+def sentence_bounds(text: str, *, unwrapped: bool = False) -> list[tuple[int, int]]:
+    """Split into sentences: (start, end) pairs, end just past the terminator, newlines excluded.
 
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Split into sentences: (start, end) pairs, end just past the terminator, newlines excluded."""
+    A soft line break (a paragraph written over several lines) does not end a sentence; a blank
+    line, a heading, a list item, a table row… do (`claims.linebreaks`). With `unwrapped`, the
+    text has had its soft breaks joined already (`claims.linebreaks.unwrap`): every newline ends.
+    """
+    soft = [] if unwrapped else soft_breaks(text)
     bounds: list[tuple[int, int]] = []
-    start = 0
+    start = index = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() == "." and _ends_with_abbreviation(text, match.start()):
+        pos = match.start()
+        if match.group() == "\n":
+            while index < len(soft) and soft[index][1] <= pos:
+                index += 1
+            if index < len(soft) and soft[index][0] <= pos:
+                continue
+        elif match.group() == "." and ends_with_abbreviation(text, pos):
             continue
-        end = match.start() if match.group() == "\n" else match.end()
+        end = pos if match.group() == "\n" else match.end()
         if end > start:
             bounds.append((start, end))
         start = match.end()
@@ -91,13 +102,45 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def sentence_at(text: str, offset: int, bounds: list[tuple[int, int]] | None = None) -> tuple[int, int]:
-    """The sentence containing `offset` (pass precomputed `bounds` when calling repeatedly)."""
-    bounds = sentence_bounds(text) if bounds is None else bounds
+@lru_cache(maxsize=8)
+def _bounds_of(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence bounds of a whole text, computed once per text (not once per claim)."""
+    return tuple(sentence_bounds(text))
+
+
+def sentence_at(
+    text: str, offset: int, bounds: list[tuple[int, int]] | tuple[tuple[int, int], ...] | None = None
+) -> tuple[int, int]:
+    """The sentence containing `offset`, (offset, offset) between sentences.
+
+    `bounds` are `sentence_bounds(text)` (computed once per text and cached when not given). A
+    sentence longer than 2 × MAX_SENTENCE_REACH is cut around `offset`, so that callers that read
+    the sentence of every claim stay linear on a text without terminators.
+    """
+    bounds = _bounds_of(text) if bounds is None else bounds
     index = bisect_right(bounds, (offset, len(text) + 1)) - 1
     if index >= 0 and bounds[index][0] <= offset < bounds[index][1]:
-        return bounds[index]
+        start, end = bounds[index]
+        return max(start, offset - MAX_SENTENCE_REACH), min(end, offset + MAX_SENTENCE_REACH)
     return (offset, offset)
+
+
+def next_sentence(text: str, end: int) -> tuple[int, int] | None:
+    """The sentence after the one ending at `end`, in the same paragraph (else None)."""
+    bounds = _bounds_of(text)
+    index = bisect_left(bounds, (end, -1))
+    if index >= len(bounds) or text.find("\n", end, bounds[index][0]) != -1:
+        return None
+    return sentence_at(text, bounds[index][0], bounds)
+
+
+def previous_sentence(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence before the one starting at `start`, in the same paragraph (else None)."""
+    bounds = _bounds_of(text)
+    index = bisect_left(bounds, (start, -1)) - 1
+    if index < 0 or bounds[index][1] > start or text.find("\n", bounds[index][1], start) != -1:
+        return None
+    return sentence_at(text, bounds[index][1] - 1, bounds)
 
 
 def parse_chinese_number(text: str) -> float | None:

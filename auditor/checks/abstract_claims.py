@@ -22,8 +22,8 @@ from auditor.checks.abstract_reading import Abstract, Disagreement, read_abstrac
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_compare import is_identifier_mismatch
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
-from auditor.checks.sentence_context import sentence_at
 from auditor.claims.models import ClaimKind
+from auditor.claims.text import sentence_at
 from auditor.evidence import ClaimSentence, claim_sentences
 from auditor.evidence_carry import carried_sentences
 from auditor.models import Finding, FindingKind, Severity

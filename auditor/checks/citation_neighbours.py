@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
-from auditor.checks.sentence_context import sentence_at
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.text import sentence_at
 from auditor.references.models import Reference
 
 AUTHORED = (ClaimKind.AUTHOR_CITATION, ClaimKind.NAMED_STUDY)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from auditor.checks.sentence_context import sentence_at
 from auditor.claims.models import Claim
+from auditor.claims.text import sentence_at
 from auditor.linking import cited_name_keys
 
 _WorkKey = tuple[frozenset[str], int | None, str | None]

@@ -21,8 +21,8 @@ from auditor.checks.number_wholes import (
     share_of_whole,
     value_of,
 )
-from auditor.checks.sentence_context import previous_sentence, sentence_at
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.text import previous_sentence, sentence_at
 
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.number_relations import sum_tolerance
-from auditor.checks.sentence_context import sentence_at
 from auditor.checks.share_categories import BANDS, PARTITION, Split, label_split, phrase_split, phrases
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.text import sentence_at
 
 
 @dataclass(frozen=True)

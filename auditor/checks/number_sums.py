@@ -26,9 +26,9 @@ from auditor.checks.part_labels import (
     parallel,
     part_labels,
 )
-from auditor.checks.sentence_context import next_sentence, sentence_at
 from auditor.checks.share_categories import negation_pair
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.text import next_sentence, sentence_at
 
 _WHOLE_BEFORE = (
     "共",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.checks.sentence_context import next_sentence, sentence_at
 from auditor.checks.trial_identity import (
     TrialDisagreement,
     identity_field,
@@ -19,6 +18,7 @@ from auditor.checks.trial_identity import (
     start_year_field,
 )
 from auditor.checks.trial_terms import CONDITIONS, INSTITUTIONS, INTERVENTIONS, STATUSES, Term
+from auditor.claims.text import next_sentence, sentence_at
 from auditor.references.models import TrialRecord
 
 _PARAGRAPH_SCAN = 2000

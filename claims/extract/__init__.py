@@ -1,13 +1,16 @@
 """Claim extraction: every checkable statement of a document, with exact spans.
 
 `extract_claims` runs each family extractor over the width-folded text (same length as the
-original, so offsets carry over), drops duplicates and look-alikes, and numbers the claims.
+original) with its soft line breaks joined (`claims.linebreaks.unwrap`: a paragraph written over
+several lines reads as one line; offsets are mapped back to the original), drops duplicates and
+look-alikes, and numbers the claims.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 
 from auditor.claims.extract.authors import author_citations
 from auditor.claims.extract.citations import numbered_citations
@@ -20,6 +23,7 @@ from auditor.claims.extract.patterns import Candidate, merged_spans
 from auditor.claims.extract.quantities import quantities
 from auditor.claims.extract.statistics import statistics
 from auditor.claims.extract.studies import journal_mentions, named_studies
+from auditor.claims.linebreaks import unwrap
 from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
 from auditor.claims.text import fold_width, sentence_bounds
 
@@ -115,15 +119,22 @@ def _without_interval_levels(candidates: list[Candidate]) -> list[Candidate]:
     return others + _outside(percents, levels)
 
 
+def _moved(candidate: Candidate, start: int, end: int) -> Candidate:
+    return replace(candidate, start=start, end=end)
+
+
 def extract_candidates(text: str) -> list[Candidate]:
-    """All candidates of `text` (original or folded), filtered, sorted by start."""
-    folded = fold_width(text)
-    sentences = sentence_bounds(folded)
+    """All candidates of `text` (original or folded), filtered, sorted by start; offsets into `text`."""
+    joined = unwrap(fold_width(text))
+    folded = joined.text
+    sentences = sentence_bounds(folded, unwrapped=True)
     links = _without_contained(list(identifiers(folded)))
     link_spans = sorted((c.start, c.end) for c in links)
     words = _text_candidates(folded, sentences)
     others = _outside(words + _number_candidates(folded, sentences, words + links), merged_spans(link_spans))
     kept = _without_interval_levels(_without_contained(others)) + links
+    if joined.joins:
+        kept = [_moved(c, *joined.original_span(c.start, c.end)) for c in kept]
     return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
 
 
@@ -134,8 +145,8 @@ def extract_claims(
 
     At most `limit` claims (all when None). Text longer than WINDOW_CHARS is read window by window
     (cut at a blank line, else a line end, else a sentence end), so memory stays bounded by one
-    window's candidates plus the claims kept; no claim spans a line end, and shorter texts (every
-    real article) are one window.
+    window's candidates plus the claims kept; no claim spans a paragraph break, and shorter texts
+    (every real article) are one window.
     """
     text = document.text if body_end is None else document.text[: max(0, body_end)]
     claims: list[Claim] = []

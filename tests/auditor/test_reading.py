@@ -82,7 +82,7 @@ def test_html_drops_page_chrome_and_keeps_blocks(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(markup, encoding="utf-8")
     document = read_document(path)
-    assert document.text == "A study\nOf 57 of 71 patients (80%) improved [1].\nfirst\nsecond\n"
+    assert document.text == "A study\n\nOf 57 of 71 patients (80%) improved [1].\n\nfirst\n\nsecond\n"
     assert document.media_type == "text/html"
     for dropped in ("Home", "Site header", "var x", "Ads", "© site"):
         assert dropped not in document.text
