@@ -134,6 +134,12 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     return breaks
 
 
+def joiner(text: str, start: int, end: int) -> str:
+    """What the soft break text[start:end] reads as: nothing beside a CJK character, else a space."""
+    wide = (start > 0 and _is_wide(text[start - 1])) or (end < len(text) and _is_wide(text[end]))
+    return "" if wide else " "
+
+
 @dataclass(frozen=True)
 class Unwrapped:
     """A text with its soft line breaks joined: a space, or nothing next to a CJK character.
@@ -172,10 +178,10 @@ def unwrap(text: str) -> Unwrapped:
     for start, end in breaks:
         pieces.append(text[done:start])
         length += start - done
-        joiner = "" if _is_wide(text[start - 1]) or _is_wide(text[end]) else " "
-        pieces.append(joiner)
-        length += len(joiner)
-        shift += end - start - len(joiner)
+        joined = joiner(text, start, end)
+        pieces.append(joined)
+        length += len(joined)
+        shift += end - start - len(joined)
         anchors.append(length)
         shifts.append(shift)
         done = end

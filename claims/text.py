@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from auditor.claims.linebreaks import ends_with_abbreviation, soft_breaks
+from auditor.claims.linebreaks import ends_with_abbreviation, joiner, soft_breaks
 
 # One sentence ends at a CJK or Latin terminator, at a line break that is no soft wrap (see
 # `claims.linebreaks`), or at a "." followed by a blank in English.
@@ -100,6 +100,32 @@ def sentence_bounds(text: str, *, unwrapped: bool = False) -> list[tuple[int, in
     if start < len(text):
         bounds.append((start, len(text)))
     return bounds
+
+
+@lru_cache(maxsize=8)
+def _soft_breaks_of(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(soft_breaks(text))
+
+
+def unwrapped_slice(text: str, start: int, end: int) -> str:
+    """text[start:end] as the extractors read it: each soft line break inside it one space (nothing
+    beside a CJK character), other newlines kept. For checks that read the words between claims."""
+    piece = text[start:end]
+    if "\n" not in piece:
+        return piece
+    breaks = _soft_breaks_of(text)
+    index = bisect_right(breaks, (start, len(text) + 1)) - 1
+    pieces, pos = [], start
+    for first, last in breaks[max(index, 0) :]:
+        if first >= end:
+            break
+        if last <= start:
+            continue
+        pieces.append(text[pos : max(pos, first)])
+        pieces.append(joiner(text, first, last))
+        pos = min(end, last)
+    pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=8)

@@ -22,7 +22,7 @@ from auditor.checks.number_wholes import (
     value_of,
 )
 from auditor.claims.models import Claim, ClaimKind
-from auditor.claims.text import previous_sentence, sentence_at
+from auditor.claims.text import previous_sentence, sentence_at, unwrapped_slice
 
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis
@@ -132,13 +132,13 @@ def _adjacent_percent(text: str, claims: Sequence[Claim], index: int) -> Claim |
     here = claims[index]
     after, before = _neighbour(claims, index, 1), _neighbour(claims, index, -1)
     if after is not None and after.kind is ClaimKind.PERCENTAGE:
-        gap = text[here.span.end : after.span.start]
+        gap = unwrapped_slice(text, here.span.end, after.span.start)
         if gap_joins(gap) or clause_joins(gap):
             return after
     if (
         before is not None
         and before.kind is ClaimKind.PERCENTAGE
-        and gap_joins(text[before.span.end : here.span.start])
+        and gap_joins(unwrapped_slice(text, before.span.end, here.span.start))
     ):
         return before
     return None

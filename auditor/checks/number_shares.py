@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from auditor.checks.number_relations import sum_tolerance
 from auditor.checks.share_categories import BANDS, PARTITION, Split, label_split, phrase_split, phrases
 from auditor.claims.models import Claim, ClaimKind
-from auditor.claims.text import sentence_at
+from auditor.claims.text import sentence_at, unwrapped_slice
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _separate(text: str, left: Claim, right: Claim, digits: bool = True) -> bool
 
     With `digits` False a number between them does not separate them ("45% were under 12 and 60% …").
     """
-    gap = text[left.span.end : right.span.start]
+    gap = unwrapped_slice(text, left.span.end, right.span.start)
     if len(gap) > _PAIR_MAX_GAP or "\n\n" in gap or any(ch in _BREAKS for ch in gap):
         return True
     return digits and _NUMBER.search(gap) is not None

@@ -28,7 +28,7 @@ from auditor.checks.part_labels import (
 )
 from auditor.checks.share_categories import negation_pair
 from auditor.claims.models import Claim, ClaimKind
-from auditor.claims.text import next_sentence, sentence_at
+from auditor.claims.text import next_sentence, sentence_at, unwrapped_slice
 
 _WHOLE_BEFORE = (
     "共",
@@ -214,7 +214,7 @@ def _counts_between(counts: ClaimIndex, start: int, end: int, unit: str) -> list
 
 def _joined(text: str, first: Claim, second: Claim) -> bool:
     """Two parts of one enumeration: a short gap of labels and separators, no break, number or nesting."""
-    gap = _PARENTHESIS.sub("", text[first.span.end : second.span.start])  # "30例(60%)，25例"
+    gap = _PARENTHESIS.sub("", unwrapped_slice(text, first.span.end, second.span.start))  # "30例(60%)，25例"
     if len(gap) > _LIST_GAP_MAX or "\n\n" in gap or any(ch in _LIST_BREAKS for ch in gap):
         return False
     return _NUMBER.search(gap) is None and not any(word in gap.casefold() for word in _NESTING)

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from auditor.claims.models import Language
+from auditor.claims.text import sentence_bounds
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -98,7 +99,7 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     path = tmp_path / "article.docx"
     made.save(path)
     document = read_document(path)
-    assert document.text == "研究纳入120例患者（1）。\n组别\t例数\n治疗组\t60\n参考文献\n"
+    assert document.text == "研究纳入120例患者（1）。\n\n组别\t例数\n\n治疗组\t60\n\n参考文献\n"
     assert document.language is Language.ZH_HANS
 
 
@@ -334,3 +335,17 @@ def test_docx_with_too_many_parts_is_refused(tmp_path: Path, monkeypatch: pytest
     path.write_bytes(zip_of({f"word/media/{i}.png": "x" for i in range(5)}))
     with pytest.raises(InputError, match="5 parts"):
         read_document(path)
+
+
+def test_html_line_ends_in_the_markup_are_spaces_and_blocks_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.html"
+    path.write_text(
+        "<p>Nine of eleven adolescents, 9 of 11\n(81%), returned\r\nto school.</p>"
+        "<p>Line one<br>line two</p><h2>Results</h2><p>Next.</p>",
+        encoding="utf-8",
+    )
+    text = read_document(path).text
+    first = "Nine of eleven adolescents, 9 of 11 (81%), returned to school."
+    assert text == f"{first}\n\nLine one\nline two\n\nResults\n\nNext.\n"
+    sentences = [text[a:b].strip() for a, b in sentence_bounds(text)]
+    assert sentences == [first, "Line one", "line two", "Results", "Next."]

@@ -75,6 +75,6 @@ def test_docx_superscript_runs_become_unicode_superscripts(tmp_path: Path) -> No
     path = tmp_path / "a.docx"
     made.save(str(path))
     document = read_document(path)
-    assert document.text == "Cells cross the barrier¹,² in 1.5×10⁶ doses; see notea\nPlain paragraph (3).\n"
+    assert document.text == "Cells cross the barrier¹,² in 1.5×10⁶ doses; see notea\n\nPlain paragraph (3).\n"
     cited = [c.normalized["numbers"] for c in extract_claims(document) if c.kind.value == "numbered_citation"]
     assert cited == [[1, 2], [3]]

@@ -6,7 +6,7 @@ import pytest
 from auditor.claims.extract import extract_candidates
 from auditor.claims.linebreaks import soft_breaks, unwrap
 from auditor.claims.models import ClaimKind
-from auditor.claims.text import next_sentence, previous_sentence, sentence_bounds
+from auditor.claims.text import next_sentence, previous_sentence, sentence_bounds, unwrapped_slice
 
 _LINE = "The second trial enrolled older patients with longer disease and"  # 65 columns, no stop
 _ZH = "第二项试验纳入了病程更长的老年患者，随访时间也更长，其中"  # 28 characters, 56 columns
@@ -85,13 +85,17 @@ def test_unwrap_joins_cjk_without_a_space_and_maps_offsets_back() -> None:
 
 
 def test_claims_across_a_soft_wrap_keep_their_original_spans() -> None:
-    text = f"{_LINE} 9 of 11\n(81%) finished it."
-    fractions = [c for c in extract_candidates(text) if c.kind is ClaimKind.FRACTION]
-    assert [text[c.start : c.end] for c in fractions][:1] == ["9 of 11\n(81%)"] or any(
-        "9 of 11" in text[c.start : c.end] for c in fractions
-    )
+    text = f"{_LINE} fell from 3.9\nto 0.3 per year, a 82% reduction, by 9 of 11\n(81%)."
+    found = {(c.kind, text[c.start : c.end]) for c in extract_candidates(text)}
+    assert {(ClaimKind.FRACTION, "9 of 11"), (ClaimKind.PERCENTAGE, "81%")} <= found
+    changes = [c.normalized for c in extract_candidates(text) if c.kind is ClaimKind.RELATIVE_CHANGE]
+    assert changes == [{"change": -82.0, "base": 3.9, "new": 0.3}]
+
+
+def test_a_soft_wrap_inside_a_claim_stays_in_its_span() -> None:
+    text = f"{_ZH}8名中有7名\n（87%）。"
     percent = [c for c in extract_candidates(text) if c.kind is ClaimKind.PERCENTAGE]
-    assert [text[c.start : c.end] for c in percent] == ["81%"]
+    assert [text[c.start : c.end] for c in percent] == ["87%"]
 
 
 def test_next_and_previous_sentence_stop_at_a_paragraph_break() -> None:
@@ -104,6 +108,14 @@ def test_next_and_previous_sentence_stop_at_a_paragraph_break() -> None:
     assert previous_sentence(text, fourth[0]) is None
 
 
-def test_soft_breaks_are_linear_on_many_short_lines() -> None:
+def test_every_line_of_a_wrapped_block_is_joined() -> None:
     text = ("x" * 50 + "\n") * 20_000
     assert len(soft_breaks(text)) == 20_000 - 1
+
+
+def test_unwrapped_slice_reads_soft_breaks_as_the_extractors_do() -> None:
+    text = f"{_LINE} 9 of 11\n(81%) finished.\n\n{_ZH}\n8名。"
+    assert unwrapped_slice(text, text.index("11"), text.index("81")) == "11 ("
+    assert unwrapped_slice(text, text.index("finished"), text.index(_ZH)) == "finished.\n\n"
+    assert unwrapped_slice(text, text.index("其中"), len(text)) == "其中8名。"
+    assert unwrapped_slice(text, 0, 5) == text[:5]
