@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from auditor.claims.script import has_cjk
 from auditor.journal_names import journal_agrees
+from auditor.references.identifiers import is_short_doi
 from auditor.references.matching import (
     first_page,
     surnames_match,
@@ -29,17 +31,11 @@ from auditor.references.sources.parsing import clean_markup
 TITLE_THRESHOLD = 80.0  # same work at or above
 NEAR_MISS_THRESHOLD = 90.0  # same authors, title below this: the title was altered
 _LATIN = re.compile(r"[A-Za-z]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def is_latin(text: str | None) -> bool:
     """True when the text contains Latin letters (English titles, journal names)."""
     return bool(text and _LATIN.search(text))
-
-
-def has_cjk(text: str | None) -> bool:
-    """True when the text contains Chinese characters."""
-    return bool(text and _CJK.search(text))
 
 
 def first_surname(record: Record) -> str | None:
@@ -213,6 +209,6 @@ def query_of(parsed: ParsedReference, free_text: str | None = None) -> Bibliogra
         journal=parsed.journal,
         volume=parsed.volume,
         first_page=first_page(parsed.pages),
-        doi=parsed.doi,
+        doi=None if is_short_doi(parsed.doi) else parsed.doi,  # an alias is not searchable
         free_text=free_text,
     )

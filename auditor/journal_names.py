@@ -24,10 +24,11 @@ from importlib import resources
 
 from opencc import OpenCC
 
+from auditor.claims.script import CJK_CLASS
 from auditor.references.matching import journal_matches
 from auditor.references.models import Record
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{1,80}")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]{{1,80}}")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]{0,40}")
 _WORD = re.compile(r"[a-z0-9]{1,40}")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")

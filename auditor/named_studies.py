@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from auditor.candidates import has_cjk, is_latin
+from auditor.candidates import is_latin
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.script import has_cjk
 from auditor.journal_names import journal_agrees, simplified
 from auditor.references.matching import first_author_matches
 from auditor.references.models import BibliographicQuery, Record

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from auditor.candidates import has_cjk, query_of
+from auditor.candidates import query_of
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.script import has_cjk
 from auditor.journal_names import simplified
 from auditor.references.identifiers import (
     ids_from_url,
+    is_short_doi,
     normalize_doi,
     normalize_nct,
     normalize_pmcid,
@@ -49,6 +51,8 @@ def _keys(pairs: Iterable[tuple[IdKind, str | None]]) -> list[Key]:
     out: list[Key] = []
     for kind, raw in pairs:
         key = normalize_key(kind, raw)
+        if kind is IdKind.DOI and is_short_doi(key):
+            continue  # an alias: Crossref and PubMed would answer "no such DOI" for a real work
         if key is not None and (kind, key) not in out:
             out.append((kind, key))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.claims.models import Language
+from auditor.claims.script import CJK_CLASS
 
 # Frequent characters that exist in only one of the two scripts (pairs: simplified, traditional).
 _PAIRS = (  # noqa: SIM905 (the pairs read best as one block of text)
@@ -17,7 +18,7 @@ _PAIRS = (  # noqa: SIM905 (the pairs read best as one block of text)
 _SIMPLIFIED = frozenset(p[0] for p in _PAIRS if p[0] != p[1])
 _TRADITIONAL = frozenset(p[1] for p in _PAIRS if p[0] != p[1])
 # Counted by the regex engine (a Python loop over 200,000 characters cost ~2 ms per article).
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 _LATIN = re.compile("[A-Za-z]")
 _SIMPLIFIED_ONLY = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
 _TRADITIONAL_ONLY = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")

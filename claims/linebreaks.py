@@ -27,6 +27,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from auditor.claims.script import is_cjk
+
 _MIN_WRAP, _MAX_WRAP = 40, 200  # columns of a line that was wrapped
 # A line that stands alone: heading, table row, quote, fence, rule or setext underline.
 _STANDALONE = r"#{1,6}(?:[ \t]|$)|[|>]|```|~~~|[=\-_*]{3,}[ \t]*$|[(（]?[一二三四五六七八九十]{1,3}[、)）]"
@@ -40,11 +42,6 @@ _BLOCK_START = re.compile(
 _TERMINATORS = frozenset("。！？!?.")
 _CLOSING = frozenset("\"'”’」』）)]】》^¹²³⁴⁵⁶⁷⁸⁹⁰⁻,，-–0123456789[ \t*_")
 _ABBREVIATIONS = ("al", "e.g", "i.e", "vs", "Fig", "fig", "Dr", "No", "no", "etc", "approx")
-
-
-def is_cjk(ch: str) -> bool:
-    """A CJK ideograph (unified, extension A, compatibility)."""
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:

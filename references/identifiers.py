@@ -12,6 +12,9 @@ from urllib.parse import unquote, urlsplit
 from auditor.claims.registries import REGISTRIES, registry_named
 
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S{1,1000}")
+# A shortDOI (https://shortdoi.org): an alias "10/abcde" that doi.org resolves like the DOI it
+# stands for; a few lower-case letters and digits, at least one letter ("10/12" is a fraction).
+SHORT_DOI_SYNTAX = re.compile(r"10/(?=[0-9]{0,9}[a-z])[a-z0-9]{1,10}")
 _DOI_PREFIX = re.compile(
     r"^(?:https?://)?(?:dx\.)?(?:www\.)?doi\.org/|^doi\s{0,3}[:：]?\s{0,3}", re.IGNORECASE
 )
@@ -47,13 +50,22 @@ def _strip_trailing(s: str) -> str:
 
 
 def normalize_doi(s: str) -> str | None:
-    """Canonical DOI (lower-case, no resolver prefix, no trailing punctuation) or None."""
+    """Canonical DOI (lower-case, no resolver prefix, no trailing punctuation) or None.
+
+    A shortDOI alias ("10/dvq", "https://doi.org/10/g8r7pm") is a DOI name too (`is_short_doi`).
+    """
     candidate = s.strip()
     if "%" in candidate:
         candidate = unquote(candidate)
     candidate = _DOI_PREFIX.sub("", candidate, count=1).strip()
     candidate = _strip_trailing(candidate).lower()
-    return candidate if DOI_SYNTAX.fullmatch(candidate) else None
+    return candidate if DOI_SYNTAX.fullmatch(candidate) or SHORT_DOI_SYNTAX.fullmatch(candidate) else None
+
+
+def is_short_doi(doi: str | None) -> bool:
+    """True for a normalised shortDOI alias ("10/dvq"): doi.org resolves it, but Crossref and PubMed
+    index only the DOI it stands for, so it cannot be looked up there."""
+    return bool(doi) and SHORT_DOI_SYNTAX.fullmatch(doi) is not None
 
 
 def is_valid_doi(s: str) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from auditor.claims.group_nouns import has_group_noun
+from auditor.claims.script import has_cjk
 from auditor.references.models import Author, Record
 from rapidfuzz import fuzz
 
@@ -90,7 +91,7 @@ def name_keys(family: str, given: str = "", *, group: bool = False) -> frozenset
     if group or has_group_noun(f"{family} {given}"):
         key = group_key(family) or surname_key(family)
         return frozenset({f"g:{key}"} if key else ())
-    if not _is_cjk(family):
+    if not has_cjk(family):
         key = surname_key(family)
         return frozenset({key} if key else ())
     full = surname_key(family + given)
@@ -107,7 +108,7 @@ def romanised_keys(family: str, given: str = "") -> frozenset[str]:
     So 曹彬课题组 finds "Cao B", and "Chen" finds 陳. The character table (pypinyin's) is loaded on
     first use only, since it takes half a second.
     """
-    if not _is_cjk(family) or has_group_noun(family):
+    if not has_cjk(family) or has_group_noun(family):
         return frozenset()
     return frozenset(_romanised(_chinese_surname(family, given)))
 
@@ -289,10 +290,6 @@ def journal_language(name: str) -> str | None:
     return next((j.language for j in journals if journal_matches(name, j.title, j.abbrev)), None)
 
 
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
 def first_author_matches(
     cited_authors: Sequence[Author | str], record_authors: Sequence[Author | str]
 ) -> bool | None:
@@ -307,6 +304,6 @@ def first_author_matches(
         return None
     cited_family = cited.family if isinstance(cited, Author) else cited
     record_family = recorded.family if isinstance(recorded, Author) else recorded
-    if _is_cjk(cited_family) != _is_cjk(record_family):
+    if has_cjk(cited_family) != has_cjk(record_family):
         return None
     return surname_key(cited_family) == surname_key(record_family)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from auditor.candidates import has_cjk
 from auditor.checks.citation_neighbours import CitationIndex, following_numbers, ref_summary
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.script import has_cjk
 from auditor.linking import cited_name_keys, reference_author_keys, references_by_number
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import Reference

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from auditor.candidates import has_cjk
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, ReferenceResolution, finding, register
 from auditor.claims.models import Claim, ClaimKind
+from auditor.claims.script import has_cjk
 from auditor.journal_names import simplified
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.matching import journal_language

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.claims.models import ClaimKind
+from auditor.claims.script import CJK_CLASS
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TABLE = str.maketrans(SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
 
-CJK = r"\u4e00-\u9fff"
+CJK = CJK_CLASS
 
 
 def to_float(text: str) -> float:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from auditor.claims.group_nouns import has_group_noun, is_group_noun
+from auditor.claims.script import has_cjk, is_cjk
 from auditor.references.models import Author
-from auditor.references.refstring.text import has_cjk, is_cjk
 
 _ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
 _SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")

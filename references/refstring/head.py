@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from auditor.claims.script import has_cjk
 from auditor.references.models import Author
 from auditor.references.refstring.authors import read_authors
-from auditor.references.refstring.text import has_cjk
 
 _JOURNAL_MARKS = frozenset({"[J]", "[J/OL]", "[N]", "[N/OL]"})  # the other types are books, theses, reports…
 _MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|A|G|CP|EB|OL|J/OL|M/OL|EB/OL|DB/OL|C/OL|N/OL|Z/OL)\]")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.claims.script import is_cjk
+
 _EXTRA = {
     "．": "。", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]",
     "【": "[", "】": "]", "〔": "(", "〕": ")", "–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-",
@@ -31,25 +33,12 @@ def strip_markup(text: str) -> str:
     return _MD_LINK.sub(lambda m: " " + m.group(1) + "  ", text)
 
 
-def is_cjk(ch: str) -> bool:
-    """A CJK ideograph (unified, extension A, compatibility)."""
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def mostly_cjk(text: str | None) -> bool:
     """More than half of the letters are CJK ideographs."""
     if not text or text.isascii():
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(1 for ch in letters if is_cjk(ch)) * 2 > len(letters)
-
-
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")  # the ranges of `is_cjk`
-
-
-def has_cjk(text: str) -> bool:
-    """Any CJK ideograph in `text`."""
-    return not text.isascii() and _CJK.search(text) is not None
 
 
 def clean(value: str | None) -> str | None:

@@ -6,6 +6,7 @@ import pytest
 from auditor.references.identifiers import (
     ids_from_url,
     is_malformed_nct,
+    is_short_doi,
     is_valid_doi,
     issn_check_digit_ok,
     normalize_doi,
@@ -36,6 +37,13 @@ from auditor.references.identifiers import (
         ("11.1000/abc", None),
         ("10.1000/", None),
         ("not a doi", None),
+        ("10/dvq", "10/dvq"),  # shortDOI aliases (shortdoi.org)
+        ("https://doi.org/10/G8R7PM", "10/g8r7pm"),
+        ("doi:10/aabbe.", "10/aabbe"),
+        ("10/12", None),  # a fraction, not an alias
+        ("10/", None),
+        ("10/abc-def", None),
+        ("10/abcdefghijklmnop", None),
     ],
 )
 def test_normalize_doi(raw: str, expected: str | None) -> None:
@@ -139,6 +147,7 @@ def test_issn_check_digit(issn: str, ok: bool) -> None:
         ("https://pmc.ncbi.nlm.nih.gov/articles/PMC7654321/", {"pmcid": "PMC7654321"}),
         ("https://doi.org/10.3390/ijms99990001", {"doi": "10.3390/ijms99990001"}),
         ("http://dx.doi.org/10.1000/ABC", {"doi": "10.1000/abc"}),
+        ("https://doi.org/10/dvq", {"doi": "10/dvq"}),
         ("https://journals.example.com/doi/full/10.1002/abc.18-0001", {"doi": "10.1002/abc.18-0001"}),
         ("https://journals.example.com/doi/pdf/10.1002/abc.1", {"doi": "10.1002/abc.1"}),
         ("https://journals.example.com/doi/abs/10.1002/abc.2", {"doi": "10.1002/abc.2"}),
@@ -159,3 +168,9 @@ def test_issn_check_digit(issn: str, ok: bool) -> None:
 )
 def test_ids_from_url(url: str, ids: dict[str, str]) -> None:
     assert ids_from_url(url) == ids
+
+
+def test_short_doi_is_told_from_a_full_doi() -> None:
+    assert is_short_doi("10/dvq")
+    assert not is_short_doi("10.1093/hmg/ddp202")
+    assert not is_short_doi(None)
