@@ -10,7 +10,10 @@ from auditor.claims.script import CJK_CLASS, has_cjk, is_cjk
 
 @pytest.mark.parametrize(
     ("ch", "expected"),
-    [("王", True), ("㐀", True), ("鿿", True), ("豈", True), ("。", False), ("Ａ", False), ("a", False), ("ア", False)],
+    [
+        ("王", True), ("㐀", True), ("鿿", True), ("豈", True),
+        ("。", False), ("Ａ", False), ("a", False), ("ア", False),
+    ],
 )
 def test_is_cjk_and_the_regex_class_agree(ch: str, expected: bool) -> None:
     assert is_cjk(ch) is expected
