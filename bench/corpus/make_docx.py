@@ -169,6 +169,48 @@ ARTICLES["zh-hant-03-her2.docx"] = [
 ]
 
 
+ARTICLES["ho-zh-hans-02-osteoporosis.docx"] = [
+    "# 骨头里的“静悄悄的流行病”：骨质疏松药物三十年",
+    "骨质疏松在骨折之前几乎没有症状，因此常被称为“静悄悄的流行病”。全球约有2.0×108名女性患骨质疏松，这个数字在不少材料中指数已经丢失。"
+    "中国骨质疏松症流行病学调查共纳入20 416名参与者，其中20 164名（98.8%）完成了合格的骨密度检查，其中女性11 443名（56.7%）^{1}。"
+    "40岁以上人群中骨质疏松患病率男性为5.0%，女性为20.6%，两者分母不同。Wang等^{1}还发现，接受抗骨质疏松治疗的患者比例很低；"
+    "王临虹团队^{1}的这项调查于2021年8月2日发表。成人骨骼中约有1.1×10^{3}克钙。",
+    "# 从双膦酸盐到单克隆抗体",
+    "FIT研究纳入2027名已有椎体骨折的绝经后女性，阿仑膦酸钠使新发形态学椎体骨折风险降低约47%^{2}。Black等^{2}的这项研究开启了双膦酸盐时代，"
+    "此后Black等^{3}又证明每年一次静脉注射唑来膦酸5 mg同样有效；但Black等人于2005年^{3}报告HORIZON结果的说法并不正确。",
+    "地舒单抗是针对RANKL的单克隆抗体，每6个月皮下注射60 mg。Cummings等^{4}报告的FREEDOM研究中，3年新发椎体骨折发生率由安慰剂组的7.2%降至2.3%，"
+    "相对降低68%；McClung等^{4}也参与了这项研究。特立帕肽每日皮下注射20 μg，Neer等^{5}发现新发椎体骨折由14%降至5%，相对降低约65%。",
+    "罗莫佐单抗同时促进骨形成、抑制骨吸收，2019年4月在美国获批。FRAME研究中，12个月时新发椎体骨折由1.8%降至0.5%，相对降低73%^{6}；"
+    "ARCH研究纳入4093名女性^{7}，24个月时新发椎体骨折为6.2%对11.9%，相对降低48%，Saag等^{6}常被误列为FRAME的作者。"
+    "绝经激素治疗的利弊仍需个体化权衡^{11}。有指南建议按骨折风险分层治疗（Compston et al., 2019），Eastell等(2019)也提出了类似的建议。"
+    "2020年，北京协和医院内分泌科的研究团队在《骨与矿物质研究杂志》发表研究，比较了不同药物的依从性。",
+    "# 数字怎么读",
+    "以下数字为说明用的示例。设想某门诊随访150名患者，其中口服双膦酸盐组62名、静脉组48名、地舒单抗组45名。随访两年，42名出现再骨折（32%）。"
+    "用药依从性良好者占61%，依从性差者占43%；男性患者占14%，女性患者占86%。6名中有5名（83%）、9名中有8名（88%）的患者能说出自己所用药物的名称。",
+    "每年髋部骨折手术量由480例降至420例，下降了15%；另一家医院由200例降至150例，下降25%。治疗率由10%提高到30%，提高了20%。"
+    "非椎体骨折由9.0%降至6.0%，相对降低了25%。两组跌倒次数差异显著（P值＝），而骨密度差异有统计学意义（P<0.001）。"
+    "一项小型研究（n=7）中，t(5)=3.2，P=0.024（图2）。",
+    "想核对原文的读者请注意：《新英格兰医学杂志》的ISSN为0028-4793，一份讲义却印成ISSN 0028-4794；另一份材料把登记号写成NCT0008979和ChiCTR21000429，"
+    "把PMID写成196716550。",
+    "# 参考文献",
+    "1. Wang, L. et al. Prevalence of osteoporosis and fracture in China: the China Osteoporosis Prevalence Study. JAMA Netw. Open 4, e2121106 (2021). "
+    "https://doi.org/10.1001/jamanetworkopen.2021.21106",
+    "2. Black, D. M. et al. Randomised trial of effect of alendronate on risk of fracture in women with existing vertebral fractures. Lancet 348, 1535–1541 (1996).",
+    "3. Black, D. M. et al. Once-yearly zoledronic acid for treatment of postmenopausal osteoporosis. N. Engl. J. Med. 356, 1809–1822 (2007). doi:10:1056/NEJMoa067312",
+    "4. Cummings, S. R. et al. Denosumab for prevention of fractures in postmenopausal women with osteoporosis. N. Engl. J. Med. 361, 756–765 (2009). "
+    "https://doi.org/10.1056/NEJMoa0809493",
+    "5. Neer, R. M. et al. Effect of parathyroid hormone (1-34) on fractures and bone mineral density in postmenopausal women with osteoporosis. "
+    "N. Engl. J. Med. 344, 1434–1441 (2001).",
+    "6. Cosman, F. et al. Romosozumab treatment in postmenopausal women with osteoporosis. N. Engl. J. Med. 375, 1532–1543 (2016). "
+    "https://doi.org/10.1056/NEJMoa1607948",
+    "7. Saag, K. G. et al. Romosozumab or alendronate for fracture prevention in women with osteoporosis. N. Engl. J. Med. 377, 1417–1427 (2017). "
+    "https://doi.org/10.1056/NEJMoa1708322",
+    "8. Rossouw, J. E. et al. Risks and benefits of estrogen plus progestin in healthy postmenopausal women: principal results from the Women's Health "
+    "Initiative randomized controlled trial. JAMA 288, 321–333 (2002).",
+    "9. Cummings SR, San Martin J, McClung MR, et al. Denosumab for prevention of fractures in postmenopausal women with osteoporosis. N Engl J Med 2009;361:756-65.",
+]
+
+
 def main() -> int:
     """Build every article."""
     for name, paragraphs in ARTICLES.items():
