@@ -215,11 +215,7 @@ def off_topic(sentence: str, title: str | None) -> bool:
     Only concepts of the term table count (a Chinese sentence against an English title); an
     English sentence, a Chinese title or a sentence without known concepts is never off topic.
     """
-    if not title or has_cjk(title) or not has_cjk(sentence):
-        return False
-    concepts = chinese_topics(sentence)
-    text = (clean_markup(title) or "").lower()
-    return bool(concepts) and not any(_speaks_of(text, concept) for concept in concepts)
+    return has_cjk(sentence) and on_topic(sentence, "", title) is False
 
 
 def on_topic(sentence: str, exclude: str, title: str | None) -> bool | None:

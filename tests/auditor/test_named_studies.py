@@ -15,7 +15,7 @@ from auditor.checks.metadata_existence import possibly_fabricated
 from auditor.checks.metadata_studies import named_study_lookups
 from auditor.checks.registry import CheckContext
 from auditor.models import Severity
-from auditor.named_studies import chinese_topics, english_institution, is_the_study, study_search
+from auditor.named_studies import chinese_topics, english_institution, is_the_study, on_topic, study_search
 from auditor.resolve import DocumentInputs, Resolver
 from auditor.sources import SourceSet
 
@@ -128,3 +128,28 @@ def test_a_failed_search_leaves_the_study_unverifiable() -> None:
     ctx = _audit(ZH, InMemorySource("pubmed", search_fails=True), InMemorySource("crossref"))
     assert list(named_study_lookups(ctx)) == []
     assert next(iter(ctx.resolutions.values())).status == "unverifiable"
+
+
+_EDITING_ZH = "某大学的团队在《自然》报告了基因编辑的新方法。"
+_GENOME_TITLE = "Initial sequencing and analysis of the human genome"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "expected"),
+    [
+        # an English sentence: its distinctive words, less the institution and journal
+        ("Scientists at Harvard University described in Nature the editing of one base in genomic DNA.",
+         "Programmable editing of a target base in genomic DNA", True),
+        ("Scientists at Harvard University described in Nature the editing of one base in genomic DNA.",
+         _GENOME_TITLE, False),
+        # a Chinese sentence: the concepts of the term table
+        (_EDITING_ZH, "Multiplex genome engineering using CRISPR/Cas systems", True),
+        (_EDITING_ZH, _GENOME_TITLE, False),
+        # cannot be told: no concept known, a Chinese title, no title
+        ("某大学的团队在《自然》发表研究，描述了一种新方法。", _GENOME_TITLE, None),
+        (_EDITING_ZH, "基因编辑技术的进展", None),
+        ("Scientists at Harvard University described in Nature a new method.", None, None),
+    ],
+)
+def test_on_topic(sentence: str, title: str | None, expected: bool | None) -> None:
+    assert on_topic(sentence, "Harvard University Nature", title) is expected
