@@ -20,6 +20,9 @@ MAX_SENTENCE_REACH = 2000  # sentence_at cuts a longer sentence this far around 
 # Full-width ASCII (U+FF01..U+FF5E) maps to ASCII by a fixed offset; a few more by table.
 _FOLD_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD_TABLE.update({0x3000: 0x20, 0x2013: 0x2D, 0x2212: 0x2D, 0x2010: 0x2D, 0x2011: 0x2D})
+# Runs of characters the table maps: only they are translated (a whole-text translate looks up every
+# character of the text in the table, ~6x slower on Chinese text).
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD_TABLE)) + "]+")
 
 _CHINESE_DIGITS = {
     "零": 0,
@@ -60,7 +63,11 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789-–—‐−", "⁰¹²³⁴⁵⁶�
 
 def fold_width(text: str) -> str:
     """Map full-width ASCII, ideographic space and en-dash/minus to ASCII; length is unchanged."""
-    return text.translate(_FOLD_TABLE)
+    return _FOLDABLE.sub(_fold_run, text)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLD_TABLE)
 
 
 def as_superscript(run: str) -> str | None:
