@@ -11,23 +11,21 @@ them rounds to. A difference in percentage points that equals the stated figure 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from auditor.checks.number_relations import (
+    HEDGE,
     decimals_of,
     format_value,
-    half_unit,
     relative_difference_range,
+    stated_halves,
     within,
 )
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
 from auditor.models import Finding, FindingKind, Severity
-
-_APPROX = re.compile(r"约|約|近|about|approximately|nearly|roughly|around|~|≈", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,14 +53,6 @@ class ComparisonProblem:
         return self.claim.normalized.get("compared") == "count"
 
 
-def _halves(norm: dict[str, Any]) -> tuple[float, float]:
-    exact = bool(norm.get("exact_values"))
-    return (
-        half_unit(int(norm.get("new_decimals") or 0), exact),
-        half_unit(int(norm.get("base_decimals") or 0), exact),
-    )
-
-
 def _readings(norm: dict[str, Any]) -> list[tuple[float, float, float, float]]:
     """(value, half, reference, half) readings of |value − reference| / reference the words allow.
 
@@ -72,7 +62,7 @@ def _readings(norm: dict[str, Any]) -> list[tuple[float, float, float, float]]:
     the text does not tell, either way.
     """
     new, base = float(norm["new"]), float(norm["base"])
-    new_half, base_half = _halves(norm)
+    new_half, base_half = stated_halves(norm)
     first, second = (new, new_half), (base, base_half)
     both = [(*first, *second), (*second, *first)]
     if norm.get("measure") == "efficacy":
@@ -90,7 +80,7 @@ def _consistent(stated: float, decimals: int, approx: bool, norm: dict[str, Any]
         if bounds is None or within(stated, bounds, decimals, approx=approx):
             return True  # a reference near zero cannot be judged; a matching reading is enough
     new, base = float(norm["new"]), float(norm["base"])
-    new_half, base_half = _halves(norm)
+    new_half, base_half = stated_halves(norm)
     points = abs(new - base)
     if norm.get("compared") == "percent" and not norm.get("relative"):
         slack = new_half + base_half
@@ -107,7 +97,7 @@ def comparison_problem(claim: Claim) -> ComparisonProblem | None:
         return None
     stated = abs(float(norm["change"]))
     decimals = decimals_of(claim.text, stated)
-    if _consistent(stated, decimals, bool(_APPROX.search(claim.text)), norm):
+    if _consistent(stated, decimals, bool(HEDGE.search(claim.text)), norm):
         return None
     new, base = float(norm["new"]), float(norm["base"])
     readings = _readings(norm)

@@ -12,6 +12,8 @@ import re
 from enum import Enum
 
 _EPS = 1e-9
+# A hedge before a stated figure ("约65%", "about 50%"): the figure gets one unit of slack.
+HEDGE = re.compile(r"约|約|近|about|approximately|nearly|roughly|around|~|≈", re.IGNORECASE)
 _NUMBER = re.compile(r"\d{1,15}(?:\.(\d{1,10}))?")
 
 
@@ -88,6 +90,20 @@ def sum_tolerance(decimals: list[int]) -> float:
 def half_unit(decimals: int, exact: bool) -> float:
     """How far a stated value may be from the true one: 0 for an exact count, else half a unit."""
     return 0.0 if exact else unit_of(decimals) / 2
+
+
+def stated_halves(norm: dict[str, object]) -> tuple[float, float]:
+    """(new, base) half-units of a claim's two values from their stated decimals.
+
+    0 for exact counts ("exact_values") and for a value whose precision was not recorded.
+    """
+    exact = bool(norm.get("exact_values"))
+
+    def half(key: str) -> float:
+        decimals = norm.get(key)
+        return 0.0 if decimals is None else half_unit(int(str(decimals)), exact)
+
+    return half("new_decimals"), half("base_decimals")
 
 
 def relative_difference_range(

@@ -15,12 +15,16 @@ from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_exponents import bare_p_values, exponent_problems
 from auditor.checks.number_pairs import SharePair, share_pairs
 from auditor.checks.number_relations import (
+    HEDGE,
     Agreement,
     agreement,
     decimals_of,
     exact_percentage,
     exact_relative_change,
     format_value,
+    relative_difference_range,
+    stated_halves,
+    within,
 )
 from auditor.checks.number_shares import share_problems
 from auditor.checks.number_sums import sum_problems
@@ -157,6 +161,20 @@ def _change_wording(
     return "N305", message, f"write {right}% or check the base and new values"
 
 
+def _change_consistent(claim: Claim, change: float, exact: float, decimals: int) -> bool:
+    """True when the stated change could be (new − base) / base for values within their stated
+    precision ("1.8%→0.5%" may be 1.75–1.85 → 0.45–0.55), one unit looser after a hedge ("约65%")."""
+    approx = bool(HEDGE.search(claim.text))
+    if agreement(change, exact, decimals, approx=approx) is not Agreement.INCONSISTENT:
+        return True
+    norm = claim.normalized
+    if (change < 0) != (exact < 0) and abs(exact) > 0:
+        return False  # a fall stated as a rise (or the reverse) is wrong whatever the rounding
+    new_half, base_half = stated_halves(norm)
+    bounds = relative_difference_range(float(norm["new"]), new_half, float(norm["base"]), base_half)
+    return bounds is not None and within(abs(change), bounds, decimals, approx=approx)
+
+
 def _change_finding(claim: Claim) -> Finding | None:
     norm = claim.normalized
     if norm.get("change") is None or norm.get("base") is None or norm.get("new") is None:
@@ -166,7 +184,7 @@ def _change_finding(claim: Claim) -> Finding | None:
     change, base, new = float(norm["change"]), float(norm["base"]), float(norm["new"])
     exact = exact_relative_change(base, new)
     decimals = decimals_of(claim.text, change)
-    if exact is None or agreement(change, exact, decimals) is not Agreement.INCONSISTENT:
+    if exact is None or _change_consistent(claim, change, exact, decimals):
         return None
     percent_values = bool(norm.get("percent_values", True))
     code, message, suggestion = _change_wording(change, base, new, exact, decimals, percent_values)

@@ -47,6 +47,19 @@ _MULTIPLIER = r"(?P<mult>万|萬|亿|億)?"
 # "75 infused patients", "12 healthy volunteers": one describing word between a number and its noun
 _ADJECTIVE = r"(?:[a-z]{2,14}(?:ed|ing|ble|al|ic|ive|ous|ent|ant|ary|ory|ly|y)[ \t])?"
 _COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}{_ADJECTIVE}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])")
+# "20 164名", "12 500 patients": digit groups of exactly three after a space, thin space or narrow
+# no-break space are one number when a count's noun follows; the first group has 1–3 digits.
+_SPACED_COUNT = re.compile(
+    r"(?<![A-Za-z0-9.,])(?P<num>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4})(?![\d.,])"
+    rf"{_MULTIPLIER}{S}{_ADJECTIVE}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])"
+)
+# Before a spaced count: a number list ("3 5 100 patients", "2, 3 100") or a label taking a
+# number ("day 3 100 patients", "第3 100名", "2019 年 3 100例") make the first group a number of its own.
+_NOT_SPACED_BEFORE = re.compile(
+    r"(?:\d[ \t,、;；]{1,2}|(?:(?<![A-Za-z])(?:day|week|month|year|visit|table|figure|fig\.|group|arm|cohort"
+    r"|phase|stage|grade|step|level|no\.|n[ \t]?=)|第|表|图|圖|组|組|年|月|日|周|週|期)[ \t]{0,2})$",
+    re.IGNORECASE,
+)
 _ZH_DIGITS = "一二三四五六七八九十百千万两〇零"
 _ZH_COUNT = re.compile(r"(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)")
 
@@ -167,12 +180,19 @@ def counts(text: str) -> Iterator[Candidate]:
         ):
             continue
         yield _count(text, match, value)
+    for match in _SPACED_COUNT.finditer(text):
+        if not _NOT_SPACED_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            yield _count(text, match, float("".join(match.group("num").split())) * _times(match))
     for match in _ZH_COUNT.finditer(text):
         value = parse_chinese_number(match.group("num"))
         if text[match.start() - 1 : match.start()] in _ZH_DIGITS and match.start() > 0:
             continue
         if value is not None and match.group("num") != "一":
             yield _count(text, match, value)
+
+
+def _times(match: re.Match[str]) -> float:
+    return _MULTIPLIERS.get(match.group("mult") or "", 1.0)
 
 
 def _count(text: str, match: re.Match[str], value: float) -> Candidate:
@@ -187,6 +207,16 @@ def _count(text: str, match: re.Match[str], value: float) -> Candidate:
         "implied": False,
     }
     return Candidate(ClaimKind.COUNT, match.start(), match.end(), payload)
+
+
+def _precision_of(text: str) -> dict[str, Any]:
+    """Decimals of a from-to value and whether it is an exact count (an integer, not a % or ×万)."""
+    found = _LEADING_NUMBER.search(text)
+    if found is None:
+        return {"decimals": 0, "exact": False}
+    decimals = decimals_of(found.group("num"))
+    exact = decimals == 0 and "%" not in text and not found.group("times")
+    return {"decimals": decimals, "exact": exact}
 
 
 def _value_of(text: str) -> float:
@@ -259,6 +289,7 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
         for m in _FROM_TO.finditer(text)
         if _is_change(text, m)
     ]
+    precision = [_from_to_precision(m) for m, _, _ in from_to]
     # "由20%降至10%" is a change of percentages (points can be meant); "由120噸降至90噸" is not
     in_percent = [("%" in m.group("base") or "%" in m.group("new")) for m, _, _ in from_to]
     starts = [match.start() for match, _, _ in from_to]
@@ -268,7 +299,12 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
         index = _nearest_from_to(starts, used, clause, candidate.start)
         if index is not None:
             candidate.normalized.update(
-                {"base": from_to[index][1], "new": from_to[index][2], "percent_values": in_percent[index]}
+                {
+                    "base": from_to[index][1],
+                    "new": from_to[index][2],
+                    "percent_values": in_percent[index],
+                    **precision[index],
+                }
             )
             used.add(index)
         yield candidate
@@ -280,6 +316,16 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
                 match.end(),
                 {"change": None, "base": base, "new": new, "percent_values": in_percent[index]},
             )
+
+
+def _from_to_precision(match: re.Match[str]) -> dict[str, Any]:
+    """The stated precision of both values of a from-to (the check allows the interval it implies)."""
+    base, new = _precision_of(match.group("base")), _precision_of(match.group("new"))
+    return {
+        "base_decimals": base["decimals"],
+        "new_decimals": new["decimals"],
+        "exact_values": base["exact"] and new["exact"],
+    }
 
 
 _CLAUSE_REACH = 300

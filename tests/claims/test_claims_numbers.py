@@ -184,7 +184,15 @@ def test_relative_change_takes_base_and_new_from_its_sentence() -> None:
     text = "较对照组提高45%(从4.0%±1.2%增至5.8%±1.5%)。另一句从1%增至2%。"
     changes = of_kind(text, CHANGE)
     assert [c.text for c in changes] == ["提高45%", "从1%增至2%"]
-    assert changes[0].normalized == {"change": 45.0, "base": 4.0, "new": 5.8, "percent_values": True}
+    assert changes[0].normalized == {
+        "change": 45.0,
+        "base": 4.0,
+        "new": 5.8,
+        "percent_values": True,
+        "base_decimals": 1,
+        "new_decimals": 1,
+        "exact_values": False,
+    }
 
 
 @pytest.mark.parametrize("text", ["从1到6小时", "from 2015 to 2020", "提高了疗效"])

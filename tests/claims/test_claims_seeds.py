@@ -71,7 +71,15 @@ def test_seed_has_the_well_known_claims(prefix: str) -> None:
 def test_relative_change_with_base_and_new_in_seed() -> None:
     _, claims = _claims_of("004")
     change = next(c for c in claims if c.kind is ClaimKind.RELATIVE_CHANGE and "38" in c.text)
-    assert change.normalized == {"change": 38.0, "base": 5.2, "new": 7.2, "percent_values": True}
+    assert change.normalized == {
+        "change": 38.0,
+        "base": 5.2,
+        "new": 7.2,
+        "percent_values": True,
+        "base_decimals": 1,
+        "new_decimals": 1,
+        "exact_values": False,
+    }
 
 
 @needs_seeds

@@ -1,0 +1,78 @@
+"""Stated precision in the number checks: spaced thousands and the rounding interval of changes.
+
+Through the real extractor: a count written with space-separated thousands ("20 164名") is one
+number, while a year or a number list before a count stays separate; a relative change is judged
+against every value its two inputs could have had at their stated precision, one unit looser
+after a hedge ("约65%").
+"""
+
+from __future__ import annotations
+
+import pytest
+from auditor.claims.extract import extract_candidates
+from auditor.claims.models import ClaimKind
+
+from tests.auditor.checks.test_numbers_across_sentences import number_codes
+
+
+def count_values(text: str) -> list[float]:
+    """The values of the count claims extracted from `text`, in order."""
+    return [float(c.normalized["value"]) for c in extract_candidates(text) if c.kind is ClaimKind.COUNT]
+
+
+SPACED_COUNTS = [
+    ("共筛查20 164名居民。", [20164.0]),
+    ("共篩查20\u202f164名居民。", [20164.0]),
+    ("We screened 12\u2009500 patients.", [12500.0]),
+    ("A total of 1 204 350 participants were followed.", [1204350.0]),
+    ("In 2019 20 patients were enrolled.", [20.0]),
+    ("In 2019 120 patients were enrolled.", [120.0]),
+    ("Groups of 3 5 7 patients were formed.", [7.0]),
+    ("Groups of 3 5 100 patients were formed.", [100.0]),
+    ("On day 3 100 patients were discharged.", [100.0]),
+    ("第3 100例患者出现皮疹。", [100.0]),
+    ("The 20 164-bed network", []),
+    ("20 1640 patients", [1640.0]),
+    ("2.5 100 patients", [100.0]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED_COUNTS)
+def test_spaced_thousands_are_one_count_only_in_a_count(text: str, expected: list[float]) -> None:
+    assert count_values(text) == expected
+
+
+SPACED_SHARES = [
+    ("共纳入20 416名，其中20 164名（98.8%）完成随访。", []),
+    ("共纳入20 416名，其中20 164名（93.8%）完成随访。", ["N301"]),
+    ("Of 20 416 adults enrolled, 20 164 adults (98.8%) completed follow-up.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED_SHARES)
+def test_spaced_thousands_in_shares(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+CHANGES_WITHIN_PRECISION = [
+    # (14 − 5) / 14 = 64.3%: "约65%" is one unit away, within the hedge
+    ("骨折发生率由14%降至5%，相对降低约65%。", []),
+    ("骨折发生率由14%降至5%，相对降低65%。", []),  # 13.5–14.5 → 4.5–5.5: 59.3–69.0%
+    ("骨折发生率由14%降至5%，相对降低80%。", ["N305"]),
+    # (1.8 − 0.5) / 1.8 = 72.2%; 1.75–1.85 → 0.45–0.55 gives 68.6–75.7%
+    ("年发生率由1.8%降至0.5%，相对降低73%。", []),
+    ("年发生率由1.8%降至0.5%，相对降低60%。", ["N305"]),
+    ("年發生率由1.8%降至0.5%，相對降低73%。", []),
+    ("The rate fell from 1.8% to 0.5%, a relative reduction of 73%.", []),
+    # exact counts have no interval: 250 → 200 is 20%
+    ("Admissions fell from 250 to 200 a year, a decrease of 20%.", []),
+    ("住院人数由480例降至420例，下降了12.5%。", []),
+    ("住院人数由480例降至420例，下降了15%。", ["N305"]),
+    # a fall written as a rise is wrong at any precision
+    ("年发生率由1.8%增至0.5%，提高了72%。", ["N305"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES_WITHIN_PRECISION)
+def test_relative_change_allows_the_stated_precision(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
