@@ -56,6 +56,8 @@ _DISJOINT_PAIRS = (
     ("社區", "院內"),
     ("社区", "医院"),
     ("社區", "醫院"),
+    ("良好", "差"),
+    ("良好", "不良"),
     ("positive", "negative"),
     ("support", "oppose"),
     ("supported", "opposed"),
@@ -83,9 +85,21 @@ def negation_pair(a: str, b: str) -> bool:
         for prefix in _NEGATIONS:
             if negated.startswith(prefix) and len(negated) > len(prefix) + 1:
                 rest = negated[len(prefix) :]
-                if plain.endswith(rest) or rest.endswith(plain):
+                if plain.endswith(rest) or rest.endswith(plain) or _object_elided(plain, rest):
                     return True
     return False
+
+
+_NOMINALISERS = ("的", "者")
+
+
+def _object_elided(plain: str, rest: str) -> bool:
+    """ "知道结核病可以治愈的"/"(不)知道的", "愿意让孩子接种者"/"(不)愿意者": the negated side names the
+    same verb and leaves its object out."""
+    if not rest.endswith(_NOMINALISERS) or rest[-1] != plain[-1:]:
+        return False
+    verb = rest[:-1]
+    return len(verb) >= 2 and plain.startswith(verb)
 
 
 def _elided(x: str, y: str) -> bool:
@@ -94,8 +108,9 @@ def _elided(x: str, y: str) -> bool:
 
 
 def _context_prefix(x: str, y: str) -> bool:
-    """What precedes the pair words: the same, absent on one side, or an "among …" ("接種者中")."""
-    return x == y or not x or not y or x.endswith("中")
+    """What precedes the pair words: the same, absent or shortened on one side ("用药依从性"/"依从性"),
+    or an "among …" ("接種者中")."""
+    return x == y or not x or not y or x.endswith("中") or x.endswith(y) or y.endswith(x)
 
 
 def _cjk_pair(a: str, b: str, pairs: tuple[tuple[str, str], ...]) -> bool:

@@ -95,7 +95,7 @@ def group_of(text: str, start: int, end: int) -> str | None:
 
 
 _ZH_LABEL = re.compile(
-    r"(?P<label>[\u4e00-\u9fff]{1,6}?)(?:率)?"
+    r"(?P<label>[\u4e00-\u9fff]{1,10}?)(?:率)?"
     r"(?:[占佔]比(?:为|為|是|约|約)?|占|佔|为|為|是|约占|約佔)[ \t]{0,1}$"
 )
 _EN_LABEL = re.compile(

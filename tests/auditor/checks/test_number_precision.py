@@ -76,3 +76,22 @@ CHANGES_WITHIN_PRECISION = [
 @pytest.mark.parametrize(("text", "expected"), CHANGES_WITHIN_PRECISION)
 def test_relative_change_allows_the_stated_precision(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+COMPLEMENTARY_SHARES = [
+    ("知道结核病可以治愈的占62%，不知道的占42%。", ["N304"]),
+    ("知道结核病可以治愈的占62%，不知道的占38%。", []),
+    ("願意讓孩子接種者佔72%，不願意者佔33%。", ["N304"]),
+    ("願意讓孩子接種者佔72%，不願意者佔28%。", []),
+    ("知道自己帶原的佔58%，不知道的佔42%。", []),
+    ("用药依从性良好者占61%，依从性差者占43%。", ["N304"]),
+    ("用药依从性良好者占61%，依从性差者占30%。", []),  # a middle group may be left out
+    # the same verb with different objects are two questions, not a category and its complement
+    ("知道结核病可以治愈的占62%，知道需服药半年的占70%。", []),
+    ("愿意接种者占72%，愿意复诊者占80%。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPLEMENTARY_SHARES)
+def test_a_category_and_its_negation_with_the_object_left_out(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
