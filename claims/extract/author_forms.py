@@ -81,7 +81,9 @@ _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 # particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
 # candidates; each form is then tried only there (`pattern.match`).
 NAME_START = re.compile(f"[{_UPPER}{_ZH_SURNAMES}]")
-PARTICLE_START = re.compile(r"(?<![A-Za-z])(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]")
+PARTICLE_START = re.compile(
+    r"(?=[vdlt])(?<![A-Za-z])(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]"
+)
 
 
 @dataclass(frozen=True)
