@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from auditor.claims.extract.author_forms import GROUP_NAME
 from auditor.claims.group_nouns import has_group_noun
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.text import sentence_at, sentence_bounds
@@ -80,13 +81,38 @@ def reference_author_keys(ref: Reference) -> list[frozenset[str]]:
     keys = [name_keys(a.family, a.given, group=a.collective) for a in ref.parsed.authors if a.family]
     if keys:
         return keys
-    lead = _LEADING_NAME.match(LABEL.sub("", ref.text, count=1).strip())
+    head = LABEL.sub("", ref.text, count=1).strip()
+    group = GROUP_NAME.match(head[:200])  # "RTS,S Clinical Trials Partnership. (2011)": a comma inside
+    if group is not None:
+        return [name_keys(group.group(), group=True)]
+    lead = _LEADING_NAME.match(head)
     if lead is None:
         return []
     words = lead.group().split()
     if has_group_noun(lead.group()):
         return [name_keys(lead.group(), group=True)]
     return [name_keys(words[0])] if words else []
+
+
+_ETAL_AFTER = re.compile(r"[\s,.;，、]{0,4}(?:et\.?\s{0,2}al\b|and\s{1,2}others\b|等)", re.IGNORECASE)
+_ETAL_WINDOW = 40  # characters after the last listed name's surname
+
+
+def author_list_truncated(ref: Reference) -> bool:
+    """Whether the entry's author list ends in "et al."/"等" ("Cummings, S. R. et al. …"): an
+    author not listed may still be one of the work's authors."""
+    authors = [a for a in ref.parsed.authors if a.family]
+    if not authors:
+        return False
+    head = ref.text[:2000]
+    at = head.find(authors[-1].family)
+    if at < 0:
+        return False
+    after = at + len(authors[-1].family)
+    window = head[after : after + _ETAL_WINDOW]
+    given = authors[-1].given
+    skip = window.find(given) + len(given) if given and window.find(given) >= 0 else 0
+    return _ETAL_AFTER.match(window, skip) is not None
 
 
 def _year_of(ref: Reference) -> int | None:

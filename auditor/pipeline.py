@@ -100,7 +100,10 @@ class PreparedDocument:
 
 
 def prepare_document(document: Document, options: AuditOptions) -> PreparedDocument:
-    """Find the reference list, extract claims before it, parse it, add --references, link."""
+    """Find the reference list, extract claims before it, parse it, add --references, link.
+
+    A `bare` author citation ("屠呦呦(2011)": a name-like word and a year) is kept only when it links.
+    """
     section = find_reference_section(document.text)
     limit = options.config.max_claims
     found = extract_claims(document, body_end=section[0] if section else None, limit=limit + 1)
@@ -110,6 +113,8 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
     index = ReferenceIndex(references)
     links = dict(link_citations(claims, index, document.text))
+    claims = tuple(c for c in claims if links.get(c.id) or not c.normalized.get("bare"))
+    links = {c.id: links[c.id] for c in claims if c.id in links}
     listed = tuple(extract_identifiers(document, *section)) if section else ()
     return PreparedDocument(document, claims, references, links, index, truncated_at, listed)
 

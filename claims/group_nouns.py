@@ -16,6 +16,7 @@ LATIN_GROUP_NOUNS: tuple[str, ...] = (
     "Writing Committee", "Steering Committee", "Research Team", "Task Force",
     "Collaborative", "Collaboration", "Collaborators", "Consortium", "Investigators", "Trialists",
     "Committee", "Council", "Network", "Society", "Association", "Organization", "Organisation",
+    "Partnership",
     "Groups", "Group", "Team",
 )
 
@@ -26,6 +27,11 @@ ZH_GROUP_NOUNS: tuple[str, ...] = (
     "委员会", "委員會", "联盟", "聯盟", "协会", "協會", "学会", "學會", "团队", "團隊", "小组", "小組",
     "中心",
 )
+
+
+# The acronym that leads a group author: "RECOVERY", "REMAP-CAP", "RTS,S" (a comma joining two
+# capital runs, no space); no boundaries, bounded repetition.
+GROUP_ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:[-,][A-Z0-9]{1,10})?"
 
 
 def latin_group_noun(space: str = " ") -> str:

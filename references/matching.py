@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from auditor.claims.group_nouns import has_group_noun
+from auditor.claims.group_nouns import GROUP_ACRONYM, has_group_noun
 from auditor.claims.script import has_cjk
 from auditor.references.models import Author, Record
 from rapidfuzz import fuzz
@@ -25,7 +25,7 @@ _SPACES = re.compile(r"\s{1,1000}")
 _PARENTHETICAL = re.compile(r"\s{0,3}[(（][^()（）]{0,80}[)）]")
 _STOPWORDS = frozenset({"the", "of", "and", "in", "for", "on", "de", "la", "und", "fur"})
 _NAME_NOISE = re.compile(r"[\s\-'’.‐‑_]")
-_ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z0-9])"
+_ACRONYM = rf"{GROUP_ACRONYM}(?![A-Za-z0-9])"
 _GROUP_HEAD = re.compile(rf"\s{{0,3}}({_ACRONYM}(?:[ \-]{{1,2}}(?:{_ACRONYM}|\d{{1,4}}(?![\d.,])))"
                          rf"{{0,4}}|{_ACRONYM})")
 _PAGE_SEP = re.compile(r"\s{0,3}[-–—~‐‑−]\s{0,3}")
@@ -73,11 +73,12 @@ def _name_parts(name: str) -> list[str]:
 def group_key(name: str) -> str | None:
     """Key of a group author across languages: its leading acronym (and number) tokens, else None.
 
-    "RECOVERY Collaborative Group", "RECOVERY协作组" → "recovery"; "GBD 2019 Tobacco Collaborators",
+    "RECOVERY Collaborative Group", "RECOVERY协作组" → "recovery"; "RTS,S Clinical Trials
+    Partnership", "RTS,S臨床試驗合作組" → "rtss"; "GBD 2019 Tobacco Collaborators",
     "GBD 2019菸草合作團隊" → "gbd2019"; "SPRINT Research Group" → "sprint".
     """
     match = _GROUP_HEAD.match(unicodedata.normalize("NFKC", name[:200]))
-    return _SPACES.sub("", match.group(1)).replace("-", "").casefold() if match else None
+    return _SPACES.sub("", match.group(1)).replace("-", "").replace(",", "").casefold() if match else None
 
 
 @lru_cache(maxsize=65536)

@@ -14,7 +14,13 @@ from auditor.checks.citation_neighbours import CitationIndex, following_numbers,
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.script import has_cjk
-from auditor.linking import cited_name_keys, reference_author_keys, references_by_number
+from auditor.linking import (
+    ReferenceIndex,
+    author_list_truncated,
+    cited_name_keys,
+    reference_author_keys,
+    references_by_number,
+)
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import Reference
 
@@ -35,10 +41,12 @@ class _Mismatch:
     evidence: dict[str, object]
 
 
-def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
+def _same_author(claim: Claim, refs: list[Reference], index: ReferenceIndex) -> list[Reference] | None:
     """Cited references that have the named author; None when the names cannot be compared.
 
-    Not comparable: a group author against entries of persons (a group's paper is often listed
+    Not comparable: an entry whose author list ends in "et al." before the named author could be
+    listed (unless the name is the first author of another entry: the text names that work), a
+    group author against entries of persons (a group's paper is often listed
     under its writing committee), or a name in one script against first authors in the other (陳
     is Chen, Chan or Tan depending on the romanisation).
     """
@@ -49,17 +57,19 @@ def _same_author(claim: Claim, refs: list[Reference]) -> list[Reference] | None:
     same = [r for r in refs if keys & frozenset(k for ks in reference_author_keys(r) for k in ks)]
     if same:
         return same
+    if any(author_list_truncated(r) for r in refs) and not any(k in index.first_author for k in keys):
+        return None  # "McClung et al." and "Cummings, S. R. et al.": McClung may be a later author
     cross_script = any(has_cjk(a.family) != has_cjk(names[0]) for r in refs for a in r.parsed.authors[:1])
     if claim.normalized.get("group") or cross_script:
         return None
     return []
 
 
-def _mismatch(claim: Claim, refs: list[Reference]) -> _Mismatch | None:
+def _mismatch(claim: Claim, refs: list[Reference], index: ReferenceIndex) -> _Mismatch | None:
     """The disagreement when the author or year of `claim` disagrees with every cited ref."""
     if not refs:
         return None
-    same_author = _same_author(claim, refs)
+    same_author = _same_author(claim, refs, index)
     year = claim.normalized.get("year")
     evidence: dict[str, object] = {
         "cited_authors": claim.normalized.get("authors"),
@@ -107,7 +117,7 @@ def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
         following = following_numbers(ctx.document.text, citations, claim)
         carried.update(c.id for c in following)
-        yield from _reported(claim, _mismatch(claim, _cited_refs(by_number, following)))
+        yield from _reported(claim, _mismatch(claim, _cited_refs(by_number, following), ctx.index))
     for claim in ctx.claims_of(ClaimKind.NUMBERED_CITATION):
         year = claim.normalized.get("stated_year")
         if year is None or claim.id in carried:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.claims.extract.patterns import S2, S, W
-from auditor.claims.group_nouns import latin_group_noun, zh_group_noun
+from auditor.claims.group_nouns import GROUP_ACRONYM, latin_group_noun, zh_group_noun
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
@@ -35,11 +35,12 @@ LATIN_SURNAME = rf"{_NOT_BEFORE}(?:{_PARTICLE}){_CAPITAL_WORD}(?:-{_CAPITAL_WORD
 
 _GROUP_NOUN = latin_group_noun(r"[ \t]")
 _GROUP_WORD = r"(?:[A-Z][A-Za-z0-9'’\-]{0,24}|(?:19|20)\d{2}|of|the|for|and|on|in)"
+_GROUP_LEAD = rf"(?:{GROUP_ACRONYM}(?![A-Za-z0-9'’\-])|[A-Z][A-Za-z0-9'’\-]{{0,24}})"  # "RTS,S", "GBD"
 LATIN_GROUP = (
-    rf"(?<![A-Za-z])[A-Z][A-Za-z0-9'’\-]{{0,24}}(?:[ \t]{_GROUP_WORD}){{0,7}}[ \t]{_GROUP_NOUN}(?![A-Za-z])"
+    rf"(?<![A-Za-z]){_GROUP_LEAD}(?:[ \t]{_GROUP_WORD}){{0,7}}[ \t]{_GROUP_NOUN}(?![A-Za-z])"
 )
 _ZH_GROUP_NOUN = zh_group_noun()
-_ACRONYM = r"[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?"
+_ACRONYM = GROUP_ACRONYM
 ZH_GROUP = (
     rf"(?<![A-Za-z]){_ACRONYM}(?:[ \t]{{1,2}}(?:{_ACRONYM}|(?:19|20)\d{{2}}))?{S}"
     rf"[\u4e00-\u9fff]{{0,8}}?{_ZH_GROUP_NOUN}"

@@ -2,7 +2,7 @@
 
 Payload: `authors` (names as written; a group author as one name), `et_al`, `year`, `suffix`
 (the `a` of `2020a`), `journal`, `group` (the first author is a group), `form` ("parenthetical"
-for `(Smith, 2020)`, else "narrative").
+for `(Smith, 2020)`, else "narrative"); `bare` (only on "屠呦呦(2011)": a citation only if it links).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from auditor.claims.extract.author_forms import FORMS, GROUP_NAME, NAME_START, PARTICLE_START, PERSON_ZH
 from auditor.claims.extract.patterns import Candidate
+from auditor.claims.group_nouns import GROUP_ACRONYM, has_group_noun
 from auditor.claims.models import ClaimKind
 
 # Capitalised words that look like surnames but are genes, scales, databases or plain English.
@@ -31,7 +32,7 @@ STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 
 _TEAM_CUES = frozenset({"團隊", "团队", "那組", "那组", "小组", "小組", "课题组", "課題組"})
 _PERSON_CUES = frozenset({"等人", "等", "團隊", "团队", "课题组", "課題組"})
-_ACRONYM_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,10})?(?![A-Za-z])")
+_ACRONYM_TOKEN = re.compile(rf"(?<![A-Za-z]){GROUP_ACRONYM}(?![A-Za-z])")
 _PARENTHESIS_LEAD = re.compile(r"(?:[(;]|\((?:e\.g\.|i\.e\.|see|cf\.|also)[,:]?)[ \t]{0,2}$")
 _JOURNAL_TAIL = re.compile(r",[ \t]{0,2}(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)[ \t]{0,2}(?=\))")
 _PARENTHESIS_WINDOW = 14
@@ -176,8 +177,30 @@ def _longest_at(text: str, pos: int) -> Candidate | None:
     return best
 
 
+# "，屠呦呦(2011)回顧了…": a clause that is only a two- or three-character Chinese name and a year.
+_BARE_ZH_NAME = re.compile(
+    r"(?:^|(?<=[\s,.;:!?()\[\]\"'「」『』，。；：、！？]))(?P<a1>[\u4e00-\u9fff]{2,3})"
+    r"\((?P<year>(?:19|20)\d{2})(?P<suffix>[a-z])?\)"
+)
+
+
+_NOT_IN_NAME = re.compile("[组組等的与與和及年月日期组群项項]")
+
+
+def _bare_chinese_names(text: str) -> Iterator[Candidate]:
+    """ "屠呦呦(2011)": a bare Chinese-script name with a year. Ordinary words look alike, so the
+    claim is marked `bare`: it is a citation only when it links to an entry (`auditor.pipeline`)."""
+    for match in _BARE_ZH_NAME.finditer(text):
+        if _NOT_IN_NAME.search(match.group("a1")) or has_group_noun(match.group("a1")):
+            continue  # "研究组(2019)", "对照组(2020)", "本月(2019)"
+        payload = _payload([match.group("a1")], False, False, _year(match, "year", "suffix"))
+        payload["bare"] = True
+        yield Candidate(ClaimKind.AUTHOR_CITATION, match.start("a1"), match.end(), payload)
+
+
 def author_citations(text: str) -> Iterator[Candidate]:
     """Every author citation in `text` (already width-folded), left to right, non-overlapping."""
+    found: list[Candidate] = []
     reach = -1
     for pos in _starts(text):
         if pos < reach or (pos and text[pos - 1].isalpha() and not text[pos - 1] >= "\u3400"):
@@ -185,4 +208,16 @@ def author_citations(text: str) -> Iterator[Candidate]:
         candidate = _longest_at(text, pos)
         if candidate is not None:
             reach = candidate.end
-            yield candidate
+            found.append(candidate)
+    yield from sorted(found + _outside(list(_bare_chinese_names(text)), found), key=lambda c: c.start)
+
+
+def _outside(candidates: list[Candidate], taken: list[Candidate]) -> list[Candidate]:
+    """`candidates` that overlap none of `taken` (both sorted by start, `taken` non-overlapping)."""
+    kept, i = [], 0
+    for candidate in candidates:
+        while i < len(taken) and taken[i].end <= candidate.start:
+            i += 1
+        if i == len(taken) or taken[i].start >= candidate.end:
+            kept.append(candidate)
+    return kept
