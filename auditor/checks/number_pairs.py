@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_wholes import (
+    SAMPLE_VERBS,
     denominator_between,
     direct_whole,
     is_group_size,
@@ -168,7 +169,7 @@ def _has_whole_cue(text: str, claim: Claim, sentence_start: int) -> bool:
     before = lead_in(text, claim.span.start, sentence_start)
     after = text[claim.span.end : claim.span.end + 8].casefold()
     return (
-        any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN)
+        any(cue in before for cue in _WHOLE_BEFORE + _WHOLE_BEFORE_EN + SAMPLE_VERBS)
         or any(cue in after for cue in _WHOLE_AFTER)
         or bool(_SAMPLE_AFTER.match(text, claim.span.end))
     )
@@ -235,11 +236,16 @@ def _whole_of(
     elif not (part.normalized.get("group") or percent.normalized.get("group")):
         previous = previous_sentence(text, start)
         if previous is not None:
-            earlier = _bigger_same_unit(claims, index, previous[0])
-            whole = _sole_whole(text, earlier, previous[0], part, percent)
+            # a part of no group is a share of the sample, not of a group sized beside it
+            bigger_before = _bigger_same_unit(claims, index, previous[0])
+            earlier = [c for c in bigger_before if not c.normalized.get("group")]
+            whole = _sole_whole(text, earlier, previous[0], part, percent) if earlier else None
     if whole is None:
         return None
     bounds = (float(part.normalized["value"]), float(whole.normalized["value"]))
+    if not part.normalized.get("group"):  # a group's size is no denominator of a part of no group
+        grouped = [c for c in claims[max(0, index - _LOOKBACK) : index] if c.normalized.get("group")]
+        others = ClaimIndex([*others.claims, *grouped]) if grouped else others
     return None if denominator_between(text, whole.span.end, part.span.start, bounds, others) else whole
 
 

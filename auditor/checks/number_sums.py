@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_pairs import unit_key
+from auditor.checks.number_wholes import SAMPLE_VERBS
 from auditor.checks.part_labels import (
     complement_after,
     names_a_condition,
@@ -187,7 +188,7 @@ def _is_explicit_whole(text: str, claim: Claim) -> bool:
     before = _lead(text, claim.span.start)
     after = text[claim.span.end : claim.span.end + 24].casefold()
     return (
-        any(c in before for c in _WHOLE_BEFORE)
+        any(c in before for c in _WHOLE_BEFORE + SAMPLE_VERBS)
         or any(c in after[:14] for c in _WHOLE_AFTER)
         or any(c in after for c in _ALLOCATED)
         or _opens_with_of(text, claim)

@@ -25,6 +25,26 @@ _SHARE_OF_VERB = ("占", "佔")
 _CLAUSE_STOPS = "，,；;。"
 _INTEGER = re.compile(r"\d(?<![\d.]\d)[\d,]{0,12}(?![\d%‰])(?!\.\d)")
 SameUnit = Callable[[Claim, Claim], bool]
+# Verbs that state a sample before it is split or counted in ("某县筛查1200人", "追蹤了240名帶原者",
+# "登记耐多药患者85例", "随访150名患者", "The clinic treats 600 patients"): the count is a whole.
+SAMPLE_VERBS = (
+    "筛查",
+    "篩查",
+    "筛检",
+    "篩檢",
+    "随访",
+    "隨訪",
+    "追踪",
+    "追蹤",
+    "登记",
+    "登記",
+    "收治",
+    "screened",
+    "followed up",
+    "treated",
+    "treats",
+    "registered",
+)
 
 
 def value_of(claim: Claim) -> float:

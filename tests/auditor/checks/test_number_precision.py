@@ -95,3 +95,29 @@ COMPLEMENTARY_SHARES = [
 @pytest.mark.parametrize(("text", "expected"), COMPLEMENTARY_SHARES)
 def test_a_category_and_its_negation_with_the_object_left_out(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+SAMPLES_STATED_BY_THEIR_VERB = [
+    # parts of a sample that a screening, follow-up or register states
+    ("某乡筛查800人，其中男性420人、女性390人。", ["N303"]),
+    ("某乡筛查800人，其中男性420人、女性380人。", []),
+    ("某院隨訪90名患者，其中甲組40名、乙組35名、丙組20名。", ["N303"]),
+    ("某院隨訪90名患者，其中甲組40名、乙組30名、丙組20名。", []),
+    # a share of the sample stated in the sentence before
+    ("某区登记肺炎患者60例。出院时，12例转院（25.0%），3例死亡（5.0%）。", ["N301"]),
+    ("某区登记肺炎患者60例。出院时，12例转院（20.0%），3例死亡（5.0%）。", []),
+    ("某中心追蹤了160名患者。五年後，其中24名復發（20.0%）。", ["N301"]),
+    ("某中心追蹤了160名患者。五年後，其中24名復發（15.0%）。", []),
+    ("We screened 400 adults. At one year, 50 adults (15%) had moved away.", ["N301"]),
+    ("We screened 400 adults. At one year, 50 adults (12.5%) had moved away.", []),
+    # groups sized beside the sample are not the whole of an ungrouped part
+    ("某院随访120名患者，其中甲组50名、乙组70名。一年后，30名复发（25%）。", []),
+    ("某院随访120名患者，其中甲组50名、乙组70名。一年后，30名复发（30%）。", ["N301"]),
+    # the verb alone does not make the next sentence's counts shares of it
+    ("某院随访120名患者。另一家医院的30名患者中，9名复发（30%）。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAMPLES_STATED_BY_THEIR_VERB)
+def test_a_sample_stated_by_its_verb_is_a_whole(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
