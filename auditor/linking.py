@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from auditor.claims.extract.author_forms import GROUP_NAME
 from auditor.claims.group_nouns import has_group_noun
 from auditor.claims.models import Claim, ClaimKind
-from auditor.claims.text import sentence_at, sentence_bounds
+from auditor.claims.text import sentence_at
 from auditor.named_studies import off_topic, on_topic
 from auditor.references.matching import (
     name_keys,
@@ -283,8 +283,6 @@ def link_citations(
     """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     numbered = references_by_number(index.references)
-    studies = text is not None and any(c.kind is ClaimKind.NAMED_STUDY for c in claims)
-    bounds = sentence_bounds(text) if text is not None and studies else []
     links: dict[str, tuple[str, ...]] = {}
     for claim in claims:
         if claim.kind is ClaimKind.NUMBERED_CITATION:
@@ -292,11 +290,14 @@ def link_citations(
         elif claim.kind is ClaimKind.AUTHOR_CITATION:
             links[claim.id] = link_author_citation(claim, index)
         elif claim.kind is ClaimKind.NAMED_STUDY:
-            sentence = _sentence(text, claim, bounds) if text is not None else None
+            # only a study linked by its journal reads its sentence: the text's sentences are
+            # split (once per text, cached by sentence_at) only when one needs it
+            journal = claim.normalized.get("journal")
+            sentence = _sentence(text, claim) if text is not None and journal else None
             links[claim.id] = link_author_citation(claim, index, sentence)
     return links
 
 
-def _sentence(text: str, claim: Claim, bounds: list[tuple[int, int]]) -> str:
-    start, end = sentence_at(text, claim.span.start, bounds)
+def _sentence(text: str, claim: Claim) -> str:
+    start, end = sentence_at(text, claim.span.start)
     return text[start:end]
