@@ -57,6 +57,9 @@ def _is_wide(ch: str) -> bool:
 
 def _width(text: str, start: int, end: int, cap: int) -> int:
     """Display width of text[start:end] (wide characters count two), counting stops past `cap`."""
+    piece = text[start : min(end, start + cap + 1)]
+    if piece.isascii():  # no wide character: the width is the length, up to cap + 1
+        return len(piece)
     width = 0
     for pos in range(start, end):
         ch = text[pos]
