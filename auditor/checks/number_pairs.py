@@ -90,20 +90,13 @@ def lead_in(text: str, start: int, floor: int = 0) -> str:
     return window[cut + 1 :]
 
 
-def _soft_wrapped(gap: str) -> str:
-    """The gap with one line end (inside a paragraph) read as a blank: "9 of 11⏎(81%)"."""
-    return gap.replace("\n", " ") if gap.count("\n") == 1 else gap
-
-
 def clause_joins(gap: str) -> bool:
     """True when a count's own words lead to its parenthesis ("61 achieved remission (85%)")."""
-    gap = _soft_wrapped(gap)
     return bool(_CLAUSE_BEFORE_PAREN.fullmatch(gap)) and not _NOT_ONE_CLAUSE.search(gap)
 
 
 def gap_joins(gap: str) -> bool:
     """True when the text between two numbers makes them one statement ("(" or separators only)."""
-    gap = _soft_wrapped(gap)
     if len(gap) > _MAX_GAP_BEFORE_PAREN or any(ch.isdigit() or ch in _BREAKS for ch in gap):
         return False
     if gap.rstrip().endswith(("(", "（")):

@@ -41,6 +41,7 @@ def test_shares_of_a_whole_the_text_names(text: str, expected: list[str]) -> Non
     assert number_codes(text) == expected
 
 
+WRAPPED = "In the small extension study that followed the main trial, of these, 7 of 9"
 SHARES_AFTER_A_CLAUSE = [
     ("Of 80 treated patients, 52 achieved a complete response (65%).", []),
     ("Of 80 treated patients, 52 achieved a complete response (70%).", ["N301"]),
@@ -63,9 +64,9 @@ SHARES_AFTER_A_CLAUSE = [
     ("There were 60 deaths among the 1500 on the new drug (4.0%) and 90 among 1500 on placebo (6.0%).", []),
     ("There were 60 deaths among the 1500 on the new drug (5.0%).", ["N301"]),
     # one soft line end between a count and its percentage
-    ("Of these, 7 of 9\n(78%) improved.", []),
-    ("Of these, 7 of 9\n(70%) improved.", ["N301"]),
-    ("Of these, 7 of 9\n\n(70%) improved.", []),
+    (WRAPPED + "\n(78%) improved markedly over the year.", []),
+    (WRAPPED + "\n(70%) improved markedly over the year.", ["N301"]),
+    (WRAPPED + "\n\n(70%) improved markedly over the year.", []),
 ]
 
 
@@ -228,4 +229,19 @@ RELATIVE_RISK_REDUCTIONS = [
 
 @pytest.mark.parametrize(("text", "expected"), RELATIVE_RISK_REDUCTIONS)
 def test_relative_risk_reduction_from_two_rates(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+PRECISION_OF_STATED_VALUES = [
+    ("共纳入20 416名参与者，其中20 164名（98.8%）完成了检查。", []),  # digits grouped by a blank
+    ("新发骨折由14%降至5%，相对降低约65%。", []),  # 64.3%, hedged
+    ("新發骨折由1.8%降至0.5%，相對降低73%。", []),  # 1.75–1.85 and 0.45–0.55 give 68.6–75.7%
+    ("新发骨折由1.8%降至0.5%，相对降低60%。", ["N305"]),
+    ("Fractures fell from 14% to 5%, a relative reduction of about 64%.", []),
+    ("Fractures fell from 14% to 5%, a relative reduction of 50%.", ["N305"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRECISION_OF_STATED_VALUES)
+def test_stated_values_are_rounded_too(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
