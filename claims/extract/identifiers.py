@@ -33,14 +33,19 @@ _DOI_LABELLED = re.compile(
     rf"(?P<token>[^{_URL_STOP}]{{1,200}})",
     re.IGNORECASE,
 )
-_DOI_ATTEMPT = re.compile(r"[1lI][0-9Oo][.,/]")  # "10.", "1O.", "l0.", "10,", "10/"
+_DOI_ATTEMPT = re.compile(r"[1lI][0-9Oo][.,/:]")  # "10.", "1O.", "l0.", "10,", "10/", "10:"
 # A registrant with subdivisions ("10.1000.10/…") is a DOI that is not flagged.
 _DOI_SUBDIVIDED = re.compile(r"10\.\d{4,9}(?:\.\d{1,9}){1,3}/\S")
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/(?P<doi>.{1,200})", re.IGNORECASE)
 _NEXT_LINE_TOKEN = re.compile(rf"\n[ \t]{{0,8}}([^{_URL_STOP}]{{1,200}})")
-_PMID = re.compile(r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>\d{1,12})(?!\d)", re.IGNORECASE)
-# Also "PMC12AB"- and "PMC-4455"-like malformed ids, for the identifier checks to flag.
-_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)(?:\d[0-9A-Za-z]{0,11}|-\d{4,9})(?![0-9A-Za-z])")
+# "PMID: 17486113", "PMID 17486113", and "PMID写成196716550" / "PMID為…" (a Chinese "written as"/"is")
+_PMID = re.compile(
+    r"PMID(?<![A-Za-z]PMID)[ \t]{0,2}(?::|[写寫][成作]|[为為是])?[ \t]{0,2}(?P<id>\d{1,12})(?!\d)",
+    re.IGNORECASE,
+)
+# Also "PMC12AB"-, "PMC-4455"- and "PMC12-345"-like malformed ids, for the identifier checks to flag
+# ("PMC123-PMC456" is two ids).
+_PMCID = re.compile(r"PMC(?<![A-Za-z]PMC)(?:\d[0-9A-Za-z]{0,11}(?:-\d{1,9})?|-\d{4,9})(?![0-9A-Za-z])")
 _PMCID_LABELLED = re.compile(
     r"PMCID(?<![A-Za-z]PMCID)[ \t]{0,2}:?[ \t]{0,2}(?P<id>(?:PMC|pmc|\d)[0-9A-Za-z-]{0,15})(?![0-9A-Za-z-])"
 )
