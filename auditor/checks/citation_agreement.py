@@ -116,7 +116,8 @@ def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
     carried: set[str] = set()  # numbered citations an author citation speaks for
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):
         following = following_numbers(ctx.document.text, citations, claim)
-        carried.update(c.id for c in following)
+        if claim.normalized.get("year") is not None:  # else the numbers' own stated years are compared
+            carried.update(c.id for c in following)
         yield from _reported(claim, _mismatch(claim, _cited_refs(by_number, following), ctx.index))
     for claim in ctx.claims_of(ClaimKind.NUMBERED_CITATION):
         year = claim.normalized.get("stated_year")

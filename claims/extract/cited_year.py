@@ -1,6 +1,7 @@
 """The publication year a clause states for the work its numbered citation points to.
 
-"a 2019 paper⁴", "published in March 2018 [3]", "一項在2019年發表的試驗²", "詹納於1798年出版的這本書²":
+"a 2019 paper⁴", "published in March 2018 [3]", "reported it in 1988¹", "一項在2019年發表的試驗²",
+"詹納於1798年出版的這本書²":
 a year bound to a publication word, in the clause that ends at the citation. Years of events
 ("In 2019, the outbreak began [3]", "1980年5月8日，世界衛生大會宣布³") have no publication word and
 give nothing, nor does an online date (the issue is often dated a year later); a clause with two
@@ -23,7 +24,8 @@ _EN_WORK = r"(?:paper|article|report|review|publication|study|meta-analysis|anal
 _DETERMINER = r"(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Tt]his|[Tt]hat)"
 _PUBLICATION = re.compile(
     rf"(?<![A-Za-z]){_DETERMINER}[ \t](?P<en_a>{_YEAR})[ \t]{_EN_WORK}(?![A-Za-z])"
-    rf"|(?<![A-Za-z])(?:[Pp]ublished|reported|described|appeared)[ \t](?:online[ \t])?in[ \t]"
+    rf"|(?<![A-Za-z])(?:[Pp]ublished|reported|described|appeared)[ \t](?:(?:it|them|this|these)[ \t])?"
+    rf"(?:online[ \t])?in[ \t]"
     rf"(?:(?:early|late|mid)[ \t-])?(?:{_MONTH}[ \t])?(?P<en_b>{_YEAR})(?!\d)"
     rf"|(?<!\d)(?P<zh_a>{_YEAR})[ \t]?年(?:[ \t]?\d{{1,2}}[ \t]?月)?(?:所|间|間)?"
     r"(?:發表|发表|出版|刊登|刊出|發布|发布|問世|问世)"

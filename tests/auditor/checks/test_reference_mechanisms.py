@@ -28,6 +28,11 @@ CANAKINUMAB_NATURE = (
     "1. Ridker, P. M. et al. Antiinflammatory therapy with canakinumab for atherosclerotic disease. "
     "N. Engl. J. Med. 377, 1119–1131 (2017)."
 )
+EGFR = (
+    "1. Lynch TJ, Bell DW, Sordella R, et al. Activating mutations in the epidermal growth factor receptor "
+    "underlying responsiveness of non-small-cell lung cancer to gefitinib. N Engl J Med. "
+    "2004;350(21):2129-2139."
+)
 TU_VANCOUVER = (
     "1. Tu Y. The discovery of artemisinin (qinghaosu) and gifts from Chinese medicine. Nat Med. "
     "2011;17(10):1217-1220."
@@ -87,6 +92,25 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "the first author of another entry, cited with this entry's number, is R106",
         _article("Tu等¹回顧了抗炎治療的試驗。", [CANAKINUMAB_NATURE, TU_VANCOUVER.replace("1. ", "2. ")]),
         [("R106", "Tu等")],
+    ),
+    (
+        "a yearless name carries the number whose clause states a publication year: R107",
+        _article("Lynch and colleagues are usually thought to have described them in 2003 [1].", [EGFR],
+                 "References"),
+        [("R107", "[1]")],
+    ),
+    (
+        "the right year in that clause is silent",
+        _article("Lynch and colleagues are usually thought to have described them in 2004 [1].", [EGFR],
+                 "References"),
+        [],
+    ),
+    (
+        "two years in that clause give none",
+        _article(
+            "Lynch and colleagues reported it in 2003 and published it in 2004 [1].", [EGFR], "References"
+        ),
+        [],
     ),
     (
         "an author absent from a complete author list is R106",
