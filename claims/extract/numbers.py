@@ -77,7 +77,7 @@ _EN_CHANGE = re.compile(
 )
 _EN_CHANGE_NOUN = re.compile(
     rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?P<relative>relative[ \t](?:risk[ \t])?|risk[ \t])?"
-    r"(?:(?P<up>increase|improvement|rise|higher|gain)|(?P<down>reduction|decrease|decline|drop|lower))"
+    r"(?:(?P<up>increase|improvement|rise|higher|gain)|(?P<down>reduction|decrease|decline|drop|fall|lower))"
 )
 _EN_CHANGE_OF = re.compile(
     r"(?=[rigd])(?P<relative>relative[ \t](?:risk[ \t])?)?"
@@ -99,7 +99,8 @@ _EFFICACY_AFTER = re.compile(
 _EFFICACY_BEFORE = re.compile(rf"(?P<num>{NUM}){S}%[ \t](?:vaccine[ \t])?$", re.IGNORECASE)
 # A value of a from-to, with the unit it may carry ("12天", "5.1個月", "105 kg", "20分").
 _FROM_UNIT = (
-    r"(?:[ \t]?(?:[A-Za-zµμ/]{1,6}(?<![ \t]to)|个月|個月|天|日|周|週|月|年|小时|小時|分钟|分鐘|分|秒"
+    r"(?:/[ \t]?(?:\d{1,7}[ \t]?)?(?:万|萬|千|百)?(?:人年|人)?(?![\d.])"  # a rate: "466/10万", "3.1/1000人年"
+    r"|[ \t]?(?:[A-Za-zµμ/]{1,6}(?<![ \t]to)|个月|個月|天|日|周|週|月|年|小时|小時|分钟|分鐘|分|秒"
     r"|公斤|千克|毫克|克|吨|噸|升|毫升|元|次|例|人|名|株|岁|歲|厘米|毫米|cm))?"
 )
 _TIMES = r"(?:万|萬|亿|億)?"  # "由1000萬降至200萬": a multiplier right after the value
@@ -346,6 +347,7 @@ def _clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, 
 
 _VERB_BEFORE_FROM = re.compile(
     r"(?:rose|fell|increased|decreased|declined|dropped|improved|reduced|grew|shrank|went|changed"
+    r"|rises?|falls?|increases?|decreases?|declines?|drops?|improves?|reduces?|grows?|shrinks?|goes|go"
     r"|提高|增加|升高|上升|提升|增长|增長|降低|下降|减少|減少|缩短|縮短|延长|延長|改善)[ \t]{0,2}$",
     re.IGNORECASE,
 )

@@ -121,3 +121,27 @@ SAMPLES_STATED_BY_THEIR_VERB = [
 @pytest.mark.parametrize(("text", "expected"), SAMPLES_STATED_BY_THEIR_VERB)
 def test_a_sample_stated_by_its_verb_is_a_whole(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+CHANGES_IN_OTHER_WORDINGS = [
+    # present-tense verbs before a from-to, and "a 20% fall"
+    ("Admissions fall from 300 to 240 a year, a 20% drop.", []),
+    ("Admissions fall from 300 to 240 a year, a 25% drop.", ["N305"]),
+    ("Waiting times fall from 80 to 60 days, a 25% fall.", []),
+    ("Waiting times fall from 80 to 60 days, a 40% fall.", ["N305"]),
+    ("The score rises from 40 to 50 points, a 25% increase.", []),
+    ("The score rises from 40 to 50 points, a 10% increase.", ["N305"]),
+    # rates per population: "466/10万"
+    ("患病率由320/10万降至240/10万，下降了25%。", []),
+    ("患病率由320/10万降至240/10万，下降了15%。", ["N305"]),
+    ("發病率由3.2/1000人年降至2.4/1000人年，下降了25%。", []),
+    ("發病率由3.2/1000人年降至2.4/1000人年，下降了40%。", ["N305"]),
+    # a from-to with no stated change is nothing to check
+    ("The dose goes from 1 to 2 tablets a day.", []),
+    ("Scores range from 3 to 9.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES_IN_OTHER_WORDINGS)
+def test_relative_changes_in_other_wordings(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
