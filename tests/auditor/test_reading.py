@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -16,9 +18,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor import input_files, reading
+from auditor import input_files, reading_docx
 from auditor.decoding import decode_text
-from auditor.reading import InputError, html_text, read_document, walk_html
+from auditor.reading import InputError, read_document
+from auditor.reading_html import html_text, walk_html
 
 HANS = "研究显示，在纳入120例患者的试验中，有效率为85%（102/120）。"
 HANT = "研究顯示，在納入120例患者的試驗中，有效率為85%（102/120）。"
@@ -324,7 +327,7 @@ def test_docx_bomb_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest
     path.write_bytes(_docx_bomb(60 * 1024 * 1024))
     assert path.stat().st_size < 200_000
     parsed: list[object] = []
-    monkeypatch.setattr(reading.docx, "Document", lambda *a: parsed.append(a))
+    monkeypatch.setattr(reading_docx.docx, "Document", lambda *a: parsed.append(a))
     with pytest.raises(InputError, match=r"bomb\.docx: \.docx expands to 60\.0 MB of XML \(limit 48\.0 MB\)"):
         read_document(path)
     assert parsed == []  # the XML was never handed to the parser
@@ -350,3 +353,12 @@ def test_html_line_ends_in_the_markup_are_spaces_and_blocks_stay_apart(tmp_path:
     assert text == f"{first}\n\nLine one\nline two\n\nResults\n\nNext.\n"
     sentences = [text[a:b].strip() for a, b in sentence_bounds(text)]
     assert sentences == [first, "Line one", "line two", "Results", "Next."]
+
+
+def test_reading_plain_text_loads_neither_html_nor_docx_parser() -> None:
+    code = (
+        "import sys; import auditor.cli, auditor.pipeline, auditor.reading; "
+        "print(sorted(m for m in ('bs4', 'docx') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -9,7 +9,8 @@ import pytest
 from auditor.claims.extract import extract_claims
 from auditor.references.parse import parse_reference_list
 
-from auditor.reading import html_text, read_document
+from auditor.reading import read_document
+from auditor.reading_html import html_text
 
 
 @pytest.mark.parametrize(
