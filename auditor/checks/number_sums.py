@@ -251,9 +251,13 @@ def _prefix_matches(parts: Sequence[Claim], whole: float) -> bool:
     return False
 
 
+_COLON_REACH = 32
+
+
 def _enumerated(text: str, whole: Claim) -> bool:
-    """ "共55例：完全缓解30例…", "3730 patients: 1863 …": a colon right after the whole opens its list."""
-    after = text[whole.span.end : whole.span.end + 16]
+    """ "共55例：完全缓解30例…", "3730 patients: 1863 …", "600 patients with three regimens: 198 …":
+    a colon soon after the whole, with no number or clause break before it, opens its list."""
+    after = text[whole.span.end : whole.span.end + _COLON_REACH]
     colon = min((i for i in (after.find(":"), after.find("：")) if i != -1), default=-1)
     return colon != -1 and not any(ch.isdigit() or ch in "，,;；。" for ch in after[:colon])
 
@@ -282,7 +286,8 @@ def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: 
     # 有效组/无效组 is all of the whole by definition; men/women may leave some unreported
     negated = len(labels) == 2 and negation_pair(labels[0], labels[1])
     opened = _opens_with_of(text, whole) or _among(text, whole)
-    marked = enumerated or groups or opened or any(w in region for w in _PARTITION)
+    adjacent = _follows_at_once(text, whole, parts[0]) and one_dimension(labels)
+    marked = enumerated or groups or opened or adjacent or any(w in region for w in _PARTITION)
     listed = enumerated and not names_a_condition(labels)  # "共55例：完全缓解30例、部分缓解9例…"
     exclusive = groups or allocated or complement or listed or one_dimension(labels) or _bare(labels, region)
     exhaustive = (
@@ -292,6 +297,14 @@ def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: 
         or any(word in region for word in _EXHAUSTIVE)
     )
     return _Reading(marked, exclusive, exhaustive)
+
+
+_AT_ONCE = re.compile(r"[^\d，,；;。:：]{0,8}[，,][^\d，,；;。]{0,12}")
+
+
+def _follows_at_once(text: str, whole: Claim, first: Claim) -> bool:
+    """ "共納入4800名兒童，季節性地區2400名、…": the list starts in the clause right after the whole."""
+    return _AT_ONCE.fullmatch(text, whole.span.end, first.span.start) is not None
 
 
 def _bare(labels: Sequence[str], region: str) -> bool:

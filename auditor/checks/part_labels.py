@@ -37,6 +37,7 @@ _CUES = (
 )
 _LEADING = ("were ", "was ", "are ", "is ", "为", "為", "是")
 _LABEL_REACH = 32
+_AFTER_REACH = 48  # "198 with clarithromycin triple therapy": a label after its part may run longer
 _PERSONS = ("患者", "病人", "者", "人", "例", "名", "patients", "participants", "people", "cases")
 # Heads of categories that may overlap: a patient can have two diseases, symptoms, infections.
 _CONDITION_HEADS = (
@@ -85,8 +86,11 @@ def _before(text: str, start: int, end: int) -> str:
 
 
 def _raw_after(text: str, end: int, stop: int) -> str:
-    segment = text[end : min(stop, end + _LABEL_REACH)]
+    limit = min(stop, end + _AFTER_REACH)
+    segment = text[end:limit]
     found = _SEPARATOR.search(segment)
+    if found is None and text[limit - 1 : limit + 1].isascii() and text[limit - 1 : limit + 1].isalpha():
+        segment = segment[: segment.rfind(" ") + 1]  # "with clarithromycin triple ther": no cut word
     return (segment[: found.start()] if found else segment).strip(" \t\n。.")
 
 

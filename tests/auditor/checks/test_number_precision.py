@@ -145,3 +145,51 @@ CHANGES_IN_OTHER_WORDINGS = [
 @pytest.mark.parametrize(("text", "expected"), CHANGES_IN_OTHER_WORDINGS)
 def test_relative_changes_in_other_wordings(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+LISTS_RIGHT_AFTER_THEIR_WHOLE = [
+    # a list of one dimension in the clause right after the whole splits it
+    ("共納入3600名兒童，北部地區1900名、南部地區1800名。", ["N303"]),
+    ("共納入3600名兒童，北部地區1800名、南部地區1800名。", []),
+    ("共纳入300例，城市患者180例、农村患者150例。", ["N303"]),
+    # conditions may co-occur; a later clause is not the whole's list
+    ("共纳入500例，糖尿病患者200例、高血压患者400例。", []),
+    ("共纳入300例，平均年龄60岁，城市患者180例、农村患者150例。", []),
+    # a colon a few words after the whole opens its list
+    (
+        "The clinic treats 500 patients with two regimens: "
+        "260 with triple therapy and 250 with dual therapy.",
+        ["N303"],
+    ),
+    (
+        "The clinic treats 500 patients with two regimens: "
+        "250 with triple therapy and 250 with dual therapy.",
+        [],
+    ),
+    ("The clinic treats 500 patients, 40 of them children, with two regimens: 260 and 250.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS_RIGHT_AFTER_THEIR_WHOLE)
+def test_lists_right_after_their_whole(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
+
+
+LONG_LABELS_AFTER_PARTS = [
+    # labels after the parts are read whole (not cut mid-word), so their shared noun is seen
+    (
+        "The unit treats 450 patients with three regimens: 150 with standard-dose triple therapy, "
+        "160 with high-dose dual therapy and 150 with sequential therapy.",
+        ["N303"],
+    ),
+    (
+        "The unit treats 450 patients with three regimens: 150 with standard-dose triple therapy, "
+        "150 with high-dose dual therapy and 150 with sequential therapy.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_LABELS_AFTER_PARTS)
+def test_long_labels_after_parts(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
