@@ -230,7 +230,8 @@ def link_author_citation(
     The first author (any script, group authors across languages) and the exact year must agree;
     a named study without authors links by journal and year (±1), unless its `sentence` (when
     given) speaks of a topic the entry's title does not (`named_studies.off_topic`); without a
-    year, only to an entry of the journal that is not on another topic than an English sentence.
+    year, or with a year one off the entry's, only to an entry of the journal that is not on
+    another topic than an English sentence.
     """
     index = references if isinstance(references, ReferenceIndex) else ReferenceIndex(references)
     norm = claim.normalized
@@ -241,7 +242,8 @@ def link_author_citation(
         hits = index.by_journal(str(journal), year)
         if sentence is not None:
             hits = [r for r in hits if not off_topic(sentence, r.parsed.title)]
-        if year is None:  # the journal alone is weak evidence: the entry must not be on another topic
+        if year is None or all(index.years[r.id] != year for r in hits):
+            # the journal alone, or with a year one off, is weak evidence: not on another topic
             hits = [r for r in hits if _agrees(claim, sentence, r)]
     return tuple(r.id for r in hits)
 

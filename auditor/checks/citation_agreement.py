@@ -44,11 +44,10 @@ class _Mismatch:
 def _same_author(claim: Claim, refs: list[Reference], index: ReferenceIndex) -> list[Reference] | None:
     """Cited references that have the named author; None when the names cannot be compared.
 
-    Not comparable: an entry whose author list ends in "et al." before the named author could be
-    listed (unless the name is the first author of another entry: the text names that work), a
-    group author against entries of persons (a group's paper is often listed
-    under its writing committee), or a name in one script against first authors in the other (陳
-    is Chen, Chan or Tan depending on the romanisation).
+    Not comparable: "X et al." against an entry whose author list ends in "et al." before X
+    could be listed (`_may_be_hidden`), a group author against entries of persons (a group's
+    paper is often listed under its writing committee), or a name in one script against first
+    authors in the other (陳 is Chen, Chan or Tan depending on the romanisation).
     """
     names = [str(a) for a in claim.normalized.get("authors") or [] if a]
     keys = frozenset(k for name in names for k in cited_name_keys(claim, name))
@@ -57,12 +56,23 @@ def _same_author(claim: Claim, refs: list[Reference], index: ReferenceIndex) -> 
     same = [r for r in refs if keys & frozenset(k for ks in reference_author_keys(r) for k in ks)]
     if same:
         return same
-    if any(author_list_truncated(r) for r in refs) and not any(k in index.first_author for k in keys):
+    if _may_be_hidden(claim, refs, keys, index):
         return None  # "McClung et al." and "Cummings, S. R. et al.": McClung may be a later author
     cross_script = any(has_cjk(a.family) != has_cjk(names[0]) for r in refs for a in r.parsed.authors[:1])
     if claim.normalized.get("group") or cross_script:
         return None
     return []
+
+
+def _may_be_hidden(claim: Claim, refs: list[Reference], keys: frozenset[str], index: ReferenceIndex) -> bool:
+    """Whether "X et al." may name an author the cited entry's "et al." leaves out.
+
+    Not when the text names X alone ("Baxby³": the text says X wrote it, the entry says a team
+    led by another did), nor when X is the first author of another entry (the text names that work).
+    """
+    if not claim.normalized.get("et_al") or any(k in index.first_author for k in keys):
+        return False
+    return any(author_list_truncated(r) for r in refs)
 
 
 def _mismatch(claim: Claim, refs: list[Reference], index: ReferenceIndex) -> _Mismatch | None:

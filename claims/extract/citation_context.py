@@ -49,6 +49,7 @@ _ENUMERATION_SEP = re.compile(r"(?:[,;，；、:：]|(?<![A-Za-z])(?:and|or)|和
 _UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])[μµcmnkd]?[mgLsl]$")
 _SYMBOL_BEFORE = re.compile(r"(?:^|[^A-Za-zΑ-Ωα-ω])[A-Za-zΑ-Ωα-ω]$")
 _LIST_LEADS = frozenset(":;：；")
+_YEAR_AT_END = re.compile(r"(?:^|[ \t(（])(?:19\d{2}|20[0-3]\d)$")  # 1900–2039, not 2048²
 _AFTER_MARK = frozenset(".,;:)]'\"”’。，；：）】、%‰")  # "…31%¹": a percent is never raised to a power
 
 
@@ -110,9 +111,12 @@ def is_enumeration(text: str, start: int, end: int, numbers: list[int]) -> bool:
 
 
 def exponent_before(text: str, start: int, end: int, numbers: list[int]) -> bool:
-    """A power, not a citation: "10⁶", "3×10^11", "mm²", "R²", "χ²", or nothing it could follow."""
+    """A power, not a citation: "10⁶", "3×10^11", "mm²", "R²", "χ²", or nothing it could follow
+    (a year is never raised to a power: "in 1988¹" cites)."""
     head = _head(text, start, 6)
     last = head[-1:]
+    if _YEAR_AT_END.search(head) and not text[end : end + 1].isalnum():
+        return False  # "reported it in 1988¹": a year is not raised to a power
     if not last or last.isdigit() or last in "×*·^":
         return True
     if _UNIT_BEFORE.search(head) or _SYMBOL_BEFORE.search(head):

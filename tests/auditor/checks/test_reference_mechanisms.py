@@ -33,6 +33,10 @@ EGFR = (
     "underlying responsiveness of non-small-cell lung cancer to gefitinib. N Engl J Med. "
     "2004;350(21):2129-2139."
 )
+POLACK_APA = (
+    "Polack, F. P., Thomas, S. J., Kitchin, N., et al. (2020). Safety and efficacy of the BNT162b2 mRNA "
+    "Covid-19 vaccine. The New England Journal of Medicine, 383(27), 2603–2615."
+)
 TU_VANCOUVER = (
     "1. Tu Y. The discovery of artemisinin (qinghaosu) and gifts from Chinese medicine. Nat Med. "
     "2011;17(10):1217-1220."
@@ -84,6 +88,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [],
     ),
     (
+        "a name alone against an entry cut by 'et al.' is R106: the text says that one person wrote it",
+        _article("Thuren (2017)¹也參與了這項試驗。", [CANAKINUMAB_NATURE]),
+        [("R106", "Thuren (2017)")],
+    ),
+    (
         "a name that leads another entry is R106 even against an entry cut by 'et al.'",
         _article("Tu等²回顧了抗炎治療的試驗¹。", [CANAKINUMAB_NATURE, TU_VANCOUVER.replace("1. ", "2. ")]),
         [],
@@ -109,6 +118,34 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "two years in that clause give none",
         _article(
             "Lynch and colleagues reported it in 2003 and published it in 2004 [1].", [EGFR], "References"
+        ),
+        [],
+    ),
+    (
+        "a named study one year off its journal's entry, on the entry's topic, links to it",
+        _article(
+            "A 2021 study from the University of Rochester published in the New England Journal of "
+            "Medicine found the vaccine safe.", [POLACK_APA], "References"
+        ),
+        [],
+    ),
+    (
+        "a named study one year off its journal's entry, on another topic, is not that entry",
+        _article(
+            "A 2021 study from the University of Oxford published in the New England Journal of "
+            "Medicine found that statins lowered stroke risk.", [POLACK_APA], "References"
+        ),
+        [
+            ("R104", "2021 study from the University of Oxford published in the New England Journal of "
+             "Medicine"),
+            ("R105", POLACK_APA),
+        ],
+    ),
+    (
+        "the exact year of the journal's entry still links, whatever the words",
+        _article(
+            "A 2020 study from the University of Rochester published in the New England Journal of "
+            "Medicine found that the two doses worked.", [POLACK_APA], "References"
         ),
         [],
     ),
@@ -164,3 +201,19 @@ def test_bare_chinese_names_are_marked(text: str, bare: list[str]) -> None:
 
     found = [text[c.start : c.end] for c in author_citations(text) if c.normalized.get("bare")]
     assert found == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Choo and colleagues reported it in 1988¹. The prize followed.", ["¹"]),
+        ("They published it in 2019²,³ and again later.", ["²,³"]),
+        ("10⁶ cells per well", []),  # a power
+        ("images of 2048² pixels", []),  # not a year: a power
+        ("a 1988²a value", []),  # a letter after it: not a citation
+    ],
+)
+def test_a_superscript_after_a_year_is_a_citation(text: str, cited: list[str]) -> None:
+    from auditor.claims.extract.citations import numbered_citations
+
+    assert [text[c.start : c.end] for c in numbered_citations(text)] == cited
