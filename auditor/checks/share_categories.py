@@ -96,6 +96,7 @@ _NOMINALISERS = ("的", "者")
 def _object_elided(plain: str, rest: str) -> bool:
     """ "知道结核病可以治愈的"/"(不)知道的", "愿意让孩子接种者"/"(不)愿意者": the negated side names the
     same verb and leaves its object out."""
+    plain = plain.rsplit("中", 1)[-1]  # "受訪家長中願意…者": among the parents, those willing
     if not rest.endswith(_NOMINALISERS) or rest[-1] != plain[-1:]:
         return False
     verb = rest[:-1]

@@ -84,6 +84,10 @@ COMPLEMENTARY_SHARES = [
     ("願意讓孩子接種者佔72%，不願意者佔33%。", ["N304"]),
     ("願意讓孩子接種者佔72%，不願意者佔28%。", []),
     ("知道自己帶原的佔58%，不知道的佔42%。", []),
+    # after "among …" (…中) the category starts afresh
+    ("受訪家長中願意讓孩子接種者佔72%，不願意者佔33%。", ["N304"]),
+    ("受訪家長中願意讓孩子接種者佔72%，不願意者佔28%。", []),
+    ("帶原者中知道自己帶原的佔58%，不知道的佔47%。", ["N304"]),
     ("用药依从性良好者占61%，依从性差者占43%。", ["N304"]),
     ("用药依从性良好者占61%，依从性差者占30%。", []),  # a middle group may be left out
     # the same verb with different objects are two questions, not a category and its complement
