@@ -70,6 +70,17 @@ def _separate(text: str, left: Claim, right: Claim, digits: bool = True) -> bool
     return digits and _NUMBER.search(gap) is not None
 
 
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([a-z]{3,15})[ \t](?:in|among)[ \t]$")
+
+
+def _words_before(text: str, first: Claim, second: Claim) -> tuple[str, str] | None:
+    """ "present in 28% of isolates and absent in 72%": the word before each share's "in"."""
+    a = _WORD_BEFORE.search(text, max(0, first.span.start - 20), first.span.start)
+    b = _WORD_BEFORE.search(text, max(first.span.end, second.span.start - 20), second.span.start)
+    own_whole = text[second.span.end : second.span.end + 4].startswith((" of ", " of	"))
+    return (a.group(1), b.group(1)) if a and b and not own_whole else None  # "… 64% of women": two wholes
+
+
 def _split(text: str, first: Claim, second: Claim) -> Split | None:
     """How the two shares' categories relate, or None when nothing says they are one whole's parts."""
     near_second = text[max(first.span.end, second.span.start - 16) : second.span.start].casefold()
@@ -78,6 +89,9 @@ def _split(text: str, first: Claim, second: Claim) -> Split | None:
     by_label = label_split(first.normalized.get("label") or "", second.normalized.get("label") or "")
     if by_label is not None:
         return by_label
+    before = _words_before(text, first, second)
+    if before is not None and label_split(*before) is not None:
+        return label_split(*before)
     if first.span.end < len(text) and text[first.span.end : first.span.end + 1].isascii():
         by_phrase = phrase_split(*phrases(text, first, second))
         if by_phrase is not None:

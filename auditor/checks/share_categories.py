@@ -43,6 +43,7 @@ _EXHAUSTIVE_PAIRS = (
     ("boys", "girls"),
     ("urban", "rural"),
     ("children", "adults"),
+    ("present", "absent"),
 )
 # Categories that exclude each other but may leave a third group out.
 _DISJOINT_PAIRS = (

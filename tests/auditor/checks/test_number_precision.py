@@ -197,3 +197,16 @@ LONG_LABELS_AFTER_PARTS = [
 @pytest.mark.parametrize(("text", "expected"), LONG_LABELS_AFTER_PARTS)
 def test_long_labels_after_parts(text: str, expected: list[str]) -> None:
     assert number_codes(text) == expected
+
+
+OPPOSITES_BEFORE_SHARES = [
+    ("The mutation was present in 31% of samples and absent in 64%.", ["N304"]),
+    ("The mutation was present in 31% of samples and absent in 69%.", []),
+    ("The mutation was present in 31% of samples and common in 64%.", []),
+    ("It was present in 31% of men and absent in 64% of women.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPPOSITES_BEFORE_SHARES)
+def test_opposite_words_before_two_shares(text: str, expected: list[str]) -> None:
+    assert number_codes(text) == expected
