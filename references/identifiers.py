@@ -65,7 +65,7 @@ def normalize_doi(s: str) -> str | None:
 def is_short_doi(doi: str | None) -> bool:
     """True for a normalised shortDOI alias ("10/dvq"): doi.org resolves it, but Crossref and PubMed
     index only the DOI it stands for, so it cannot be looked up there."""
-    return bool(doi) and SHORT_DOI_SYNTAX.fullmatch(doi) is not None
+    return doi is not None and SHORT_DOI_SYNTAX.fullmatch(doi) is not None
 
 
 def is_valid_doi(s: str) -> bool:
