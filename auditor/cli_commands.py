@@ -49,8 +49,8 @@ def report(
 ) -> None:
     """Render a saved audit (audit JSON, index.json or run directory).
 
-    Exits like `auditor audit` did for it: 1 with findings at or above --fail-on, 3 when the audit
-    was incomplete, else 0.
+    Exits like `auditor audit` did for it: 3 when the audit was incomplete (unless --incomplete-ok),
+    else 1 with findings at or above --fail-on, else 0.
 
     \b
     Example:

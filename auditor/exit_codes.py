@@ -1,8 +1,11 @@
 """Named exit statuses of the command line (like a linter's), and the status of a finished run.
 
-Precedence: 2 (nothing could be audited, or bad usage) > 1 (findings at or above --fail-on) >
-3 (finished, but incomplete: files that could not be read, lookups that were tried and failed,
-checks that crashed) > 0. Lookups not made because the run was offline are not "incomplete":
+Precedence: 2 (nothing could be audited, or bad usage) > 3 (finished, but incomplete: files that
+could not be read, lookups that were tried and failed, checks that crashed) > 1 (findings at or
+above --fail-on) > 0. Incomplete wins over findings: a cron job must be able to tell a run that
+checked everything from one that could not (an outage over an archive that also has errors), and
+the findings are in the output either way. `--incomplete-ok` gives the status without the
+incompleteness (1 or 0). Lookups not made because the run was offline are not "incomplete":
 offline was asked for, and U902 says which lookups were not made.
 """
 
@@ -48,7 +51,11 @@ class Incompleteness:
             parts.append(f"{self.failed_lookups} lookup(s) failed")
         if self.crashed_checks:
             parts.append(f"{self.crashed_checks} check(s) failed with an internal error")
-        tail = "exit 3; --incomplete-ok exits 0" if status is ExitCode.INCOMPLETE else f"exit {int(status)}"
+        tail = (
+            "exit 3; --incomplete-ok: 0 or 1 by the findings"
+            if status is ExitCode.INCOMPLETE
+            else f"exit {int(status)}"
+        )
         return f"auditor: incomplete run: {', '.join(parts)} ({tail})"
 
 
@@ -57,7 +64,9 @@ def incompleteness(report: AuditReport) -> Incompleteness:
     failed_items = sum(f.code == "U901" for d in report.documents for f in d.findings)
     return Incompleteness(
         unreadable=tuple(d.path for d in report.documents if d.error),
-        failed_lookups=max(report.summary.failed_lookups, failed_items),
+        # the lookups themselves; U901 findings (one per claim a failed lookup leaves unchecked) only
+        # when the summary has no count (an audit saved by an older version)
+        failed_lookups=report.summary.failed_lookups or failed_items,
         crashed_checks=sum(f.code == "U999" for d in report.documents for f in d.findings),
         documents=len(report.documents),
     )
@@ -76,7 +85,6 @@ def run_status(report: AuditReport, fail_on: str, *, incomplete_ok: bool = False
     """The exit status of a finished run (see the module docstring for the precedence)."""
     if report.documents and all(d.error for d in report.documents):
         return ExitCode.USAGE
-    status = findings_status(report, fail_on)
-    if status is ExitCode.OK and incompleteness(report) and not incomplete_ok:
+    if incompleteness(report) and not incomplete_ok:
         return ExitCode.INCOMPLETE
-    return status
+    return findings_status(report, fail_on)

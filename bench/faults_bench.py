@@ -15,7 +15,7 @@ Prints wall times, the findings and verdicts of run 2 that differ from run 1 (go
 finding replaced by a U901 on the same claim or reference counts as "unverifiable", which the issue
 allows; anything else is a difference), requests per second per pacing bucket as the fake saw them
 (goal ≤ the documented limit), and for the outage whether every lookup was unverifiable and the
-run finished in under 30 s. Exit status 1 when a goal is missed.
+run finished in under 30 s with exit status 3 (incomplete). Exit status 1 when a goal is missed.
 """
 
 from __future__ import annotations
@@ -271,7 +271,7 @@ def main() -> int:
             )
             for line in sorted({ln for ln in stderr.splitlines() if ln.startswith(("warning:", "exit"))})[:6]:
                 print(f"        stderr: {line}")
-            ok &= everything and outage_s < 30
+            ok &= everything and outage_s < 30 and stderr.endswith("exit status 3\n")
     print("goals met" if ok else "GOAL MISSED")
     return 0 if ok else 1
 

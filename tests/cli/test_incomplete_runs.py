@@ -59,7 +59,7 @@ def test_three_broken_files_in_a_clean_archive_exit_3_and_are_listed(
     result = run("audit", archive, "--out-dir", out, "--quiet")
     assert result.exit_code == 3
     assert result.stderr == (
-        f"{INCOMPLETE}3 of 5 file(s) could not be read (exit 3; --incomplete-ok exits 0)\n"
+        f"{INCOMPLETE}3 of 5 file(s) could not be read (exit 3; --incomplete-ok: 0 or 1 by the findings)\n"
     )  # the one line --quiet keeps
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     errors = {Path(a["path"]).name: a["error"] for a in index["articles"] if a["error"]}
@@ -72,12 +72,17 @@ def test_three_broken_files_in_a_clean_archive_exit_3_and_are_listed(
     assert run("audit", archive, "--out-dir", out, "--quiet", "--incomplete-ok").exit_code == 0
 
 
-def test_findings_win_over_incomplete(network: FakeNetwork, run: Run, tmp_path: Path) -> None:
+def test_incomplete_wins_over_findings(network: FakeNetwork, run: Run, tmp_path: Path) -> None:
+    """An archive with errors AND an unreadable file is 3 (a cron job must see it was incomplete);
+    --incomplete-ok gives the findings' status."""
     write(tmp_path / "a" / "b.md", BROKEN_EN)
     write(tmp_path / "a" / "empty.md", "")
     result = run("audit", tmp_path / "a", "--jsonl")
-    assert result.exit_code == 1
-    assert result.stderr.endswith(f"{INCOMPLETE}1 of 2 file(s) could not be read (exit 1)\n")
+    assert result.exit_code == 3
+    assert result.stderr.endswith(
+        f"{INCOMPLETE}1 of 2 file(s) could not be read (exit 3; --incomplete-ok: 0 or 1 by the findings)\n"
+    )
+    assert run("audit", tmp_path / "a", "--jsonl", "--incomplete-ok").exit_code == 1
 
 
 def test_only_unreadable_files_is_still_exit_2(network: FakeNetwork, run: Run, tmp_path: Path) -> None:
