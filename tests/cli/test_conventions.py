@@ -22,8 +22,6 @@ from tests.cli.cli_helpers import (
     BROKEN_EN,
     CLEAN_EN,
     FakeNetwork,
-    network_fixture,  # noqa: F401  (the `network` fixture)
-    run_fixture,  # noqa: F401  (the `run` fixture)
     smith_record,
     write,
 )

@@ -23,8 +23,6 @@ from tests.cli.cli_helpers import (
     CLEAN_EN,
     CLEAN_ZH,
     FakeNetwork,
-    network_fixture,  # noqa: F401  (the `network` fixture)
-    run_fixture,  # noqa: F401  (the `run` fixture)
     smith_record,
     write,
 )

@@ -20,8 +20,6 @@ from tests.cli.cli_helpers import (
     CLEAN_ZH,
     TRIAL_EN,
     FakeNetwork,
-    network_fixture,  # noqa: F401  (the `network` fixture)
-    run_fixture,  # noqa: F401  (the `run` fixture)
     smith_record,
     write,
 )
