@@ -11,6 +11,7 @@ from auditor.references.sources.fake import InMemorySource
 from auditor.pipeline import AuditOptions, audit_documents
 from auditor.sources import SourceSet
 from tests.auditor.checks.test_abstract_claims import ACTT
+from tests.known_records import TAKAHASHI_2006
 
 ARTICLE = (
     "Four factors were enough to reprogram fibroblasts [1].\n\n"
@@ -18,25 +19,11 @@ ARTICLE = (
     "1. Takahashi K, Yamanaka S. Induction of pluripotent stem cells from mouse embryonic and adult "
     "fibroblast cultures by defined factors. Cell. 2006;126(4):663-676. PMID: 16904174.\n"
 )
-CELL_2006 = Record(
-    source="pubmed",
-    id="16904174",
-    pmid="16904174",
-    title="Induction of pluripotent stem cells from mouse embryonic and adult fibroblast cultures by "
-    "defined factors.",
-    authors=[Author(family="Takahashi", given="K"), Author(family="Yamanaka", given="S")],
-    year=2006,
-    journal="Cell",
-    volume="126",
-    pages="663-76",
-)
-
-
 def _codes(fail: tuple[str, ...]) -> tuple[set[str], str]:
     # the catalogue does not know "Cell" under that name: only asked when nothing proved the journal
     pubmed = InMemorySource(
         "pubmed",
-        {(IdKind.PMID, "16904174"): CELL_2006},
+        {(IdKind.PMID, "16904174"): TAKAHASHI_2006},
         fail=fail,
         kinds=[IdKind.PMID, IdKind.DOI, IdKind.JOURNAL],
     )
@@ -95,7 +82,7 @@ CITES_A_PUBMED_URL = "The reprogramming study is at https://pubmed.ncbi.nlm.nih.
 
 def _audit(article: str, fail: tuple[str, ...]) -> tuple[dict[str, str], set[tuple[str, str]]]:
     """(claim id → verdict, findings as (code, subject id)) of an audit with `fail` keys failing."""
-    records = {(IdKind.PMID, "16904174"): CELL_2006, (IdKind.PMID, "32445440"): ACTT_1}
+    records = {(IdKind.PMID, "16904174"): TAKAHASHI_2006, (IdKind.PMID, "32445440"): ACTT_1}
     pubmed = InMemorySource("pubmed", records, fail=fail, kinds=[IdKind.PMID, IdKind.DOI, IdKind.JOURNAL])
     crossref = InMemorySource("crossref", {}, fail=fail, kinds=[IdKind.DOI, IdKind.JOURNAL])
     sources = SourceSet(pubmed=pubmed, crossref=crossref)
