@@ -127,17 +127,11 @@ def test_adversarial_sentence_is_linear() -> None:
     assert isinstance(extract_quantities(text), list)
 
 
-def test_check_flags_the_claim_where_it_is_written_and_quotes_the_abstract() -> None:
-    text = (
-        "在ACTT-1试验中，共有48例患者接受了瑞德西韦[1]。\n\n参考文献\n"
-        "[1] Beigel JH, Tomashek KM, Dodd LE. Remdesivir for the Treatment of Covid-19. "
-        "N Engl J Med, 2020, 383: 1813-1826. PMID: 32445440.\n"
-    )
-    document = Document.from_text(text)
-    claims = tuple(extract_claims(document, body_end=text.index("参考文献")))
+def cited_context(document: Document, body_end: int, record: Record) -> CheckContext:
+    """An online context of `document` whose reference r1 resolved (by identifier) to `record`."""
+    claims = tuple(extract_claims(document, body_end=body_end))
     references = tuple(parse_reference_list(document))
-    record = Record(source="pubmed", id="32445440", pmid="32445440", abstract=ACTT, year=2020)
-    ctx = CheckContext(
+    return CheckContext(
         document=document,
         claims=claims,
         references=references,
@@ -145,6 +139,18 @@ def test_check_flags_the_claim_where_it_is_written_and_quotes_the_abstract() -> 
         resolutions={"r1": ReferenceResolution(status="identifier", record=record)},
         online=True,
     )
+
+
+def test_check_flags_the_claim_where_it_is_written_and_quotes_the_abstract() -> None:
+    text = (
+        "在ACTT-1试验中，共有48例患者接受了瑞德西韦[1]。\n\n参考文献\n"
+        "[1] Beigel JH, Tomashek KM, Dodd LE. Remdesivir for the Treatment of Covid-19. "
+        "N Engl J Med, 2020, 383: 1813-1826. PMID: 32445440.\n"
+    )
+    document = Document.from_text(text)
+    record = Record(source="pubmed", id="32445440", pmid="32445440", abstract=ACTT, year=2020)
+    ctx = cited_context(document, text.index("参考文献"), record)
+    claims, references = ctx.claims, ctx.references
     (only,) = abstract_contradictions(ctx)
     assert only.code == "A601" and only.quote == "48" and only.reference_id == "r1"
     assert next(c for c in claims if c.id == only.claim_id).text.startswith("48")  # the count claim
@@ -159,9 +165,6 @@ def test_the_abstract_of_a_record_that_is_another_work_is_not_evidence() -> None
         "In ACTT-1, 48 patients received remdesivir [1].\n\nReferences\n"
         "[1] Smith A, Jones B. Gene expression in zebrafish fins. Dev Biol. 2011;12:1-9. PMID: 32445440.\n"
     )
-    document = Document.from_text(text)
-    claims = tuple(extract_claims(document, body_end=text.index("References")))
-    references = tuple(parse_reference_list(document))
     record = Record(
         source="pubmed",
         id="32445440",
@@ -171,12 +174,5 @@ def test_the_abstract_of_a_record_that_is_another_work_is_not_evidence() -> None
         year=2020,
         abstract=ACTT,
     )
-    ctx = CheckContext(
-        document=document,
-        claims=claims,
-        references=references,
-        links=dict(link_citations(claims, references)),
-        resolutions={"r1": ReferenceResolution(status="identifier", record=record)},
-        online=True,
-    )
+    ctx = cited_context(Document.from_text(text), text.index("References"), record)
     assert list(abstract_contradictions(ctx)) == []

@@ -3,16 +3,13 @@ document (never a flag: info, kind unverifiable, no verdict changed)."""
 
 from __future__ import annotations
 
-from auditor.claims.extract import extract_claims
 from auditor.claims.models import Document
 from auditor.references.models import Record
-from auditor.references.parse import parse_reference_list
 
 from auditor.checks.abstract_claims import abstract_contradictions
-from auditor.checks.registry import CheckContext, ReferenceResolution
-from auditor.linking import link_citations
 from auditor.models import FindingKind, Severity
 from auditor.verdicts import verdict_from_findings
+from tests.auditor.checks.test_abstract_claims import cited_context
 
 # Our own sentences stating the results of ACTT-1 (NEJM 2020; PMID 32445440).
 ACTT = (
@@ -26,18 +23,8 @@ REFERENCES = (
 
 
 def _findings(body: str) -> list:
-    document = Document.from_text(body + REFERENCES)
-    claims = tuple(extract_claims(document, body_end=len(body)))
-    references = tuple(parse_reference_list(document))
     record = Record(source="pubmed", id="32445440", pmid="32445440", abstract=ACTT, year=2020)
-    ctx = CheckContext(
-        document=document,
-        claims=claims,
-        references=references,
-        links=dict(link_citations(claims, references)),
-        resolutions={"r1": ReferenceResolution(status="identifier", record=record)},
-        online=True,
-    )
+    ctx = cited_context(Document.from_text(body + REFERENCES), len(body), record)
     return list(abstract_contradictions(ctx))
 
 
