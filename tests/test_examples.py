@@ -348,7 +348,7 @@ def _snapshot_cache_dir(factory: pytest.TempPathFactory) -> str:
 
 def test_examples_do_not_copy_the_seeds() -> None:
     """No line of 30+ characters of an example appears in a seed article."""
-    from conftest import seed_paths
+    from tests.conftest import seed_paths
 
     seeds = [p.read_text(encoding="utf-8", errors="replace") for p in seed_paths()]
     if not seeds:

@@ -15,7 +15,6 @@ from auditor.reports.highlight import paragraph_bounds
 from auditor.reports.html import HtmlRenderer
 from auditor.reports.markdown import MarkdownRenderer
 from bs4 import BeautifulSoup
-from conftest import needs_seeds, seed_paths
 
 from auditor.models import (
     AuditReport,
@@ -27,6 +26,7 @@ from auditor.models import (
     ToolInfo,
     Verdict,
 )
+from tests.conftest import needs_seeds, seed_paths
 
 _CLAIMISH = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,4})?%|[\[(（][0-9]{1,3}[\])）]")
 _VERDICTS = list(Verdict)
