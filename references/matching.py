@@ -6,6 +6,7 @@ Chinese↔English journal table (`data/journal_translations.json`) lists only re
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from auditor.claims.group_nouns import GROUP_ACRONYM, has_group_noun
 from auditor.claims.script import has_cjk
@@ -107,7 +109,7 @@ def romanised_keys(family: str, given: str = "") -> frozenset[str]:
     """Pinyin keys of a Chinese-script surname (曹彬 → cao; 曾 → zeng, ceng; 吕 → lu, lv, lyu); else empty.
 
     So 曹彬课题组 finds "Cao B", and "Chen" finds 陳. The character table (pypinyin's) is loaded on
-    first use only, since it takes half a second.
+    first use only.
     """
     if not has_cjk(family) or has_group_noun(family):
         return frozenset()
@@ -135,10 +137,22 @@ def _char_readings(char: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _pinyin_table() -> dict[int, str]:
-    """pypinyin's character table (loaded on first use: it takes half a second)."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's character table, loaded on first use from its data module alone.
 
-    return dict(pinyin_dict)
+    `import pypinyin.pinyin_dict` would first run the package's `__init__`, which loads the phrase
+    dictionary and trains a segmenter: 0.1 s, and some 190,000 lists that every later full garbage
+    collection of the run has to scan. Readings of single characters need the table only.
+    """
+    package = importlib.util.find_spec("pypinyin")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("pypinyin is not installed (pip install 'pypinyin>=0.50')")
+    path = Path(next(iter(package.submodule_search_locations))) / "pinyin_dict.py"
+    spec = importlib.util.spec_from_file_location("_auditor_pinyin_dict", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"pypinyin's character table is missing: {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.pinyin_dict)
 
 
 def _title_words(title: str) -> str:
