@@ -72,6 +72,11 @@ _CLAIM_ID_FIELDS = {
 }
 
 
+_JOURNAL_CLAIM_KINDS = (ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY)
+# The kinds `claim_lookup_keys` or `journal_names` give keys for (every other claim has none).
+KEYED_CLAIM_KINDS = frozenset({*_CLAIM_ID_FIELDS, ClaimKind.URL, *_JOURNAL_CLAIM_KINDS})
+
+
 def claim_identifiers(claim: Claim) -> list[Key]:
     """The identifier a DOI/PMID/PMCID/NCT claim names (other registries are not looked up)."""
     spec = _CLAIM_ID_FIELDS.get(claim.kind)
@@ -124,7 +129,7 @@ def english_journal_name(name: str | None) -> str | None:
 def journal_names(*, claim: Claim | None = None, reference: Reference | None = None) -> list[str]:
     """Journal names to check in the catalogues for a claim or reference (English, de-duplicated)."""
     raw: list[str | None] = []
-    if claim is not None and claim.kind in (ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY):
+    if claim is not None and claim.kind in _JOURNAL_CLAIM_KINDS:
         raw.append(claim.normalized.get("journal"))
     if reference is not None:
         raw.append(reference.parsed.journal)

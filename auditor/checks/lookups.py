@@ -27,6 +27,7 @@ from auditor.models import Finding, FindingKind, Severity
 from auditor.references.cache import OFFLINE_REASON
 from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference, SearchResult
 from auditor.resolve_inputs import (
+    KEYED_CLAIM_KINDS,
     Key,
     claim_lookup_keys,
     describe_failure,
@@ -66,13 +67,9 @@ def _split(results: Iterable[LookupResult], searches: Iterable[SearchResult]) ->
     return tuple(dict.fromkeys(failed)), tuple(dict.fromkeys(offline))
 
 
-def _unmade(subject: str, fields: dict[str, Any], split: tuple[tuple[str, ...], ...]) -> UnmadeLookup | None:
-    failed, offline = split
-    return UnmadeLookup(subject, fields, failed, offline) if failed or offline else None
-
-
 def _merged(ctx: CheckContext, keys: Iterable[Key]) -> list[LookupResult]:
-    """The run's answers for `keys`, PMCIDs followed by the PMID and DOI the ID converter gave."""
+    """The run's answers for `keys`, PMCIDs followed by the PMID and DOI the ID converter gave
+    (callers skip computing keys when the run has no answers at all)."""
     results: list[LookupResult] = []
     for kind, value in dict.fromkeys(keys):
         result = ctx.lookups.get((kind.value, value))
@@ -94,15 +91,15 @@ def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
     """References with a lookup of theirs that failed: an identifier, their journal, or the search."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
-        results = _merged(ctx, _reference_keys(reference))
+        results = _merged(ctx, _reference_keys(reference)) if ctx.lookups else []
         searches: tuple[SearchResult, ...] = ()
         if resolution is not None and resolution.status == "unverifiable":
             results += resolution.lookups
             searches = resolution.searches
-        subject = f"reference {reference.label or reference.id}"
-        item = _unmade(subject, reference_finding_fields(reference), _split(results, searches))
-        if item is not None:
-            yield item
+        split = _split(results, searches)
+        if any(split):
+            subject = f"reference {reference.label or reference.id}"
+            yield UnmadeLookup(subject, reference_finding_fields(reference), *split)
 
 
 def claim_keys(claim: Claim) -> list[Key]:
@@ -112,18 +109,21 @@ def claim_keys(claim: Claim) -> list[Key]:
 
 def _claim_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
     """Claims with a lookup of theirs that failed, each claim on its own (a failure seen by two
-    claims makes both unverifiable: the clean run's verdict of either may rest on that lookup)."""
+    claims makes both unverifiable: the clean run's verdict of either may rest on that lookup).
+    Only claims with lookup keys or a search of their own can have one."""
     for claim in ctx.claims:
-        results = _merged(ctx, claim_keys(claim))
+        if claim.kind not in KEYED_CLAIM_KINDS and claim.kind not in _SEARCHED:
+            continue
+        results = _merged(ctx, claim_keys(claim)) if ctx.lookups else []
         searches: tuple[SearchResult, ...] = ()
         resolution = ctx.resolutions.get(claim.id) if claim.kind in _SEARCHED else None
         if resolution is not None and resolution.status == "unverifiable":
             results += resolution.lookups
             searches = resolution.searches
-        fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
-        item = _unmade(f'"{claim.text}"', fields, _split(results, searches))
-        if item is not None:
-            yield item
+        split = _split(results, searches)
+        if any(split):
+            fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
+            yield UnmadeLookup(f'"{claim.text}"', fields, *split)
 
 
 def unmade_lookups(ctx: CheckContext) -> list[UnmadeLookup]:
