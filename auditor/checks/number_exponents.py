@@ -11,17 +11,21 @@ import re
 from dataclasses import dataclass
 
 # Mantissa: bounded digits; separators bounded; no nested quantifiers (linear time).
-_LOST = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}[×xX*]\s{0,2}10(?:\?|？|\ufffd|□)")
-_FLATTENED = re.compile(r"(?<![\d.])(\d{1,7}(?:\.\d{1,6})?)\s{0,2}×\s{0,2}10([1-9]\d?)(?![\d.])")
-_BARE_P_BRACKETED = (
-    r"[(（]\s{0,2}[pP]\s{0,2}(?:-?\s?value\s{0,2}|值\s{0,2})?"  # (p) (p=) (P值) (P value = ) (p-value: )
-    r"(?:[=＝<＜>＞≤≥:：]\s{0,2})?(?:[?？]\s{0,2})?[)）]"  # (P = ?) （P=？） （P值＝）
+# Every pattern here starts with ONE character class (a lookbehind comes after it): the engine then
+# skips to the characters of that class instead of trying the whole pattern at every position.
+# `\d(?<![\d.]\d)` is "a digit not preceded by a digit or a dot".
+_MANTISSA = r"(\d(?<![\d.]\d)\d{0,6}(?:\.\d{1,6})?)"
+_LOST = re.compile(_MANTISSA + r"\s{0,2}[×xX*]\s{0,2}10(?:\?|？|\ufffd|□)")
+_FLATTENED = re.compile(_MANTISSA + r"\s{0,2}×\s{0,2}10([1-9]\d?)(?![\d.])")
+# What follows the bracket of "(p)" (p=) (P值) (P value = ) (p-value: ) (P = ?) （P=？） （P值＝）
+_BARE_P_IN_BRACKETS = (
+    r"\s{0,2}[pP]\s{0,2}(?:-?\s?value\s{0,2}|值\s{0,2})?(?:[=＝<＜>＞≤≥:：]\s{0,2})?(?:[?？]\s{0,2})?[)）]"
 )
-_BARE_P = re.compile(
-    _BARE_P_BRACKETED + r"|(?<![A-Za-z])[pP]\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"  # "P值" then punctuation
-)
+# After a "p": "P值" (the p not after a letter), then punctuation.
+_P_ZHI = r"(?<![A-Za-z][pP])\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"
+_BARE_P = re.compile(r"[(（pP](?:(?<=[(（])" + _BARE_P_IN_BRACKETS + r"|(?<=[pP])" + _P_ZHI + ")")
 # The same without its "P值" alternative, for texts without 值: the engine then skips to brackets.
-_BARE_P_LATIN = re.compile(_BARE_P_BRACKETED)
+_BARE_P_LATIN = re.compile(r"[(（]" + _BARE_P_IN_BRACKETS)
 # What every _LOST match ends with, and what every _FLATTENED match holds: a text without any of
 # them is not scanned (a scan tries every digit).
 _LOST_ENDS = ("10?", "10？", "10\ufffd", "10□")
