@@ -87,6 +87,14 @@ PARTICLE_START = re.compile(
 )
 
 
+# What every form needs right after its first name, a few blanks on: a connector ("&", "and",
+# "与"), "et al.", "(" or "," before a year, a year, or a Chinese cue ("等人", "团队", "于"). A
+# position where no name is followed by one of these starts no citation (`CITATION_POSSIBLE`
+# matches wherever any form does), so the forms themselves are tried only where it matches.
+_ZH_FOLLOW = "".join(sorted({cue[0] for cue in ZH_CUE.split("|")} | set("与與和及、于於在")))
+CITATION_POSSIBLE = re.compile(rf"(?:{_ZH_NAME})[ \t]{{0,4}}(?:[&(,\d{_ZH_FOLLOW}]|and|et)")
+
+
 @dataclass(frozen=True)
 class AuthorForm:
     """One written form of an author citation: its regex and how its claim is classified."""

@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from auditor.claims.extract.author_forms import FORMS, GROUP_NAME, NAME_START, PARTICLE_START, PERSON_ZH
+from auditor.claims.extract.author_forms import (
+    CITATION_POSSIBLE,
+    FORMS,
+    GROUP_NAME,
+    NAME_START,
+    PARTICLE_START,
+    PERSON_ZH,
+)
 from auditor.claims.extract.patterns import Candidate
 from auditor.claims.group_nouns import GROUP_ACRONYM, has_group_noun
 from auditor.claims.models import ClaimKind
@@ -169,7 +176,10 @@ def _starts(text: str) -> list[int]:
 def _longest_at(text: str, pos: int) -> Candidate | None:
     """The longest citation any form reads from `pos` (ties: the earlier form)."""
     best: Candidate | None = None
-    for form in _CJK_FORMS if text[pos] >= "\u3400" else FORMS:
+    cjk = text[pos] >= "\u3400"
+    if not cjk and CITATION_POSSIBLE.match(text, pos) is None:
+        return None
+    for form in _CJK_FORMS if cjk else FORMS:
         match = form.pattern.match(text, pos)
         candidate = _READERS[form.name](text, match) if match else None
         if candidate is not None and (best is None or candidate.end > best.end):
