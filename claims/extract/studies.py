@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -111,22 +112,46 @@ def _is_sponsor(text: str, span: tuple[int, int], clause: tuple[int, int]) -> bo
     return sponsor is not None and _STUDY_CUE.search(before, sponsor.end("cue")) is None
 
 
-def _clause_bounds(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    for start, end in sentences:
-        clause_start = start
-        for match in re.finditer(r"[;；]", text[start:end]):
-            yield (clause_start, start + match.start())
-            clause_start = start + match.end()
-        yield (clause_start, end)
+_CLAUSE_CUT = re.compile(r"[;；]")
+
+
+def _cued_clauses(
+    text: str, sentences: list[tuple[int, int]], journals: list[Candidate]
+) -> list[tuple[int, int]]:
+    """The clauses (sentences cut at semicolons) that hold an institution word or start a journal
+    mention, in text order: no other clause can name a study.
+
+    No institution word holds a clause end (a terminator, a newline, a semicolon), so a word inside
+    a clause starts a match of the one scan over the whole text, and every cue starts in a sentence.
+    """
+    cues = [m.start() for m in _ZH_SUFFIX_ONLY.finditer(text)]
+    cues += [m.start() for m in _EN_WORD_ONLY.finditer(text)]
+    cues += [journal.start for journal in journals]
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text)]
+    starts = [start for start, _ in sentences]
+    clauses: list[tuple[int, int]] = []
+    for pos in sorted(cues):
+        index = bisect_right(starts, pos) - 1
+        if index < 0 or sentences[index][1] <= pos:
+            continue
+        start, end = sentences[index]
+        cut = bisect_left(cuts, pos)  # cuts[cut - 1] < pos < cuts[cut]
+        if cut and cuts[cut - 1] >= start:
+            start = cuts[cut - 1] + 1
+        if cut < len(cuts) and cuts[cut] < end:
+            end = cuts[cut]
+        if not clauses or clauses[-1] != (start, end):
+            clauses.append((start, end))
+    return clauses
 
 
 def _nearest_journal(
     journals: list[Candidate], span: tuple[int, int], clause: tuple[int, int]
 ) -> Candidate | None:
-    """The journal mention nearest to span inside the clause (after it preferred), within reach."""
-    inside = [j for j in journals if clause[0] <= j.start and j.end <= clause[1]]
-    after = [j for j in inside if span[1] <= j.start < span[1] + _WINDOW]
-    before = [j for j in inside if span[0] - _WINDOW < j.end <= span[0]]
+    """The journal mention nearest to span (after it preferred), within reach; `journals` are those
+    inside the clause."""
+    after = [j for j in journals if span[1] <= j.start < span[1] + _WINDOW]
+    before = [j for j in journals if span[0] - _WINDOW < j.end <= span[0]]
     return after[0] if after else before[-1] if before else None
 
 
@@ -148,13 +173,17 @@ def named_studies(
     alone or an institution alone is no named study (precision first).
     """
     ordered = sorted(journals, key=lambda c: c.start)
-    for clause in _clause_bounds(text, sentences):
-        found = _study_in_clause(text, clause, ordered)
+    starts = [journal.start for journal in ordered]
+    for clause in _cued_clauses(text, sentences, ordered):
+        first, last = bisect_left(starts, clause[0]), bisect_left(starts, clause[1])
+        inside = [j for j in ordered[first:last] if j.end <= clause[1]]
+        found = _study_in_clause(text, clause, inside)
         if found is not None:
             yield found
 
 
 def _study_in_clause(text: str, clause: tuple[int, int], journals: list[Candidate]) -> Candidate | None:
+    """The named study of a clause, if any; `journals` are the journal mentions inside it."""
     named = sorted(_institutions(text, *clause))
     institution = next((s for s in named if not _is_sponsor(text, s, clause)), None)
     if named and institution is None:
@@ -170,10 +199,9 @@ def _study_in_clause(text: str, clause: tuple[int, int], journals: list[Candidat
             return _named_study(text, institution, journal, year, cue)
         return None
     for journal in journals:
-        if clause[0] <= journal.start and journal.end <= clause[1]:
-            found = _journal_study(text, journal, clause)
-            if found is not None:
-                return found
+        found = _journal_study(text, journal, clause)
+        if found is not None:
+            return found
     return None
 
 
