@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.references.refstring.tokens import Token
+from auditor.references.refstring.tokens import Tokens
 
 _Y = r"(?P<year>Y)"
 _MD = r"(?:M\.?(?:N|R)?(?:-M\.?)?)?"  # "Jan", "Jan 2", "Jan-Feb" after a year
@@ -59,6 +59,7 @@ _TRAILING = frozenset(".,;:")
 _ENDS_JOURNAL = frozenset("w.)>]qo?,")
 _AFTER_WORD = frozenset({"biblatex", "year-bare", "year-paren", "nature-no-volume", "paren-year-first"})
 WINDOW = 30  # tokens: the longest locator is far shorter
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -74,35 +75,36 @@ class Locator:
     needs_head_year: bool = False
 
 
-def _value(tokens: list[Token], match: re.Match[str], group: str, offset: int) -> str | None:
+def _value(tokens: Tokens, match: re.Match[str], group: str, offset: int) -> str | None:
     if match.groupdict().get(group) is None:
         return None
     first, last = match.start(group) + offset, match.end(group) + offset
-    text = " ".join(t.text for t in tokens[first:last])
-    return re.sub(r"\s", "", text).replace("~", "-")
+    text = tokens.text[tokens.spans[first][0]:tokens.spans[last - 1][1]]
+    return _SPACE.sub("", text).replace("~", "-")
 
 
-def find_locator(tokens: list[Token]) -> Locator | None:
+def find_locator(tokens: Tokens) -> Locator | None:
     """The best-supported locator ending the token list, or None."""
-    end = len(tokens)
-    while end and tokens[end - 1].kind in _TRAILING:
+    kinds = tokens.kinds
+    end = len(kinds)
+    while end and kinds[end - 1] in _TRAILING:
         end -= 1
     offset = max(0, end - WINDOW)
-    sig = "".join(t.kind for t in tokens[offset:end])
+    sig = kinds[offset:end]
     best: tuple[int, Locator] | None = None
     for rank, (name, pattern) in enumerate(_COMPILED):
         match = pattern.search(sig)
         if match is None or match.start() + offset == 0:
             continue
-        before = tokens[match.start() + offset - 1].kind
+        first = match.start() + offset
+        before = kinds[first - 1]
         if before not in _ENDS_JOURNAL or (name in _AFTER_WORD and before != "w"):
             continue
-        first = match.start() + offset
-        if before == "." and first >= 2 and tokens[first - 2].kind in "NYR":  # "100. 16, pp. 1-9"
+        if before == "." and first >= 2 and kinds[first - 2] in "NYR":  # "100. 16, pp. 1-9"
             continue
         year = _value(tokens, match, "year", offset)
         found = Locator(
-            layout=name, start=tokens[match.start() + offset].start,
+            layout=name, start=tokens.spans[first][0],
             year=int(year[:4]) if year else None, volume=_value(tokens, match, "vol", offset),
             issue=_value(tokens, match, "issue", offset), pages=_value(tokens, match, "pages", offset),
             needs_head_year=name in _NEEDS_HEAD_YEAR,

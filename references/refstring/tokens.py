@@ -9,16 +9,18 @@ and punctuation as itself (`《》` as `<>`, quotes as `q`, anything else `o`).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
+# The group that matched is the token's letter for R, Y and N; words and the rest are looked up.
+# Y before N: a number that is all of "(1[6-9]|20)dd[a-z]?" is a year (the same text N would take).
 _TOKEN = re.compile(
     r"(?P<R>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?\s{0,2}[-~]\s{0,2}[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9]))"
+    r"|(?P<Y>(?:1[6-9]|20)\d\d[a-z]?(?![A-Za-z0-9]))"
     r"|(?P<N>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9]))"
     r"|(?P<C>[年第期卷页頁辑輯号號권호])"
     r"|(?P<w>[^\W\d_]{1,200}(?:['’][^\W\d_]{1,50})?)"
     r"|(?P<o>\S)"
 )
-_YEAR = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?")
 _MONTHS = frozenset(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
      "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -33,34 +35,32 @@ _CJK_KINDS = {"年": "a", "第": "d", "期": "e", "号": "e", "號": "e", "호":
 _PUNCT = {"。": ".", "《": "<", "》": ">", "“": "q", "”": "q", "‘": "q", "’": "q", '"': "q", "'": "q",
           "「": "q", "」": "q"}
 _KEEP = frozenset(".,;:()[]&-/?!")
+_WORDS = {**dict.fromkeys(_MONTHS, "M"), **_WORD_KINDS}  # lower-cased word → letter (else `w`)
+_SIGNS = {**{ch: ch for ch in _KEEP}, **_PUNCT, **_CJK_KINDS}  # one character → letter (else `o`)
 
 
-class Token(NamedTuple):
-    """One token: its signature letter and its span in the normalised string (a tuple: cheap to make)."""
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of `text`: `kinds[i]` is token i's signature letter, `spans[i]` its offsets.
 
-    kind: str
-    start: int
-    end: int
+    Between two tokens there is only white space, so `text[spans[i][0]:spans[j][1]]` is tokens i…j.
+    """
+
     text: str
+    kinds: str
+    spans: list[tuple[int, int]]
 
 
-def _kind(group: str, text: str) -> str:
-    if group in ("N", "R"):
-        return "Y" if group == "N" and _YEAR.fullmatch(text) else group
-    if group == "C":
-        return _CJK_KINDS[text]
-    if group == "w":
-        low = text.lower()
-        if low in _MONTHS:
-            return "M"
-        return _WORD_KINDS.get(low, "w")
-    if text in _KEEP:
-        return text
-    return _PUNCT.get(text, "o")
-
-
-def tokenize(norm: str) -> list[Token]:
+def tokenize(norm: str) -> Tokens:
     """All tokens of `norm` (linear: one regex pass, bounded token lengths)."""
-    return [Token(_kind(m.lastgroup or "o", m.group()), m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(norm)]
-
+    kinds = []
+    spans = []
+    for match in _TOKEN.finditer(norm):
+        kind = match.lastgroup or "o"
+        if kind == "w":
+            kind = _WORDS.get(match.group().lower(), "w")
+        elif kind in ("C", "o"):
+            kind = _SIGNS.get(match.group(), "o")
+        kinds.append(kind)
+        spans.append(match.span())
+    return Tokens(norm, "".join(kinds), spans)
