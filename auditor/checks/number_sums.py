@@ -28,6 +28,7 @@ from auditor.checks.part_labels import (
     part_labels,
 )
 from auditor.checks.share_categories import negation_pair
+from auditor.checks.word_sets import WordSet
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.text import next_sentence, sentence_at, unwrapped_slice
 
@@ -149,6 +150,9 @@ _NESTING = ("其中", "of whom", "of which", "among them")
 _MAX_PARTS = 12
 _TAIL = 16  # characters after the last part still read for "等", "etc." and the like
 _LEAD_REACH = 16
+_WHOLE_CUES_BEFORE = WordSet(_WHOLE_BEFORE + SAMPLE_VERBS)
+_WHOLE_CUES_AFTER = WordSet(_WHOLE_AFTER)
+_ALLOCATION_CUES = WordSet(_ALLOCATED)
 _PARENTHESIS = re.compile(r"[(（][^()（）]{0,24}[)）]")
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
 
@@ -178,7 +182,7 @@ def _unit(claim: Claim) -> str:
 def _lead(text: str, start: int) -> str:
     """Up to 16 characters before `start`, cut after the last digit or comma (the number's own words)."""
     window = text[max(0, start - _LEAD_REACH) : start].casefold()
-    cut = max(window.rfind(ch) for ch in "0123456789，,；;、。")
+    cut = max(map(window.rfind, "0123456789，,；;、。"))
     return window[cut + 1 :]
 
 
@@ -188,9 +192,9 @@ def _is_explicit_whole(text: str, claim: Claim) -> bool:
     before = _lead(text, claim.span.start)
     after = text[claim.span.end : claim.span.end + 24].casefold()
     return (
-        any(c in before for c in _WHOLE_BEFORE + SAMPLE_VERBS)
-        or any(c in after[:14] for c in _WHOLE_AFTER)
-        or any(c in after for c in _ALLOCATED)
+        _WHOLE_CUES_BEFORE.found_in(before)
+        or _WHOLE_CUES_AFTER.found_in(after[:14])
+        or _ALLOCATION_CUES.found_in(after)
         or _opens_with_of(text, claim)
         or _among(text, claim)
     )
