@@ -90,11 +90,12 @@ def claim_verdict(
 ) -> Verdict:
     """The verdict of one claim (see the module docstring)."""
     mine = list(findings)
-    worst = verdict_from_findings(mine)
-    if worst is not None:
-        return worst
-    if any(f.kind is FindingKind.UNVERIFIABLE for f in mine):
-        return Verdict.UNVERIFIABLE  # an info that it could not be checked (M411, T502) is no support
+    if mine:
+        worst = verdict_from_findings(mine)
+        if worst is not None:
+            return worst
+        if any(f.kind is FindingKind.UNVERIFIABLE for f in mine):
+            return Verdict.UNVERIFIABLE  # an info that it could not be checked (M411, T502) is no support
     if claim.kind in CITATION_KINDS and citation_checked(claim, links, resolutions):
         return Verdict.SUPPORTED
     is_identifier = claim.kind in IDENTIFIER_KINDS or claim.kind is ClaimKind.URL
@@ -152,7 +153,7 @@ def claim_report(
     return trusted_claim_report(
         {
             "id": claim.id,
-            "kind": claim.kind.value,
+            "kind": _KIND_VALUES[claim.kind],
             "text": claim.text,
             "span": claim.span,
             "normalized": claim.normalized,
@@ -163,6 +164,7 @@ def claim_report(
 
 
 _CLAIM_REPORT_FIELDS = frozenset(ClaimReport.model_fields)
+_KIND_VALUES = {kind: kind.value for kind in ClaimKind}  # a dict look-up, not the enum's descriptor
 
 
 def trusted_claim_report(values: dict[str, Any]) -> ClaimReport:
