@@ -122,6 +122,8 @@ def attach_cited_at(
     links: Mapping[str, tuple[str, ...]],
 ) -> list[Finding]:
     """Findings about a cited work with `cited_at` filled from the citations of that work."""
+    if not any(f.kind in CITED_WORK_KINDS or f.evidence.get("mention_claim_ids") for f in findings):
+        return list(findings)  # none is about a cited work: the claims need not be indexed
     cited = citations_by_reference(claims, links)
     by_id = {c.id: c for c in claims}
     out = []

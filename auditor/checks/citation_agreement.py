@@ -121,7 +121,7 @@ def _year_mismatch(year: object, refs: list[Reference], evidence: dict[str, obje
 )
 def citation_disagrees_with_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Compare "Majore et al. 2010 … (9)" and "a 2010 paper (9)" with the author and year of reference 9."""
-    citations = CitationIndex.of(ctx.claims)
+    citations = CitationIndex.of(ctx)
     by_number = references_by_number(ctx.references)
     carried: set[str] = set()  # numbered citations an author citation speaks for
     for claim in ctx.claims_of(ClaimKind.AUTHOR_CITATION):

@@ -7,10 +7,10 @@ numbers after it in its sentence, up to the next author citation or named study.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
+from auditor.checks.registry import CheckContext
 from auditor.claims.models import Claim, ClaimKind
 from auditor.claims.text import sentence_at
 from auditor.references.models import Reference
@@ -28,9 +28,9 @@ class CitationIndex:
     authored: ClaimIndex
 
     @classmethod
-    def of(cls, claims: Sequence[Claim]) -> CitationIndex:
-        """Index the numbered citations and the author citations / named studies of `claims`."""
-        return cls(ClaimIndex(claims, ClaimKind.NUMBERED_CITATION), ClaimIndex(claims, *AUTHORED))
+    def of(cls, ctx: CheckContext) -> CitationIndex:
+        """The numbered citations and the author citations / named studies of the context's claims."""
+        return cls(ctx.claim_index(ClaimKind.NUMBERED_CITATION), ctx.claim_index(*AUTHORED))
 
 
 def following_numbers(text: str, index: CitationIndex, claim: Claim) -> list[Claim]:

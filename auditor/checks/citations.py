@@ -110,7 +110,7 @@ def author_citation_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     citation, else R103; every mention is listed (`mention_claim_ids`, and `cited_at` in the report).
     """
     ctx = _links(ctx)
-    citations = CitationIndex.of(ctx.claims)
+    citations = CitationIndex.of(ctx)
     index = ctx.index
     unmatched = [c for c in ctx.claims_of(ClaimKind.AUTHOR_CITATION) if not _covered(ctx, citations, c)]
     for work in missing_works(ctx.document.text, unmatched, lambda c: _is_formal(ctx, c)):
@@ -160,7 +160,7 @@ def _entry_name(ref: Reference, index: ReferenceIndex) -> str:
 def named_study_without_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A study described by institution/journal/year should be in the list."""
     ctx = _links(ctx)
-    citations = CitationIndex.of(ctx.claims)
+    citations = CitationIndex.of(ctx)
     for claim in ctx.claims_of(ClaimKind.NAMED_STUDY):
         if _covered(ctx, citations, claim):
             continue

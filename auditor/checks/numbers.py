@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_exponents import bare_p_values, exponent_problems
 from auditor.checks.number_pairs import SharePair, share_pairs
 from auditor.checks.number_relations import (
@@ -235,7 +234,7 @@ def relative_change_matches(ctx: CheckContext) -> Iterator[Finding]:
 )
 def lost_exponent(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per number whose superscript exponent did not survive."""
-    quantities = ClaimIndex(ctx.claims, ClaimKind.QUANTITY)
+    quantities = ctx.claim_index(ClaimKind.QUANTITY)
     covered: set[str] = set()
     for problem in exponent_problems(ctx.document.text):
         claim = quantities.overlapping(problem.start, problem.end)
@@ -294,7 +293,7 @@ def _clause_before(text: str, start: int) -> str:
 def missing_statistic(ctx: CheckContext) -> Iterator[Finding]:
     """`增加23%(p)`, `(p=)`: the statistic's value is missing."""
     text = ctx.document.text
-    statistics = ClaimIndex(ctx.claims, ClaimKind.STATISTIC)
+    statistics = ctx.claim_index(ClaimKind.STATISTIC)
     reported: set[str] = set()
     for start, end in bare_p_values(text):
         if not _SIGNIFICANCE.search(_clause_before(text, start)):

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.claims.models import Claim, Document
+from auditor.checks.claim_index import ClaimIndex
+from auditor.claims.models import Claim, ClaimKind, Document
 from auditor.linking import ReferenceIndex
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import LookupResult, Record, Reference, SearchResult
@@ -62,6 +63,13 @@ class CheckContext:
     # `references` indexed by author and journal keys: built once per article by the pipeline
     # (the link stage's index), here when a context is made without one or for other references
     reference_index: ReferenceIndex | None = None
+    # per-document indexes of `claims`, built on first use and shared by the checks
+    _claims_by_kind: dict[Any, list[Claim]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _claim_indexes: dict[tuple[Any, ...], ClaimIndex] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         index = self.reference_index
@@ -75,8 +83,20 @@ class CheckContext:
         return self.reference_index
 
     def claims_of(self, *kinds: Any) -> list[Claim]:
-        """Claims of the given kinds, in text order."""
-        return [c for c in self.claims if c.kind in kinds]
+        """Claims of the given kinds, in text order (a new list: the caller may change it)."""
+        if len(kinds) != 1:
+            return [c for c in self.claims if c.kind in kinds]
+        if not self._claims_by_kind:
+            for claim in self.claims:
+                self._claims_by_kind.setdefault(claim.kind, []).append(claim)
+        return list(self._claims_by_kind.get(kinds[0], ()))
+
+    def claim_index(self, *kinds: ClaimKind) -> ClaimIndex:
+        """`ClaimIndex(claims, *kinds)`, built once per context (treat it as read-only)."""
+        index = self._claim_indexes.get(kinds)
+        if index is None:
+            index = self._claim_indexes[kinds] = ClaimIndex(self.claims, *kinds)
+        return index
 
     def reference(self, ref_id: str) -> Reference | None:
         """The reference with that id."""
