@@ -50,7 +50,7 @@ _COUNT = re.compile(rf"(?P<num>{NUM}){_MULTIPLIER}{S}{_ADJECTIVE}(?P<unit>{_COUN
 # "20 164名", "12 500 patients": digit groups of exactly three after a space, thin space or narrow
 # no-break space are one number when a count's noun follows; the first group has 1–3 digits.
 _SPACED_COUNT = re.compile(
-    r"(?<![A-Za-z0-9.,])(?P<num>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4})(?![\d.,])"
+    r"(?P<num>\d(?<![A-Za-z0-9.,]\d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}){1,4})(?![\d.,])"
     rf"{_MULTIPLIER}{S}{_ADJECTIVE}(?P<unit>{_COUNT_UNITS})(?![A-Za-z])"
 )
 # Before a spaced count: a number list ("3 5 100 patients", "2, 3 100") or a label taking a
@@ -61,7 +61,8 @@ _NOT_SPACED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ZH_DIGITS = "一二三四五六七八九十百千万两〇零"
-_ZH_COUNT = re.compile(r"(?P<num>[一二三四五六七八九十百千两〇零]{1,8})(?P<unit>例患者|例|篇|名|位)")
+_ZH_NUMERAL = "[一二三四五六七八九十百千两〇零]"
+_ZH_COUNT = re.compile(rf"(?P<num>{_ZH_NUMERAL}{_ZH_NUMERAL}{{0,7}})(?P<unit>例患者|例|篇|名|位)")
 
 _UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
 _DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低|减缓|減緩"
@@ -86,8 +87,8 @@ _EN_CHANGE_OF = re.compile(
     rf"(?P<num>{NUM_TAIL}){S}(?P<unit>%)(?![ \t]?(?:of|to|in)[ \t])"
 )
 _EFFICACY_WORD = re.compile(
-    r"(?=[EePp保疫])(?:[Ee]fficacy|[Ee]ffectiveness|[Pp]rotection"
-    r"|保护效力|保護效力|疫苗效力|保护效果|保護效果|保护率|保護率)"
+    r"Efficacy|efficacy|Effectiveness|effectiveness|Protection|protection"
+    r"|保护效力|保護效力|疫苗效力|保护效果|保護效果|保护率|保護率"
 )
 _EFFICACY_AFTER = re.compile(
     r"(?:(?:efficacy|effectiveness)(?:[ \t](?:of|was|is|were|reached|estimated[ \t]at)){0,2}"

@@ -13,7 +13,7 @@ _OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
 _P_VALUE = re.compile(rf"[pP](?<![A-Za-z][pP]){S2}{_OPERATOR}{S2}(?P<num>{NUM_TAIL}|\.\d{{1,8}})")
 _P_MISSING = re.compile(r"\([ \t]{0,1}[pP][ \t]{0,1}(?P<op>[=<>])?[ \t]{0,1}\)")
 _CI = re.compile(
-    rf"(?P<level>\d{{2}}(?:\.\d)?){S}%{S}CI{S}[:=,]?{S2}[\[(]?{S}"
+    rf"(?P<level>\d\d(?:\.\d)?){S}%{S}CI{S}[:=,]?{S2}[\[(]?{S}"
     rf"(?P<lower>-?{NUM_TAIL}){S2}(?:-|~|to|,){S2}(?P<upper>-?{NUM_TAIL})"
 )
 _RATIO = re.compile(rf"(?P<name>aHR|aOR|HR|OR|RR|SMD|WMD|MD|AUC){S2}[=:]?{S2}(?P<num>{NUM_TAIL})(?![\d.])")

@@ -20,7 +20,7 @@ _JOURNAL_WORDS = (
 _TITLE_WORD = r"[A-Z][A-Za-z\-]{0,20}"
 _JOURNAL_NAME = rf"(?:[Tt]he )?{_TITLE_WORD}(?: (?:of |and |& |in )?{_TITLE_WORD}){{0,6}}"
 _EN_JOURNAL = re.compile(
-    rf"(?=[pai在])(?P<cue>published{W}in|appeared{W}in|in{W}the{W}journal|(?<![A-Za-z])in|在){S2}(?P<journal>{_JOURNAL_NAME})"
+    rf"(?P<cue>published{W}in|appeared{W}in|in{W}the{W}journal|i(?<![A-Za-z]i)n|在){S2}(?P<journal>{_JOURNAL_NAME})"
 )
 
 
