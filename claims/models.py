@@ -67,8 +67,7 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         """Build a `Span` for text[start:end]."""
         line = bisect_right(self._starts, start)
-        column = start - self._starts[line - 1] + 1
-        return Span.model_construct(start=start, end=end, line=line, column=column)  # ints: valid
+        return Span(start=start, end=end, line=line, column=start - self._starts[line - 1] + 1)
 
 
 class Document(BaseModel):

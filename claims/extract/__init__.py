@@ -24,7 +24,7 @@ from auditor.claims.extract.quantities import quantities
 from auditor.claims.extract.statistics import statistics
 from auditor.claims.extract.studies import journal_mentions, named_studies
 from auditor.claims.linebreaks import unwrap
-from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document, Span
+from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
 from auditor.claims.text import fold_width, sentence_bounds
 
 __all__ = ["extract_claims", "extract_candidates", "extract_identifiers"]
@@ -138,14 +138,6 @@ def extract_candidates(text: str) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
 
 
-def _claim(claim_id: str, candidate: Candidate, text: str, span: Span) -> Claim:
-    """The claim of a candidate. Built without validation: every field is already of its type (a
-    ClaimKind, strings, a Span, the candidate's own payload dict), and a long text has many claims."""
-    return Claim.model_construct(
-        id=claim_id, kind=candidate.kind, text=text, span=span, normalized=candidate.normalized
-    )
-
-
 def extract_claims(
     document: Document, *, body_end: int | None = None, limit: int | None = None
 ) -> list[Claim]:
@@ -164,11 +156,12 @@ def extract_claims(
                 return claims
             start, stop = candidate.start + offset, candidate.end + offset
             claims.append(
-                _claim(
-                    f"c{len(claims) + 1}",
-                    candidate,
-                    document.text[start:stop],
-                    document.span(start, stop),
+                Claim(
+                    id=f"c{len(claims) + 1}",
+                    kind=candidate.kind,
+                    text=document.text[start:stop],
+                    span=document.span(start, stop),
+                    normalized=candidate.normalized,
                 )
             )
     return claims
@@ -191,11 +184,12 @@ def extract_identifiers(document: Document, start: int, end: int) -> list[Claim]
             if candidate.kind is ClaimKind.URL or first >= end:
                 continue
             found.append(
-                _claim(
-                    f"i{len(found) + 1}",
-                    candidate,
-                    document.text[first:last],
-                    document.span(first, last),
+                Claim(
+                    id=f"i{len(found) + 1}",
+                    kind=candidate.kind,
+                    text=document.text[first:last],
+                    span=document.span(first, last),
+                    normalized=candidate.normalized,
                 )
             )
     return found
