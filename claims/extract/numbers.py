@@ -17,6 +17,7 @@ from auditor.claims.extract.patterns import (
     S,
     W,
     decimals_of,
+    finditer_if,
     line_start_before,
     to_float,
 )
@@ -27,6 +28,7 @@ _PERCENT = re.compile(rf"(?P<num>{NUM}){S}(?P<unit>%|‰)")
 _RANGE_BEFORE = re.compile(rf"\d{S}[%‰]?{S}{RANGE_SEP}{S}$")
 _RANGE_AFTER = re.compile(rf"{S}{RANGE_SEP}{S}\d")
 _PERCENT_RANGE_LOW = re.compile(rf"(?P<num>{NUM}){S}{RANGE_SEP}{S}{NUM_TAIL}{S}(?P<unit>%|‰)")
+_PERCENT_SIGNS = ("%", "‰")  # in every match of the two patterns above (see `finditer_if`)
 
 _FRACTION = re.compile(r"(?P<a>\d(?<![A-Za-z0-9./\-]\d)\d{0,5})[ \t]{0,1}/[ \t]{0,1}(?P<b>\d{1,6})(?![\d/.])")
 _OF = re.compile(rf"(?P<a>{NUM}){W}(?:of|out{W}of){W}(?P<b>{NUM_TAIL})(?![\d.])")
@@ -120,7 +122,7 @@ _MULTIPLIERS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 def percentages(text: str) -> Iterator[Candidate]:
     """ "82%", "约50%", "2.1‰", and the low end of "5-10%" (its own claim)."""
-    for match in _PERCENT.finditer(text):
+    for match in finditer_if(_PERCENT, text, _PERCENT_SIGNS):
         num = match.group("num")
         qualifier = qualifier_before(text, match.start())
         payload = {
@@ -134,7 +136,7 @@ def percentages(text: str) -> Iterator[Candidate]:
             "label": label_of(text, match.start(), match.end()),
         }
         yield Candidate(ClaimKind.PERCENTAGE, match.start() - qualifier.length, match.end(), payload)
-    for match in _PERCENT_RANGE_LOW.finditer(text):
+    for match in finditer_if(_PERCENT_RANGE_LOW, text, _PERCENT_SIGNS):
         num = match.group("num")
         payload = {
             "value": to_float(num),
@@ -165,11 +167,11 @@ def _is_date_or_phase(text: str, match: re.Match[str]) -> bool:
 def fractions(text: str) -> Iterator[Candidate]:
     """ "6/7", "57 of 71", "7 out of 10", "12 deaths among the 300" (dates, phases "2/3期" and ratios
     above one excluded)."""
-    for match in _FRACTION.finditer(text):
+    for match in finditer_if(_FRACTION, text, ("/",)):
         if not _is_date_or_phase(text, match):
             payload = {"numerator": float(match.group("a")), "denominator": float(match.group("b"))}
             yield Candidate(ClaimKind.FRACTION, match.start(), match.end(), payload)
-    for match in (*_OF.finditer(text), *_AMONG.finditer(text)):
+    for match in (*finditer_if(_OF, text, ("of",)), *finditer_if(_AMONG, text, ("among",))):
         a, b = to_float(match.group("a")), to_float(match.group("b"))
         if b > 0 and a <= b:
             yield Candidate(
@@ -253,9 +255,14 @@ def _relative_before(text: str, start: int) -> bool:
     return _RELATIVE_ZH.search(text, max(0, start - 5), start) is not None
 
 
+# A literal in every match of each pattern of a stated change (see `finditer_if`).
+_CHANGE_NEEDLES = {_EN_CHANGE: ("by",), _EN_CHANGE_NOUN: ("%", "-fold"), _EN_CHANGE_OF: ("of",)}
+
+
 def _changes_stated(text: str) -> Iterator[Candidate]:
     for pattern in (_ZH_CHANGE, _EN_CHANGE, _EN_CHANGE_NOUN, _EN_CHANGE_OF):
-        for match in pattern.finditer(text):
+        needles = _CHANGE_NEEDLES.get(pattern)
+        for match in pattern.finditer(text) if needles is None else finditer_if(pattern, text, needles):
             payload = _change_payload(match)
             if "relative" in pattern.groupindex and match.group("relative"):
                 payload["relative"] = True
@@ -292,7 +299,7 @@ def relative_changes(text: str, sentences: list[tuple[int, int]]) -> Iterator[Ca
     """
     from_to = [
         (m, _value_of(m.group("base")), _value_of(m.group("new")))
-        for m in _FROM_TO.finditer(text)
+        for m in finditer_if(_FROM_TO, text, ("从", "從", "由", "from"))
         if _is_change(text, m)
     ]
     precision = [_from_to_precision(m) for m, _, _ in from_to]

@@ -7,6 +7,7 @@ time linear in the input (each attempt examines a bounded number of characters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,15 @@ def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def finditer_if(pattern: re.Pattern[str], text: str, needles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when `text` holds one of `needles`, else nothing.
+
+    For a pattern every match of which contains one of the needles (a "%", "among", "±"): looking
+    for a few literals is far cheaper than running the regex over a text that cannot match.
+    """
+    return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:

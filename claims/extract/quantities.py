@@ -16,6 +16,7 @@ from auditor.claims.extract.patterns import (
     SUPERSCRIPT_DIGITS,
     Candidate,
     S,
+    finditer_if,
     from_superscript,
     to_float,
 )
@@ -119,7 +120,7 @@ def measures(text: str) -> Iterator[Candidate]:
 
 def myriads(text: str) -> Iterator[Candidate]:
     """ "2000万", "5500万个细胞": a number times 万/亿 (followed by a count unit it is a count instead)."""
-    for match in _MYRIAD.finditer(text):
+    for match in finditer_if(_MYRIAD, text, ("万", "萬", "亿", "億")):
         value = parse_chinese_number(match.group("num").replace(",", "") + match.group("mult"))
         unit = match.group("unit") or ""
         payload = _quantity(to_float(match.group("num")), None, value, unit, False) | {

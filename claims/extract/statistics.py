@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from auditor.claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, to_float
+from auditor.claims.extract.patterns import NUM, NUM_TAIL, S2, Candidate, S, finditer_if, to_float
 from auditor.claims.models import ClaimKind
 
 _OPERATOR = r"(?P<op><=|>=|≤|≥|=|<|>)"
@@ -36,7 +36,7 @@ def _statistic(name: str, value: float | None, **extra: Any) -> dict[str, Any]:
 
 
 def _p_values(text: str) -> Iterator[Candidate]:
-    for match in _P_VALUE.finditer(text):
+    for match in finditer_if(_P_VALUE, text, ("=", "<", ">", "≤", "≥")):
         payload = _statistic("p", to_float(match.group("num")), operator=match.group("op"))
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
     for match in _P_MISSING.finditer(text):
@@ -45,11 +45,11 @@ def _p_values(text: str) -> Iterator[Candidate]:
 
 
 def _intervals_and_ratios(text: str) -> Iterator[Candidate]:
-    for match in _CI.finditer(text):
+    for match in finditer_if(_CI, text, ("CI",)):
         lower, upper = to_float(match.group("lower")), to_float(match.group("upper"))
         payload = _statistic("CI", to_float(match.group("level")), lower=lower, upper=upper)
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
-    for match in _RATIO.finditer(text):
+    for match in finditer_if(_RATIO, text, ("HR", "OR", "RR", "MD", "AUC")):
         if text[match.start() - 1 : match.start()].isalpha() and match.start() > 0:
             continue
         payload = _statistic(match.group("name"), to_float(match.group("num")), operator="=")
@@ -57,10 +57,10 @@ def _intervals_and_ratios(text: str) -> Iterator[Candidate]:
 
 
 def _means_and_sizes(text: str) -> Iterator[Candidate]:
-    for match in _MEAN_SD.finditer(text):
+    for match in finditer_if(_MEAN_SD, text, ("±", "+")):
         payload = _statistic("mean_sd", to_float(match.group("mean")), sd=to_float(match.group("sd")))
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
-    for match in _N.finditer(text):
+    for match in finditer_if(_N, text, ("=",)):
         payload = _statistic("n", to_float(match.group("num")), operator="=")
         yield Candidate(ClaimKind.STATISTIC, match.start(), match.end(), payload)
 
