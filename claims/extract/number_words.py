@@ -66,12 +66,16 @@ _EN_GROUP_WORDS = frozenset(
     {"placebo", "control", "controls", "vaccine", "treatment", "treated", "intervention"}
 )
 _CLAUSE_BREAKS = "，,；;。.:：（(）)"
+# Everything up to the last clause break of a (short) window: the greedy run backs off to it.
+_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_BREAKS)}]")
+_CLAUSE_WINDOW = 24
 
 
 def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - 24) : start]
-    cut = max(window.rfind(ch) for ch in _CLAUSE_BREAKS)
-    return window[cut + 1 :]
+    """The part of the clause of `start` before it, at most _CLAUSE_WINDOW characters."""
+    window = text[max(0, start - _CLAUSE_WINDOW) : start]
+    head = _UP_TO_LAST_BREAK.match(window)
+    return window if head is None else window[head.end() :]
 
 
 def group_of(text: str, start: int, end: int) -> str | None:
