@@ -82,8 +82,13 @@ _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 # particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
 # candidates; each form is then tried only there (`pattern.match`).
 NAME_START = re.compile(f"[{_UPPER}{_ZH_SURNAMES}]")
+_PARTICLES = (
+    ("van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten")
+)
+# Each particle's first letter comes first and the no-letter-before check after it, so that the
+# engine skips to candidates by that letter.
 PARTICLE_START = re.compile(
-    r"(?=[vdlt])(?<![A-Za-z])(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]"
+    "(?:" + "|".join(f"{p[0]}(?<![A-Za-z]{p[0]}){p[1:]}" for p in _PARTICLES) + r")[ \t]"
 )
 
 

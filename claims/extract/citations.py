@@ -86,8 +86,12 @@ FORMS: tuple[NumberedForm, ...] = (
 )
 # Where any form may start (a plain character class the regex engine skips to quickly), and all
 # forms in one alternation, in table order, tried there: the first form that matches wins.
+# (The first character is read by one class, and which form it opens by a look-behind, so that the
+# engine skips quickly between candidates.)
 _TRIGGER = re.compile(
-    rf"[\[【(][ \t]{{0,2}}\d|<sup>|\^\d|[{SUPERSCRIPT_DIGITS}](?<![{SUPERSCRIPT_DIGITS}⁻].)"
+    rf"[\[【(<^{SUPERSCRIPT_DIGITS}]"
+    rf"(?:(?<=[\[【(])[ \t]{{0,2}}\d|(?<=<)sup>|(?<=\^)\d"
+    rf"|(?<=[{SUPERSCRIPT_DIGITS}])(?<![{SUPERSCRIPT_DIGITS}⁻].))"
 )
 _SCANNER = re.compile(
     "|".join(f"(?P<f{i}>{form.pattern.replace('(?P<list>', f'(?P<l{i}>')})" for i, form in enumerate(FORMS))

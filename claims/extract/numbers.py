@@ -68,16 +68,18 @@ _ZH_COUNT = re.compile(rf"(?P<num>{_ZH_NUMERAL}{_ZH_NUMERAL}{{0,7}})(?P<unit>例
 
 _UP = r"提高|增加|升高|上升|提升|增长|增長|增高|改善|延长|延長"
 _DOWN = r"降低|下降|减少|減少|减轻|減輕|缩短|縮短|减低|減低|减缓|減緩"
-# A pattern whose alternatives all start with a literal begins with a lookahead on those first
-# characters: the same matches, but the engine skips other positions without trying each alternative.
-_ZH_CHANGE_FIRST = "".join(sorted({word[0] for word in f"{_UP}|{_DOWN}".split("|")}))
+_EN_UP = "increased|improved|rose|grew"
+_EN_DOWN = "decreased|reduced|fell|dropped|declined|lowered"
+# The verb of a change, rises before falls: one alternation of words, so that the engine skips to
+# their first letters (group `verb`; `_RISES` tells the direction).
 _ZH_CHANGE = re.compile(
-    rf"(?=[{_ZH_CHANGE_FIRST}])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL}){S}(?P<unit>%|倍)"
+    rf"(?P<verb>{_UP}|{_DOWN})(?:了|约|約|达|達|近|\s){{0,3}}(?P<num>{NUM_TAIL}){S}(?P<unit>%|倍)"
 )
 _EN_CHANGE = re.compile(
-    rf"(?=[irgdfl])(?:(?P<up>increased|improved|rose|grew)|(?P<down>decreased|reduced|fell|dropped|declined|lowered))"
-    rf"{W}by{W}(?:about |approximately )?(?P<num>{NUM_TAIL}){S}(?P<unit>%|-fold|倍)"
+    rf"(?P<verb>{_EN_UP}|{_EN_DOWN}){W}by{W}(?:about |approximately )?"
+    rf"(?P<num>{NUM_TAIL}){S}(?P<unit>%|-fold|倍)"
 )
+_RISES = frozenset(f"{_UP}|{_EN_UP}".split("|"))
 _EN_CHANGE_NOUN = re.compile(
     rf"(?P<num>{NUM}){S}(?P<unit>%|-fold){W}(?P<relative>relative[ \t](?:risk[ \t])?|risk[ \t])?"
     r"(?:(?P<up>increase|improvement|rise|higher|gain)|(?P<down>reduction|decrease|decline|drop|fall|lower))"
@@ -238,11 +240,14 @@ _NEUTRAL = re.compile(r"improv|改善")
 
 
 def _change_payload(match: re.Match[str]) -> dict[str, Any]:
-    sign = -1.0 if match.group("down") else 1.0
+    groups = match.groupdict()
+    verb = groups.get("verb")
+    rise = groups["up"] if verb is None else verb if verb in _RISES else None  # the word of a rise
+    sign = 1.0 if rise else -1.0
     number = to_float(match.group("num"))
     if match.group("unit") == "%":
         payload: dict[str, Any] = {"change": sign * number, "base": None, "new": None}
-        if _NEUTRAL.match(match.group("up") or ""):
+        if _NEUTRAL.match(rise or ""):
             payload["neutral"] = True  # "improvement": better may be higher or lower
         return payload
     return {"change": None, "base": None, "new": None, "factor": number}
