@@ -42,10 +42,13 @@ _BLOCK_START = re.compile(
 _TERMINATORS = frozenset("。！？!?.")
 _CLOSING = frozenset("\"'”’」』）)]】》^¹²³⁴⁵⁶⁷⁸⁹⁰⁻,，-–0123456789[ \t*_")
 _ABBREVIATIONS = ("al", "e.g", "i.e", "vs", "Fig", "fig", "Dr", "No", "no", "etc", "approx")
+_ABBREVIATION_ENDS = frozenset(abbreviation[-1] for abbreviation in _ABBREVIATIONS)
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:
     """The "." at `dot` closes an abbreviation ("et al.", "e.g.", "Fig.") rather than a sentence."""
+    if dot == 0 or text[dot - 1] not in _ABBREVIATION_ENDS:
+        return False  # (the common case, decided without building the window)
     head = text[max(0, dot - 8) : dot]
     return any(head.endswith(abbr) and not head[: -len(abbr)][-1:].isalpha() for abbr in _ABBREVIATIONS)
 

@@ -94,14 +94,15 @@ def sentence_bounds(text: str, *, unwrapped: bool = False) -> list[tuple[int, in
     start = index = 0
     for match in _SENTENCE_END.finditer(text):
         pos = match.start()
-        if match.group() == "\n":
+        mark = text[pos]  # every match is one character
+        if mark == "\n":
             while index < len(soft) and soft[index][1] <= pos:
                 index += 1
             if index < len(soft) and soft[index][0] <= pos:
                 continue
-        elif match.group() == "." and ends_with_abbreviation(text, pos):
+        elif mark == "." and ends_with_abbreviation(text, pos):
             continue
-        end = pos if match.group() == "\n" else match.end()
+        end = pos if mark == "\n" else pos + 1
         if end > start:
             bounds.append((start, end))
         start = match.end()
