@@ -62,6 +62,12 @@ _SIMPLE: dict[str, tuple[str, Callable[[str], bool], str]] = {
 }
 
 
+# The claim kinds `_claim_problems` reads (every other claim has no identifier to check).
+_IDENTIFIER_CLAIM_KINDS = frozenset(
+    {*(ClaimKind(field) for field in _SIMPLE), ClaimKind.TRIAL_ID, ClaimKind.ISSN}
+)
+
+
 def _claim_problems(claim: Claim) -> Iterator[tuple[str, str, str]]:
     """(code, value, why) for each malformed identifier in one claim."""
     norm = claim.normalized
@@ -186,6 +192,8 @@ def _span_in_reference(ctx: CheckContext, ref: Reference, value: str) -> Span | 
 def malformed_identifier(ctx: CheckContext) -> Iterator[Finding]:
     """Syntax of identifiers in the text and in the reference list."""
     for claim in ctx.claims:
+        if claim.kind not in _IDENTIFIER_CLAIM_KINDS:
+            continue
         for code, value, why in _claim_problems(claim):
             yield finding(
                 code,
