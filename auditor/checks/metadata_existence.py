@@ -164,14 +164,23 @@ def not_covered(ctx: CheckContext) -> Iterator[Finding]:
     yield from _claims_not_covered(ctx)
 
 
-def _uncovered_journal(ctx: CheckContext, claim: Claim) -> str | None:
-    """The Chinese-language journal a claim names, when the catalogues or the search found nothing."""
+def _unknown_journals(ctx: CheckContext) -> frozenset[str]:
+    """Journal names the catalogues were asked about and do not know (NOT_FOUND)."""
+    journal, unknown = IdKind.JOURNAL.value, LookupStatus.NOT_FOUND
+    return frozenset(key for (kind, key), r in ctx.lookups.items() if kind == journal and r.status is unknown)
+
+
+def _uncovered_journal(ctx: CheckContext, claim: Claim, unknown_names: frozenset[str]) -> str | None:
+    """The Chinese-language journal a claim names, when the catalogues or the search found nothing
+    (`unknown_names`: `_unknown_journals(ctx)`)."""
+    resolution = ctx.resolutions.get(claim.id)
+    if not unknown_names and (resolution is None or resolution.status != "not_found"):
+        return None  # neither a catalogue nor a search found nothing for it
     raw = claim.normalized.get("journal")
     if not chinese_language_journal(raw):
         return None
     names = journal_names(claim=claim) or [str(raw)]
     unknown = [n for n in names if _looked_up(ctx, n) is LookupStatus.NOT_FOUND]
-    resolution = ctx.resolutions.get(claim.id)
     if unknown:
         return unknown[0]
     if resolution is None or resolution.status != "not_found" or not every_source_answered(resolution):
@@ -188,8 +197,9 @@ def _claims_not_covered(ctx: CheckContext) -> Iterator[Finding]:
     """Claims naming a Chinese-language journal that no catalogue lists or in which no search found
     the study: M411 (unverifiable, with where to check), not M408 or M412; once per journal."""
     reported: set[str] = set()
+    unknown_names = _unknown_journals(ctx)
     for claim in ctx.claims_of(ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY, ClaimKind.AUTHOR_CITATION):
-        journal = _uncovered_journal(ctx, claim)
+        journal = _uncovered_journal(ctx, claim, unknown_names)
         if journal is None or journal in reported:
             continue
         reported.add(journal)
@@ -217,6 +227,8 @@ def _claims_not_covered(ctx: CheckContext) -> Iterator[Finding]:
 )
 def unknown_journal(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per unknown journal name, at its first mention (claims first, then references)."""
+    if not _unknown_journals(ctx):
+        return  # no name to report: the mentions need not be read
     reported: set[str] = set()
     mentions: list[tuple[str, dict[str, Any]]] = []
     for claim in ctx.claims_of(ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY):
