@@ -26,9 +26,14 @@ _P_ZHI = r"(?<![A-Za-z][pP])\s?值(?=\s{0,2}(?:[。，,；;：:]|$))"
 _BARE_P = re.compile(r"[(（pP](?:(?<=[(（])" + _BARE_P_IN_BRACKETS + r"|(?<=[pP])" + _P_ZHI + ")")
 # The same without its "P值" alternative, for texts without 值: the engine then skips to brackets.
 _BARE_P_LATIN = re.compile(r"[(（]" + _BARE_P_IN_BRACKETS)
-# What every _LOST match ends with, and what every _FLATTENED match holds: a text without any of
-# them is not scanned (a scan tries every digit).
+# What every _LOST match ends with, and what every _FLATTENED match holds: only the text around
+# them is searched (a scan of the whole text tries every digit).
 _LOST_ENDS = ("10?", "10？", "10\ufffd", "10□")
+_TIMES = "×"
+# Characters a match may have before the start of its literal: mantissa (14), blanks and operator;
+# and after the literal's start, including the character the final lookahead reads.
+_LOST_BEFORE, _LOST_AFTER = 19, 3
+_FLATTENED_BEFORE, _FLATTENED_AFTER = 16, 8
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -51,14 +56,42 @@ class ExponentProblem:
         return f"{self.mantissa}×10{superscript(self.exponent)}" if self.exponent else None
 
 
+def _occurrences(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the literals, in text order."""
+    found = []
+    for literal in literals:
+        at = text.find(literal)
+        while at != -1:
+            found.append((at, at + len(literal)))
+            at = text.find(literal, at + 1)
+    return sorted(found)
+
+
+def anchored_matches(
+    pattern: re.Pattern[str], text: str, literals: tuple[str, ...], before: int, after: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern each match of which holds one occurrence of a literal
+    and lies within [start − before, start + after) of it: only those windows are searched.
+
+    A window's match is kept when it holds the window's literal (a match cut short by the window's
+    end holds a later one); windows start after the last match kept, as finditer goes on.
+    """
+    matches: list[re.Match[str]] = []
+    resume = 0
+    for start, end in _occurrences(text, literals):
+        match = pattern.search(text, max(resume, start - before), min(len(text), start + after))
+        if match is not None and match.start() <= start and end <= match.end():
+            matches.append(match)
+            resume = match.end()
+    return matches
+
+
 def exponent_problems(text: str) -> list[ExponentProblem]:
     """Every "N×10?" and "N×10NN" in the text, in order."""
-    found: list[ExponentProblem] = []
-    if any(end in text for end in _LOST_ENDS):
-        found += [ExponentProblem(m.start(), m.end(), m.group(1), None) for m in _LOST.finditer(text)]
-    if "×" in text:
-        flattened = _FLATTENED.finditer(text)
-        found += [ExponentProblem(m.start(), m.end(), m.group(1), m.group(2)) for m in flattened]
+    lost = anchored_matches(_LOST, text, _LOST_ENDS, _LOST_BEFORE, _LOST_AFTER)
+    flattened = anchored_matches(_FLATTENED, text, (_TIMES,), _FLATTENED_BEFORE, _FLATTENED_AFTER)
+    found = [ExponentProblem(m.start(), m.end(), m.group(1), None) for m in lost]
+    found += [ExponentProblem(m.start(), m.end(), m.group(1), m.group(2)) for m in flattened]
     return sorted(found, key=lambda p: p.start)
 
 
