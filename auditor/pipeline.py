@@ -37,7 +37,7 @@ from auditor.models import (
 from auditor.reading import InputError, read_document
 from auditor.references.models import Reference
 from auditor.references.parse import parse_reference_list
-from auditor.references.section import find_reference_section
+from auditor.references.section import locate_reference_section
 from auditor.resolve import DocumentInputs, DocumentResolution, Resolver
 from auditor.sources import SourceSet
 from auditor.verdicts import document_report
@@ -104,12 +104,13 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
 
     A `bare` author citation ("屠呦呦(2011)": a name-like word and a year) is kept only when it links.
     """
-    section = find_reference_section(document.text)
+    located = locate_reference_section(document.text)  # once: the list is parsed from it too
+    section = (located.start, located.end) if located else None
     limit = options.config.max_claims
     found = extract_claims(document, body_end=section[0] if section else None, limit=limit + 1)
     truncated_at = found[limit].span.start if len(found) > limit else None
     claims = tuple(found[:limit])
-    own = parse_reference_list(document) if section else []
+    own = parse_reference_list(document, located) if located else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
     index = ReferenceIndex(references)
     links = dict(link_citations(claims, index, document.text))

@@ -11,7 +11,13 @@ from __future__ import annotations
 from auditor.claims.models import Document
 from auditor.references.models import ParsedReference, Reference
 from auditor.references.refstring.entry import parse_entry
-from auditor.references.section import LABEL, is_subheading, label_of, locate_reference_section
+from auditor.references.section import (
+    LABEL,
+    ReferenceSection,
+    is_subheading,
+    label_of,
+    locate_reference_section,
+)
 
 _ENTRY_ENDINGS = frozenset(".。")
 MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversarial input
@@ -19,9 +25,12 @@ MAX_PARSED_CHARS = 4000  # no real entry is longer; bounds the work on adversari
 # ---------------------------------------------------------------- splitting a list into entries
 
 
-def parse_reference_list(document: Document) -> list[Reference]:
-    """Every entry of the document's reference list, ids r1…, spans into `document.text`."""
-    section = locate_reference_section(document.text)
+def parse_reference_list(document: Document, section: ReferenceSection | None = None) -> list[Reference]:
+    """Every entry of the document's reference list, ids r1…, spans into `document.text`.
+
+    `section`: where the list is, when the caller has located it (else it is located here).
+    """
+    section = section or locate_reference_section(document.text)
     if section is None:
         return []
     blocks = _entry_blocks(document.text, section.body_start, section.end)
