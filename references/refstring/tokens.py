@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 # The group that matched is the token's letter for R, Y and N; words and the rest are looked up.
 # Y before N: a number that is all of "(1[6-9]|20)dd[a-z]?" is a year (the same text N would take).
+# The lookaheads only say what the alternatives after them need (a token starts with no space; a
+# number with at most two letters and a digit), so that most positions are left after one test.
 _TOKEN = re.compile(
+    r"(?=\S)(?:(?=[A-Za-z]{0,2}\d)(?:"
     r"(?P<R>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?\s{0,2}[-~]\s{0,2}[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9]))"
     r"|(?P<Y>(?:1[6-9]|20)\d\d[a-z]?(?![A-Za-z0-9]))"
-    r"|(?P<N>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9]))"
+    r"|(?P<N>[A-Za-z]{0,2}\d{1,9}[A-Za-z]?(?![A-Za-z0-9])))"
     r"|(?P<C>[年第期卷页頁辑輯号號권호])"
     r"|(?P<w>[^\W\d_]{1,200}(?:['’][^\W\d_]{1,50})?)"
-    r"|(?P<o>\S)"
+    r"|(?P<o>\S))"
 )
 _MONTHS = frozenset(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",

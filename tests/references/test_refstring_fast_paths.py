@@ -1,0 +1,72 @@
+"""Fast paths of the reference-string parser find what the plain forms find: the noise regex built
+from the alternatives that can match, and the token regex behind its lookaheads."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
+from auditor.references.refstring.text import normalise
+from auditor.references.refstring.tokens import _TOKEN
+
+from tests.conftest import SHARED
+
+WHOLE = _pattern(tuple(range(len(_ALTERNATIVES))))
+MADE_UP = [
+    "Smith J. A trial. Lancet. 2001;357:1-9. doi: 10.1016/x [Epub ahead of print] PMID: 11111111",
+    "Lee K. Title. Journal. Published online 2020. Accessed March 3, 2021. ISSN 1234-5678 (Print)",
+    "王明. 题目[J]. 期刊, 2019, 3(2): 1-5 [2020-01-02]. IF: 3.2 <i>x</i> Erratum in: Nature 2001",
+    "Doe J. Title (accessed 2 May 2020). URL [cited 2019 Jan 1] Retrieved from: site",
+    "Title. ıSSN 1234-5678. İF: 2.5. Epub 2019 ſomething",  # letters IGNORECASE folds, lower() does not
+    "No phrase here at all, 2001, 12(3): 45-67.",
+]
+
+
+@pytest.mark.parametrize("text", MADE_UP)
+def test_chosen_alternatives_find_what_all_find(text: str) -> None:
+    assert noise_spans(text) == [m.span() for m in WHOLE.finditer(text)]
+
+
+def test_dotless_i_still_matches() -> None:
+    """IGNORECASE reads "ıSSN" as "issn" though lower() keeps the "ı": that text keeps every alternative."""
+    assert noise_spans("Title. ıSSN 1234-5678.")
+
+
+DEV = SHARED / "refparse" / "dev.jsonl"
+needs_dev = pytest.mark.skipif(not DEV.is_file(), reason="../shared/refparse is absent")
+
+
+def _dev_strings() -> list[str]:
+    lines = DEV.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["string"] for line in lines if line]
+
+
+@needs_dev
+def test_dev_strings_same_spans() -> None:
+    strings = _dev_strings()
+    assert [noise_spans(s) for s in strings] == [[m.span() for m in WHOLE.finditer(s)] for s in strings]
+
+
+LOOKAHEADS = r"(?=\S)(?:(?=[A-Za-z]{0,2}\d)(?:"
+PLAIN_TOKEN = re.compile(_TOKEN.pattern.replace(LOOKAHEADS, "(?:(?:"))
+
+
+def _tokens(pattern: re.Pattern[str], text: str) -> list[tuple[str | None, tuple[int, int]]]:
+    return [(m.lastgroup, m.span()) for m in pattern.finditer(text)]
+
+
+NUMBERS = "S278-S280 e12404 1999a 2019-20 Vol. 3 第12卷 第 3 期 ab12 abc12 x"
+
+
+@pytest.mark.parametrize("text", [*MADE_UP, NUMBERS])
+def test_token_lookaheads_change_no_token(text: str) -> None:
+    assert LOOKAHEADS in _TOKEN.pattern
+    assert _tokens(_TOKEN, normalise(text)) == _tokens(PLAIN_TOKEN, normalise(text))
+
+
+@needs_dev
+def test_token_lookaheads_change_no_token_on_dev_strings() -> None:
+    texts = [normalise(s) for s in _dev_strings()]
+    assert [_tokens(_TOKEN, t) for t in texts] == [_tokens(PLAIN_TOKEN, t) for t in texts]
