@@ -81,7 +81,7 @@ _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 # Where a form may start: a capital (Latin, accented), a common Chinese surname, or a lower-case
 # particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
 # candidates; each form is then tried only there (`pattern.match`).
-NAME_START = re.compile(f"[{_UPPER}{_ZH_SURNAMES}]")
+LATIN_NAME_START = re.compile(f"[{_UPPER}]")
 _PARTICLES = (
     ("van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten")
 )
@@ -97,7 +97,11 @@ PARTICLE_START = re.compile(
 # position where no name is followed by one of these starts no citation (`CITATION_POSSIBLE`
 # matches wherever any form does), so the forms themselves are tried only where it matches.
 _ZH_FOLLOW = "".join(sorted({cue[0] for cue in ZH_CUE.split("|")} | set("与與和及、于於在")))
-CITATION_POSSIBLE = re.compile(rf"(?:{_ZH_NAME})[ \t]{{0,4}}(?:[&(,\d{_ZH_FOLLOW}]|and|et)")
+_FOLLOW = rf"[ \t]{{0,4}}(?:[&(,\d{_ZH_FOLLOW}]|and|et)"
+CITATION_POSSIBLE = re.compile(rf"(?:{_ZH_NAME}){_FOLLOW}")
+# A Chinese-script name starts only the `zh` form (a Chinese surname starts no other name), and
+# only where that test holds: the surname scan checks it right away, in the one pass.
+ZH_NAME_START = re.compile(rf"[{_ZH_SURNAMES}](?<=(?={ZH_PERSON}{_FOLLOW}).)")
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from auditor.claims.extract.author_forms import (
     CITATION_POSSIBLE,
     FORMS,
     GROUP_NAME,
-    NAME_START,
+    LATIN_NAME_START,
     PARTICLE_START,
     PERSON_ZH,
+    ZH_NAME_START,
 )
 from auditor.claims.extract.patterns import Candidate
 from auditor.claims.group_nouns import GROUP_ACRONYM, has_group_noun
@@ -168,9 +169,11 @@ _CJK_FORMS = tuple(form for form in FORMS if form.name == "zh")  # a Chinese-scr
 
 
 def _starts(text: str) -> list[int]:
-    """Positions where a name may begin, in order (capitals and surnames, and particles)."""
-    names = [m.start() for m in NAME_START.finditer(text)]
-    return sorted(names + [m.start() for m in PARTICLE_START.finditer(text)])
+    """Positions where a name may begin, in order: capitals, particles, and Chinese surnames where
+    a cue or a year may follow the name (elsewhere no form reads one)."""
+    starts = [m.start() for m in LATIN_NAME_START.finditer(text)]
+    starts += [m.start() for m in PARTICLE_START.finditer(text)]
+    return sorted(starts + [m.start() for m in ZH_NAME_START.finditer(text)])
 
 
 def _longest_at(text: str, pos: int) -> Candidate | None:
@@ -188,8 +191,8 @@ def _longest_at(text: str, pos: int) -> Candidate | None:
 
 
 # "，屠呦呦(2011)回顧了…": a clause that is only a two- or three-character Chinese name and a year.
-# The name starts the text or follows a mark; the check stands after its first character, so that
-# the regex engine skips between Chinese characters quickly.
+# The name starts the text or follows a mark. Read where a "(year)" is, 3 or 2 characters before it.
+_YEAR_IN_PARENTHESES = re.compile(r"\((?:19|20)\d{2}[a-z]?\)")
 _BARE_ZH_NAME = re.compile(
     r"(?P<a1>[\u4e00-\u9fff](?<![^\s,.;:!?()\[\]\"'「」『』，。；：、！？][\u4e00-\u9fff])[\u4e00-\u9fff]{1,2})"
     r"\((?P<year>(?:19|20)\d{2})(?P<suffix>[a-z])?\)"
@@ -199,11 +202,21 @@ _BARE_ZH_NAME = re.compile(
 _NOT_IN_NAME = re.compile("[组組等的与與和及年月日期组群项項]")
 
 
+def _bare_name_before(text: str, parenthesis: int) -> re.Match[str] | None:
+    """The `_BARE_ZH_NAME` match whose "(" is at `parenthesis`: the leftmost, as a scan finds it."""
+    for start in (parenthesis - 3, parenthesis - 2):
+        match = _BARE_ZH_NAME.match(text, start) if start >= 0 else None
+        if match is not None:
+            return match
+    return None
+
+
 def _bare_chinese_names(text: str) -> Iterator[Candidate]:
     """ "屠呦呦(2011)": a bare Chinese-script name with a year. Ordinary words look alike, so the
     claim is marked `bare`: it is a citation only when it links to an entry (`auditor.pipeline`)."""
-    for match in _BARE_ZH_NAME.finditer(text):
-        if _NOT_IN_NAME.search(match.group("a1")) or has_group_noun(match.group("a1")):
+    for year in _YEAR_IN_PARENTHESES.finditer(text):
+        match = _bare_name_before(text, year.start())
+        if match is None or _NOT_IN_NAME.search(match.group("a1")) or has_group_noun(match.group("a1")):
             continue  # "研究组(2019)", "对照组(2020)", "本月(2019)"
         payload = _payload([match.group("a1")], False, False, _year(match, "year", "suffix"))
         payload["bare"] = True
