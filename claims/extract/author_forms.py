@@ -81,7 +81,6 @@ _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 # Where a form may start: a capital (Latin, accented), a common Chinese surname, or a lower-case
 # particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
 # candidates; each form is then tried only there (`pattern.match`).
-LATIN_NAME_START = re.compile(f"[{_UPPER}]")
 _PARTICLES = (
     ("van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten")
 )
@@ -99,8 +98,10 @@ PARTICLE_START = re.compile(
 _ZH_FOLLOW = "".join(sorted({cue[0] for cue in ZH_CUE.split("|")} | set("与與和及、于於在")))
 _FOLLOW = rf"[ \t]{{0,4}}(?:[&(,\d{_ZH_FOLLOW}]|and|et)"
 CITATION_POSSIBLE = re.compile(rf"(?:{_ZH_NAME}){_FOLLOW}")
-# A Chinese-script name starts only the `zh` form (a Chinese surname starts no other name), and
-# only where that test holds: the surname scan checks it right away, in the one pass.
+# The scans for start positions check it right after the first character (the look-behind steps
+# back onto it), so the engine still skips between candidates by that character. A Chinese-script
+# name starts only the `zh` form (a Chinese surname starts no other name).
+LATIN_NAME_START = re.compile(rf"[{_UPPER}](?<=(?={CITATION_POSSIBLE.pattern}).)")
 ZH_NAME_START = re.compile(rf"[{_ZH_SURNAMES}](?<=(?={ZH_PERSON}{_FOLLOW}).)")
 
 

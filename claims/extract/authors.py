@@ -169,20 +169,18 @@ _CJK_FORMS = tuple(form for form in FORMS if form.name == "zh")  # a Chinese-scr
 
 
 def _starts(text: str) -> list[int]:
-    """Positions where a name may begin, in order: capitals, particles, and Chinese surnames where
-    a cue or a year may follow the name (elsewhere no form reads one)."""
+    """Positions where a citation may begin, in order: capitals, particles ("van der Berg") and
+    Chinese surnames, each only where a name is followed by what some form needs (elsewhere no
+    form reads one: `CITATION_POSSIBLE`)."""
     starts = [m.start() for m in LATIN_NAME_START.finditer(text)]
-    starts += [m.start() for m in PARTICLE_START.finditer(text)]
+    starts += [m.start() for m in PARTICLE_START.finditer(text) if CITATION_POSSIBLE.match(text, m.start())]
     return sorted(starts + [m.start() for m in ZH_NAME_START.finditer(text)])
 
 
 def _longest_at(text: str, pos: int) -> Candidate | None:
     """The longest citation any form reads from `pos` (ties: the earlier form)."""
     best: Candidate | None = None
-    cjk = text[pos] >= "\u3400"
-    if not cjk and CITATION_POSSIBLE.match(text, pos) is None:
-        return None
-    for form in _CJK_FORMS if cjk else FORMS:
+    for form in _CJK_FORMS if text[pos] >= "\u3400" else FORMS:
         match = form.pattern.match(text, pos)
         candidate = _READERS[form.name](text, match) if match else None
         if candidate is not None and (best is None or candidate.end > best.end):
