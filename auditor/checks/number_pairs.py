@@ -9,9 +9,9 @@ a cue that it is the whole ("在所审查的71篇研究中", "10例患者中", "
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_wholes import (
@@ -206,14 +206,14 @@ def _sole_whole(text: str, bigger: list[Claim], start: int, part: Claim, percent
 
 
 def _whole_of(
-    text: str, claims: Sequence[Claim], index: int, percent: Claim, others: ClaimIndex
+    text: str, claims: Sequence[Claim], index: int, percent: Claim, others_of: Callable[[], ClaimIndex]
 ) -> Claim | None:
     """The one count earlier in the sentence that is the whole of claims[index]; None if unsure.
 
     With none in its sentence, a part that names no group may take its whole from the previous
     sentence of the paragraph ("共纳入64例。…其中13例死亡(20.3%)"), if nothing else could be it.
     A number between the whole and the part that could be the part's own denominator makes it
-    unsure.
+    unsure (`others_of()`: the claims whose numbers cannot be one).
     """
     part = claims[index]
     if not unit_key(str(part.normalized.get("unit", ""))):
@@ -236,13 +236,14 @@ def _whole_of(
     if whole is None:
         return None
     bounds = (float(part.normalized["value"]), float(whole.normalized["value"]))
+    others = others_of()
     if not part.normalized.get("group"):  # a group's size is no denominator of a part of no group
         grouped = [c for c in claims[max(0, index - _LOOKBACK) : index] if c.normalized.get("group")]
         others = ClaimIndex([*others.claims, *grouped]) if grouped else others
     return None if denominator_between(text, whole.span.end, part.span.start, bounds, others) else whole
 
 
-def count_pairs(text: str, claims: Sequence[Claim], others: ClaimIndex) -> list[SharePair]:
+def count_pairs(text: str, claims: Sequence[Claim], others_of: Callable[[], ClaimIndex]) -> list[SharePair]:
     """Counts stated with their percentage whose whole is stated earlier ("71篇中…(57篇,80%)").
 
     A percentage that names its own whole ("(85% of those infused)", "占…的") is not paired.
@@ -256,7 +257,7 @@ def count_pairs(text: str, claims: Sequence[Claim], others: ClaimIndex) -> list[
             continue
         if _OTHER_WHOLE_AFTER.match(text, percent.span.end):
             continue
-        whole = _whole_of(text, claims, index, percent, others)
+        whole = _whole_of(text, claims, index, percent, others_of)
         if whole is not None:
             part, total = float(claim.normalized["value"]), float(whole.normalized["value"])
             pairs.append(SharePair(percent, claim, part, total, whole))
@@ -278,8 +279,15 @@ def share_of_pairs(text: str, numbers: Sequence[Claim]) -> list[SharePair]:
 
 def _inside(claim: Claim, others: ClaimIndex) -> bool:
     """True when `claim` lies within one of `others` ("71" in "57 of 71", "95%" in "efficacy 95%")."""
+    if not others:
+        return False
     found = others.overlapping(claim.span.start, claim.span.end)
     return found is not None and found.span.start <= claim.span.start and claim.span.end <= found.span.end
+
+
+def _no_denominators(claims: Sequence[Claim]) -> ClaimIndex:
+    """The claims whose numbers cannot be a denominator: all but counts and fractions."""
+    return ClaimIndex(c for c in claims if c.kind not in (ClaimKind.COUNT, ClaimKind.FRACTION))
 
 
 def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
@@ -292,10 +300,10 @@ def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
     changes = ClaimIndex(claims, ClaimKind.RELATIVE_CHANGE)
     numbers = [c for c in numbers if c.kind is not ClaimKind.PERCENTAGE or not _inside(c, changes)]
     counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside(c, fractions)]
-    others = ClaimIndex(c for c in claims if c.kind not in (ClaimKind.COUNT, ClaimKind.FRACTION))
+    others_of = cache(lambda: _no_denominators(claims))  # built when a count's whole is found
     seen: set[str] = set()
     result: list[SharePair] = []
-    found = fraction_pairs(text, numbers) + count_pairs(text, counts_free, others)
+    found = fraction_pairs(text, numbers) + count_pairs(text, counts_free, others_of)
     for pair in found + share_of_pairs(text, counts_free):
         if pair.percent.id not in seen:
             seen.add(pair.percent.id)
