@@ -112,7 +112,8 @@ def cited_span(document: Document, claim: Claim) -> CitedSpan:
     sentence = " ".join(document.text[start:end].split())
     if len(sentence) > _SENTENCE_SHOWN:
         sentence = sentence[: _SENTENCE_SHOWN - 1] + "…"
-    return CitedSpan(**claim.span.model_dump(), sentence=sentence)
+    span = claim.span
+    return CitedSpan(start=span.start, end=span.end, line=span.line, column=span.column, sentence=sentence)
 
 
 def attach_cited_at(
@@ -122,17 +123,20 @@ def attach_cited_at(
     links: Mapping[str, tuple[str, ...]],
 ) -> list[Finding]:
     """Findings about a cited work with `cited_at` filled from the citations of that work."""
-    if not any(f.kind in CITED_WORK_KINDS or f.evidence.get("mention_claim_ids") for f in findings):
-        return list(findings)  # none is about a cited work: the claims need not be indexed
-    cited = citations_by_reference(claims, links)
-    by_id = {c.id: c for c in claims}
+    cited: dict[str, list[Claim]] | None = None  # indexes built when a finding needs them
+    by_id: dict[str, Claim] | None = None
     out = []
     for f in findings:
-        mentions = [by_id[i] for i in f.evidence.get("mention_claim_ids") or () if i in by_id]
-        if f.kind in CITED_WORK_KINDS and f.reference_id and not f.cited_at:
+        if f.cited_at:
+            out.append(f)
+            continue
+        if f.kind in CITED_WORK_KINDS and f.reference_id:
+            cited = citations_by_reference(claims, links) if cited is None else cited
             spans = [cited_span(document, c) for c in cited.get(f.reference_id, [])]
             f = f.model_copy(update={"cited_at": spans}) if spans else f
-        elif mentions and not f.cited_at:  # a work the list lacks: every mention of it
-            f = f.model_copy(update={"cited_at": [cited_span(document, c) for c in mentions]})
+        elif ids := f.evidence.get("mention_claim_ids"):  # a work the list lacks: every mention of it
+            by_id = {c.id: c for c in claims} if by_id is None else by_id
+            spans = [cited_span(document, by_id[i]) for i in ids if i in by_id]
+            f = f.model_copy(update={"cited_at": spans}) if spans else f
         out.append(f)
     return out
