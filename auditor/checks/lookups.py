@@ -33,7 +33,6 @@ from auditor.resolve_inputs import (
     describe_failure,
     idconv_keys,
     journal_names,
-    reference_identifiers,
 )
 
 _LISTED = 200  # at most this many lookups listed in the U902 evidence
@@ -82,16 +81,16 @@ def _merged(ctx: CheckContext, keys: Iterable[Key]) -> list[LookupResult]:
     return results
 
 
-def _reference_keys(reference: Reference) -> list[Key]:
+def _reference_keys(ctx: CheckContext, reference: Reference) -> list[Key]:
     journals = [(IdKind.JOURNAL, n) for n in journal_names(reference=reference)]
-    return reference_identifiers(reference) + journals
+    return ctx.identifiers_of(reference) + journals
 
 
 def _reference_failures(ctx: CheckContext) -> Iterator[UnmadeLookup]:
     """References with a lookup of theirs that failed: an identifier, their journal, or the search."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
-        results = _merged(ctx, _reference_keys(reference)) if ctx.lookups else []
+        results = _merged(ctx, _reference_keys(ctx, reference)) if ctx.lookups else []
         searches: tuple[SearchResult, ...] = ()
         if resolution is not None and resolution.status == "unverifiable":
             results += resolution.lookups

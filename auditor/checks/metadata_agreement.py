@@ -18,14 +18,14 @@ from auditor.models import Finding, FindingKind, Severity
 from auditor.references.matching import title_similarity
 from auditor.references.models import IdKind, LookupResult, LookupStatus, Reference
 from auditor.references.sources.parsing.doira_json import agency_of
-from auditor.resolve_inputs import Key, claim_identifiers, reference_identifiers
+from auditor.resolve_inputs import Key, claim_identifiers
 
 _SAME_TITLE = 80.0
 _CHECKED = (IdKind.PMID, IdKind.DOI, IdKind.PMCID)
 
 
 def _answers(ctx: CheckContext, reference: Reference) -> list[tuple[Key, LookupResult]]:
-    keys = [k for k in reference_identifiers(reference) if k[0] in _CHECKED]
+    keys = [k for k in ctx.identifiers_of(reference) if k[0] in _CHECKED]
     return [(k, ctx.lookups[(k[0].value, k[1])]) for k in keys if (k[0].value, k[1]) in ctx.lookups]
 
 
@@ -133,7 +133,7 @@ def doi_held_elsewhere(ctx: CheckContext) -> Iterator[Finding]:
     subjects: list[tuple[str, dict[str, object]]] = []
     for reference in ctx.references:
         fields = reference_finding_fields(reference)
-        subjects.extend((k[1], fields) for k in reference_identifiers(reference) if k[0] is IdKind.DOI)
+        subjects.extend((k[1], fields) for k in ctx.identifiers_of(reference) if k[0] is IdKind.DOI)
     for claim in ctx.claims_of(ClaimKind.DOI):
         fields = {"span": claim.span, "quote": claim.text, "claim_id": claim.id}
         subjects.extend((k[1], fields) for k in claim_identifiers(claim) if k[0] is IdKind.DOI)

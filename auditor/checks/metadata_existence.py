@@ -19,7 +19,7 @@ from auditor.journal_names import simplified
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.matching import journal_language
 from auditor.references.models import IdKind, LookupStatus, Reference
-from auditor.resolve_inputs import journal_names, reference_identifiers
+from auditor.resolve_inputs import journal_names
 
 
 def every_source_answered(resolution: ReferenceResolution) -> bool:
@@ -111,8 +111,9 @@ def possibly_fabricated(ctx: CheckContext) -> Iterator[Finding]:
     """References without identifiers found nowhere (not Chinese-language works, not web pages)."""
     for reference in ctx.references:
         resolution = ctx.resolutions.get(reference.id)
-        has_ids = any(k is not IdKind.NCT for k, _ in reference_identifiers(reference))
-        if resolution is None or has_ids or resolution.status != "not_found":
+        if resolution is None or resolution.status != "not_found":
+            continue
+        if any(k is not IdKind.NCT for k, _ in ctx.identifiers_of(reference)):
             continue
         if chinese_language_work(reference) or web_source(reference):
             continue  # M411: unverifiable, with where to check it; a web page is no bibliographic work
@@ -143,7 +144,7 @@ def not_covered(ctx: CheckContext) -> Iterator[Finding]:
         resolution = ctx.resolutions.get(reference.id)
         if resolution is None or resolution.status != "not_found" or not chinese_language_work(reference):
             continue
-        if any(k is not IdKind.NCT for k, _ in reference_identifiers(reference)):
+        if any(k is not IdKind.NCT for k, _ in ctx.identifiers_of(reference)):
             continue  # an identifier that does not exist is M401 whatever the language
         links = where_to_check(reference)
         label = reference.label or reference.id

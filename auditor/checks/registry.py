@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor import resolve_inputs
 from auditor.checks.claim_index import ClaimIndex
 from auditor.claims.models import Claim, ClaimKind, Document
 from auditor.linking import ReferenceIndex
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import LookupResult, Record, Reference, SearchResult
+from auditor.resolve_inputs import Key
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class CheckContext:
     _claim_indexes: dict[tuple[Any, ...], ClaimIndex] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _identifiers: dict[int, tuple[Reference, list[Key]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         index = self.reference_index
@@ -97,6 +102,14 @@ class CheckContext:
         if index is None:
             index = self._claim_indexes[kinds] = ClaimIndex(self.claims, *kinds)
         return index
+
+    def identifiers_of(self, reference: Reference) -> list[Key]:
+        """`resolve_inputs.reference_identifiers(reference)`, computed once per reference and context."""
+        known = self._identifiers.get(id(reference))
+        if known is None or known[0] is not reference:
+            keys = resolve_inputs.reference_identifiers(reference)
+            known = self._identifiers[id(reference)] = (reference, keys)
+        return list(known[1])
 
     def reference(self, ref_id: str) -> Reference | None:
         """The reference with that id."""
