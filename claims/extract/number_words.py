@@ -22,6 +22,12 @@ _QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 16
+# The last character of every qualifier word ("约", "than", "approx."), in a class that reads case
+# as `_QUALIFIER` does: a window whose end holds none (past the optional blank and "了") has no match.
+_QUALIFIER_WORDS = [re.sub(r"\\(.)", r"\1", word) for word in f"{_APPROX}|{_LOWER}|{_UPPER}".split("|")]
+_QUALIFIER_LAST = re.compile(
+    "[" + re.escape("".join(sorted({word[-1] for word in _QUALIFIER_WORDS}))) + "]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -36,9 +42,19 @@ class Qualifier:
 _NONE = Qualifier(False, None, 0)
 
 
+def _may_end_in_qualifier(window: str) -> bool:
+    """False when no `_QUALIFIER` match can end `window` (before a final newline, as "$" reads)."""
+    end = len(window) - 1 if window.endswith("\n") else len(window)
+    end -= window[end - 1 : end] in ("了", "达", "達")
+    end -= window[end - 1 : end] in (" ", "\t")
+    return end > 0 and _QUALIFIER_LAST.match(window, end - 1) is not None
+
+
 def qualifier_before(text: str, start: int) -> Qualifier:
     """The qualifier ending right at `start` ("约", "more than ", "超过"), or none."""
     window = text[max(0, start - _WINDOW) : start]
+    if not _may_end_in_qualifier(window):
+        return _NONE
     found = _QUALIFIER.search(window)
     if found is None:
         return _NONE
