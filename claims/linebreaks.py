@@ -26,6 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 from auditor.claims.script import is_cjk
 
@@ -64,9 +65,8 @@ def _width(text: str, start: int, end: int, cap: int) -> int:
     if piece.isascii():  # no wide character: the width is the length, up to cap + 1
         return len(piece)
     width = 0
-    for pos in range(start, end):
-        ch = text[pos]
-        width += 2 if _is_wide(ch) else 1
+    for ch in piece:  # the width passes cap within cap + 1 characters
+        width += 2 if ch >= "\u1100" and east_asian_width(ch) in "WF" else 1  # `_is_wide`, inlined
         if width > cap:
             break
     return width
