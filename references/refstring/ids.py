@@ -18,7 +18,8 @@ from auditor.references.identifiers import (
 from auditor.references.refstring.noise import lowered, noise_spans
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；、）]{1,2000}")
-_DOI = re.compile(r"(?<![\w/])(?<!\d\.)10\s?\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")
+# "10" first, so that the engine jumps from one "10" to the next; the lookbehinds then test what precedes it
+_DOI = re.compile(r"10(?<![\w/]10)(?<!\d\.10)\s?\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")
 _DOI_GLUE = re.compile(r"(?:\.?(?:pmid|pmcid|epub)\b|\[doi\]|\[pii\]).*$", re.IGNORECASE)
 _PMID = re.compile(r"\bPMID\s{0,3}[:：]?\s{0,3}(\d{1,8})\b", re.IGNORECASE)
 _PMCID = re.compile(r"\bPMC(?:PMC)?\d{1,9}\b", re.IGNORECASE)
@@ -72,7 +73,7 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
         url_spans.append(match.span())
     core = _blank(norm, url_spans)
     doi_spans = []
-    for match in _DOI.finditer(core) if "/" in core else ():
+    for match in _DOI.finditer(core):
         doi = normalize_doi(_DOI_GLUE.sub("", match.group()).replace(" ", ""))
         if doi:
             ids.setdefault("doi", doi)

@@ -39,6 +39,10 @@ _ALTERNATIVES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("accessed", "cited", "retrieved", "online", "epub"),
      r"[(（](?:accessed|cited|retrieved|published online|online|epub)[^)）]{0,60}[)）]"),
 )
+_ENABLES: tuple[tuple[str, frozenset[int]], ...] = tuple(  # literal → the alternatives it lets match
+    (literal, frozenset(i for i, (keys, _) in enumerate(_ALTERNATIVES) if literal in keys))
+    for literal in dict.fromkeys(key for keys, _ in _ALTERNATIVES for key in keys)
+)
 _ODD_CASE = "İıſ"  # letters IGNORECASE matches to "i" or "s" that str.lower() does not turn into them
 
 
@@ -64,7 +68,11 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
     if low is None:  # keep every alternative
         chosen = tuple(range(len(_ALTERNATIVES)))
     else:
-        chosen = tuple(i for i, (keys, _) in enumerate(_ALTERNATIVES) if any(k in low for k in keys))
+        enabled: set[int] = set()
+        for literal, alternatives in _ENABLES:
+            if literal in low:
+                enabled |= alternatives
+        chosen = tuple(sorted(enabled))
     if not chosen:
         return []
     return [m.span() for m in _pattern(chosen).finditer(text)]

@@ -1,5 +1,6 @@
 """Fast paths of the reference-string parser find what the plain forms find: the noise regex built
-from the alternatives that can match, and the token regex behind its lookaheads."""
+from the alternatives that can match, the token regex behind its lookaheads, the DOI regex with its
+literal first."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 
 import pytest
+from auditor.references.refstring.ids import _DOI
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
 from auditor.references.refstring.text import normalise
 from auditor.references.refstring.tokens import _TOKEN
@@ -70,3 +72,20 @@ def test_token_lookaheads_change_no_token(text: str) -> None:
 def test_token_lookaheads_change_no_token_on_dev_strings() -> None:
     texts = [normalise(s) for s in _dev_strings()]
     assert [_tokens(_TOKEN, t) for t in texts] == [_tokens(PLAIN_TOKEN, t) for t in texts]
+
+
+PLAIN_DOI = re.compile(r"(?<![\w/])(?<!\d\.)10\s?\.\s?\d{4,9}/\s?[^\s，。；、]{1,500}")  # lookbehinds first
+DOI_CASES = ["10.1000/x", "a10.1000/x", "/10.1000/x", "1.10.1000/x", "x 10.1000/abc", "9.10.1234/z",
+             "(10. 1234/ab)"]
+
+
+@pytest.mark.parametrize("text", DOI_CASES)
+def test_doi_literal_first_finds_the_same(text: str) -> None:
+    assert [m.span() for m in _DOI.finditer(text)] == [m.span() for m in PLAIN_DOI.finditer(text)]
+
+
+@needs_dev
+def test_doi_literal_first_finds_the_same_on_dev_strings() -> None:
+    texts = [normalise(s) for s in _dev_strings()]
+    assert [[m.span() for m in _DOI.finditer(t)] for t in texts] == [
+        [m.span() for m in PLAIN_DOI.finditer(t)] for t in texts]
