@@ -29,7 +29,8 @@ _MD_LINK = re.compile(r"\[([^\[\]]{1,600})\]\((?=https?://\S{1,600}\))")
 
 def strip_markup(text: str) -> str:
     """Same length as `text`: Markdown emphasis (`*J*`, `_J_`, `**T**`) and link brackets as spaces."""
-    text = _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+    if "*" in text or "_" in text:  # what every emphasis mark holds
+        text = _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
     return _MD_LINK.sub(lambda m: " " + m.group(1) + "  ", text)
 
 
