@@ -13,7 +13,9 @@ from auditor.claims.script import has_cjk, is_cjk
 from auditor.references.models import Author
 
 _ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
-_SEP = re.compile(r"\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")
+# the lookahead holds the first character of every match, so that other positions are left after one test
+_SEP = re.compile(
+    r"(?=[\s;、&Aaue和与與,….])\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")
 _AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
 _INITIALS = re.compile(
     r"(?:(?:[A-Z][a-z]?\.|[A-Z])\s?-?\s?){1,6}|[A-Z]{1,4}\.?|(?:[A-Z]\.-?\s?){1,3}[a-z]\.?")
@@ -88,7 +90,7 @@ def _person(token: str, family_first: bool) -> Author | None:
     token = token.strip(" .,")
     if _group_name(token):
         return Author(family=token, collective=True)  # "GBD 2019 Tobacco Collaborators"
-    if not token or any(ch.isdigit() for ch in token):
+    if not token or any(map(str.isdigit, token)):
         return None
     if (original := _TRANSLITERATED.fullmatch(token)) is not None:
         return _person(original.group(1), False)  # the original name is the one other lists give
@@ -174,7 +176,7 @@ def _strip_affiliation_letters(authors: list[Author]) -> list[Author]:
 def _bare_surname(token: str) -> bool:
     """A surname without initials: "Marso", "da Silva", "Torres Crigna", "KIM" (before "J. Y.")."""
     words = token.split()
-    if has_cjk(token) or not words or len(words) > 4 or any(ch.isdigit() for ch in token):
+    if has_cjk(token) or not words or len(words) > 4 or any(map(str.isdigit, token)):
         return False
     return len(words) == 1 or not any(_letter_initial(w) for w in words)
 
