@@ -17,42 +17,46 @@ _DM = r"(?:(?:N\.?)?M\.?(?:-M\.?)?(?:N,?)?|N-M)?"  # "May", "12 May", "May 12," 
 _V = r"(?P<vol>[NY])"
 _I = r"(?:\((?P<issue>s?\.?[NRY](?:/[NY])?|sw?|wN|M)\))"
 _PG = r"(?:p\.?)?(?P<pages>[NR])(?:,[NR]){0,4}"
-_LAYOUTS: tuple[tuple[str, str], ...] = (
-    ("vancouver", rf"{_Y}{_MD};(?:s\.?)?{_V}?{_I}?(?:[:,]{_PG})?"),
-    ("paren-year-first", rf"\({_Y}\){_V}{_I}?:{_PG}"),
-    ("vancouver-late", rf"{_V}{_I}?:{_PG},{_DM}{_Y}"),
-    ("vancouver-late-paren", rf"{_V}{_I}?:{_PG}\({_Y}\)"),
-    ("nature", rf"{_V}{_I}?,?{_PG},?\({_Y}\)"),
-    ("nature-no-volume", rf"(?P<pages>R)\({_Y}\)"),
-    ("year-paren", rf"\({_Y}\)"),
-    ("elsevier", rf"{_V}{_I}?\({_Y}\),?{_PG}"),
-    ("chicago", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
-    ("pages-then-year", rf",{_V}{_I}?,{_PG},{_DM}{_Y}"),
-    ("ieee-year-pages", rf",?{_V}{_I}?,{_Y},{_PG}"),
-    ("mdpi", rf"{_Y},{_V}{_I}?,{_PG}"),
-    ("ieee", rf"v\.?{_V},(?:i\.?(?P<issue>[NR]),)?{_PG}(?:[,.]{_DM}{_Y})?"),
-    ("issue-after-date", rf",{_DM}{_Y},i\.?o?(?P<issue>N)[.,]{_PG}"),
-    ("ieee-no-volume", rf",?i\.?(?P<issue>N),{_PG},{_DM}{_Y}"),
-    ("ieee-compact", rf"{_V}{_I}:?{_PG},{_DM}{_Y}"),
-    ("gbt", rf",{_Y}(?:,{_V})?,?{_I}?(?:[:,]?{_PG})?"),
-    ("gbt-no-year", rf",?{_V}?{_I}:{_PG}"),
-    ("gbt-vol", rf",?{_V}:{_PG}"),
-    ("apa", rf",{_V}{_I}?(?:,{_PG})?"),
-    ("biblatex", rf"{_V}\.(?P<issue>N)\.?(?:,{_PG})?"),
-    ("apa-space", rf"{_V}{_I}?,(?:p\.?)?(?P<pages>R)"),
-    ("cjk-note", rf"{_Y}a,?(?:d?(?P<vol>N)k)?,?(?:d?(?P<issue>N)e)?(?:,?d(?P<pages>[NR])g?)?"),
-    ("cjk-issue-date", rf"d(?P<issue>N)e\({_Y}a(?:Nw)?\),?g(?P<pages>[NR])"),
-    ("cjk-pages", r",?d(?P<pages>[NR])g"),
-    ("cjk-issue", r",?(?:d?(?P<vol>N)k,?)?d(?P<issue>N)e(?:,?g(?P<pages>[NR]))?"),
-    ("cjk-vol-year", rf",?d?(?P<vol>N)k,?{_Y}"),
-    ("cjk-vol-issue", rf"d?(?P<vol>N)k,?d?(?P<issue>N)e(?:,(?:p\.?)?d?(?P<pages>[NR])g?)?(?:,{_Y})?"),
-    ("pages-only", r",?p\.?(?P<pages>[NR])"),
-    ("dotted", rf"\.{_Y}\.{_V}{_I}?"),
-    ("dotted-late", rf"\.{_V}{_I}\.{_Y}"),
-    ("year-only", rf"[.,]{_Y}{_MD}"),
-    ("year-bare", rf"{_Y}"),
+# (name, the letters a match can end with, pattern): a signature ending in another letter is not
+# searched with that layout (a test derives the letters from the pattern); a signature never ends in
+# `.,;:` (see `_TRAILING`), so they are not listed
+_LAYOUTS: tuple[tuple[str, str, str], ...] = (
+    ("vancouver", ")NRYs", rf"{_Y}{_MD};(?:s\.?)?{_V}?{_I}?(?:[:,]{_PG})?"),
+    ("paren-year-first", "NR", rf"\({_Y}\){_V}{_I}?:{_PG}"),
+    ("vancouver-late", "Y", rf"{_V}{_I}?:{_PG},{_DM}{_Y}"),
+    ("vancouver-late-paren", ")", rf"{_V}{_I}?:{_PG}\({_Y}\)"),
+    ("nature", ")", rf"{_V}{_I}?,?{_PG},?\({_Y}\)"),
+    ("nature-no-volume", ")", rf"(?P<pages>R)\({_Y}\)"),
+    ("year-paren", ")", rf"\({_Y}\)"),
+    ("elsevier", "NR", rf"{_V}{_I}?\({_Y}\),?{_PG}"),
+    ("chicago", "NR", rf"{_V}(?:[,.](?:i\.?)?(?P<issue>N))?\({_DM}{_Y}\):{_PG}"),
+    ("pages-then-year", "Y", rf",{_V}{_I}?,{_PG},{_DM}{_Y}"),
+    ("ieee-year-pages", "NR", rf",?{_V}{_I}?,{_Y},{_PG}"),
+    ("mdpi", "NR", rf"{_Y},{_V}{_I}?,{_PG}"),
+    ("ieee", "NRY", rf"v\.?{_V},(?:i\.?(?P<issue>[NR]),)?{_PG}(?:[,.]{_DM}{_Y})?"),
+    ("issue-after-date", "NR", rf",{_DM}{_Y},i\.?o?(?P<issue>N)[.,]{_PG}"),
+    ("ieee-no-volume", "Y", rf",?i\.?(?P<issue>N),{_PG},{_DM}{_Y}"),
+    ("ieee-compact", "Y", rf"{_V}{_I}:?{_PG},{_DM}{_Y}"),
+    ("gbt", ")NRY", rf",{_Y}(?:,{_V})?,?{_I}?(?:[:,]?{_PG})?"),
+    ("gbt-no-year", "NR", rf",?{_V}?{_I}:{_PG}"),
+    ("gbt-vol", "NR", rf",?{_V}:{_PG}"),
+    ("apa", ")NRY", rf",{_V}{_I}?(?:,{_PG})?"),
+    ("biblatex", "NR", rf"{_V}\.(?P<issue>N)\.?(?:,{_PG})?"),
+    ("apa-space", "R", rf"{_V}{_I}?,(?:p\.?)?(?P<pages>R)"),
+    ("cjk-note", "NRaegk", rf"{_Y}a,?(?:d?(?P<vol>N)k)?,?(?:d?(?P<issue>N)e)?(?:,?d(?P<pages>[NR])g?)?"),
+    ("cjk-issue-date", "NR", rf"d(?P<issue>N)e\({_Y}a(?:Nw)?\),?g(?P<pages>[NR])"),
+    ("cjk-pages", "g", r",?d(?P<pages>[NR])g"),
+    ("cjk-issue", "NRe", r",?(?:d?(?P<vol>N)k,?)?d(?P<issue>N)e(?:,?g(?P<pages>[NR]))?"),
+    ("cjk-vol-year", "Y", rf",?d?(?P<vol>N)k,?{_Y}"),
+    ("cjk-vol-issue", "NRYeg",
+     rf"d?(?P<vol>N)k,?d?(?P<issue>N)e(?:,(?:p\.?)?d?(?P<pages>[NR])g?)?(?:,{_Y})?"),
+    ("pages-only", "NR", r",?p\.?(?P<pages>[NR])"),
+    ("dotted", ")NY", rf"\.{_Y}\.{_V}{_I}?"),
+    ("dotted-late", "Y", rf"\.{_V}{_I}\.{_Y}"),
+    ("year-only", "MNRY", rf"[.,]{_Y}{_MD}"),
+    ("year-bare", "Y", rf"{_Y}"),
 )
-_COMPILED = tuple((name, re.compile(rf"(?:{pattern})$")) for name, pattern in _LAYOUTS)
+_COMPILED = tuple((name, frozenset(ends), re.compile(rf"(?:{pattern})$")) for name, ends, pattern in _LAYOUTS)
 _NEEDS_HEAD_YEAR = frozenset({"gbt-no-year", "gbt-vol", "apa", "apa-space", "cjk-pages", "cjk-issue",
                               "pages-only", "biblatex"})
 _TRAILING = frozenset(".,;:")
@@ -91,9 +95,10 @@ def find_locator(tokens: Tokens) -> Locator | None:
         end -= 1
     offset = max(0, end - WINDOW)
     sig = kinds[offset:end]
+    last = sig[-1:]
     best: tuple[int, Locator] | None = None
-    for rank, (name, pattern) in enumerate(_COMPILED):
-        match = pattern.search(sig)
+    for rank, (name, ends, pattern) in enumerate(_COMPILED):
+        match = pattern.search(sig) if last in ends else None
         if match is None or match.start() + offset == 0:
             continue
         first = match.start() + offset

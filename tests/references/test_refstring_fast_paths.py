@@ -1,19 +1,29 @@
 """Fast paths of the reference-string parser find what the plain forms find: the noise regex built
 from the alternatives that can match, the token regex behind its lookaheads, the DOI regex with its
-literal first."""
+literal first, the locator layouts tried only on signatures ending in a letter they can end with."""
 
 from __future__ import annotations
 
 import json
 import re
+import sys
+from typing import Any
 
 import pytest
 from auditor.references.refstring.ids import _DOI
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
+from auditor.references.refstring.tail import _LAYOUTS, _TRAILING
 from auditor.references.refstring.text import normalise
 from auditor.references.refstring.tokens import _TOKEN
 
 from tests.conftest import SHARED
+
+if sys.version_info >= (3, 11):
+    import re._constants as sre
+    import re._parser as sre_parse
+else:  # pragma: no cover
+    import sre_constants as sre
+    import sre_parse
 
 WHOLE = _pattern(tuple(range(len(_ALTERNATIVES))))
 MADE_UP = [
@@ -89,3 +99,36 @@ def test_doi_literal_first_finds_the_same_on_dev_strings() -> None:
     texts = [normalise(s) for s in _dev_strings()]
     assert [[m.span() for m in _DOI.finditer(t)] for t in texts] == [
         [m.span() for m in PLAIN_DOI.finditer(t)] for t in texts]
+
+
+def _last_letters(items: Any) -> tuple[set[str], bool]:
+    """(letters a match of the parsed sequence can end with, whether it can match empty)."""
+    letters: set[str] = set()
+    for op, arg in reversed(list(items)):
+        if op is sre.LITERAL:
+            found, empty = {chr(arg)}, False
+        elif op is sre.IN:
+            assert all(kind is sre.LITERAL for kind, _ in arg), "a class of letters, each named"
+            found, empty = {chr(code) for _, code in arg}, False
+        elif op is sre.SUBPATTERN:
+            found, empty = _last_letters(arg[-1])
+        elif op is sre.BRANCH:
+            ends = [_last_letters(branch) for branch in arg[1]]
+            found, empty = set().union(*(e[0] for e in ends)), any(e[1] for e in ends)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            found, empty = _last_letters(arg[2])
+            empty = empty or arg[0] == 0
+        else:
+            raise AssertionError(f"no rule for {op}")
+        letters |= found
+        if not empty:
+            return letters, False
+    return letters, True
+
+
+@pytest.mark.parametrize(("name", "ends", "pattern"), _LAYOUTS, ids=[layout[0] for layout in _LAYOUTS])
+def test_layout_end_letters_are_those_of_its_pattern(name: str, ends: str, pattern: str) -> None:
+    """A layout is tried only on signatures ending in its letters: all those its pattern can end with."""
+    letters, empty = _last_letters(sre_parse.parse(pattern))
+    assert not empty
+    assert set(ends) == letters - _TRAILING
