@@ -66,6 +66,8 @@ class AuditorConfig(BaseModel):
 
     def code_enabled(self, code: str) -> bool:
         """True when `code` is selected by `enable` and not excluded by `ignore`."""
+        if not self.enable and not self.ignore:
+            return True  # the default: every code (asked for every finding of every check)
         enabled = not self.enable or any(code.startswith(p) for p in self.enable)
         return enabled and not any(code.startswith(p) for p in self.ignore)
 

@@ -48,6 +48,7 @@ _TRAD = str.maketrans("項個隻篇", "项个只篇")
 _PERSONS = frozenset("名人位")  # "560名長者…182人、190人": one noun, people, in three classifiers
 _CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
 _LEAD_STOPS = "0123456789，,；;、。"
+_THROUGH_LAST_STOP = re.compile(f".*[{_LEAD_STOPS}]", re.DOTALL)  # one backtrack from the end: linear
 _LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
 
 
@@ -83,11 +84,12 @@ def unit_key(unit: str) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
-def lead_in(text: str, start: int, floor: int = 0) -> str:
-    """Up to 10 characters before `start`, cut after the last digit or comma (the number's own words)."""
-    window = text[max(floor, start - 10) : start].casefold()
-    cut = max(window.rfind(ch) for ch in _LEAD_STOPS)
-    return window[cut + 1 :]
+def lead_in(text: str, start: int, floor: int = 0, reach: int = 10) -> str:
+    """Up to `reach` characters before `start` (not before `floor`), case-folded, cut after the last
+    digit or comma: the number's own words."""
+    window = text[max(floor, start - reach) : start].casefold()
+    through_stop = _THROUGH_LAST_STOP.match(window)
+    return window[through_stop.end() :] if through_stop else window
 
 
 def clause_joins(gap: str) -> bool:

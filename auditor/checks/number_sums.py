@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.checks.claim_index import ClaimIndex
-from auditor.checks.number_pairs import unit_key
+from auditor.checks.number_pairs import lead_in, unit_key
 from auditor.checks.number_wholes import SAMPLE_VERBS
 from auditor.checks.part_labels import (
     complement_after,
@@ -179,17 +179,10 @@ def _unit(claim: Claim) -> str:
     return unit_key(str(claim.normalized.get("unit", "")))
 
 
-def _lead(text: str, start: int) -> str:
-    """Up to 16 characters before `start`, cut after the last digit or comma (the number's own words)."""
-    window = text[max(0, start - _LEAD_REACH) : start].casefold()
-    cut = max(map(window.rfind, "0123456789，,；;、。"))
-    return window[cut + 1 :]
-
-
 def _is_explicit_whole(text: str, claim: Claim) -> bool:
     if claim.normalized.get("approx") or claim.normalized.get("implied") or claim.normalized.get("group"):
         return False
-    before = _lead(text, claim.span.start)
+    before = lead_in(text, claim.span.start, reach=_LEAD_REACH)
     after = text[claim.span.end : claim.span.end + 24].casefold()
     return (
         _WHOLE_CUES_BEFORE.found_in(before)
