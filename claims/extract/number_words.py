@@ -78,6 +78,8 @@ _EN_GROUP_AFTER = re.compile(
     r"(?P<name>[A-Za-z-]{2,20})(?:[ \t](?:group|arm|cohort)s?|(?![A-Za-z-]))",
     re.IGNORECASE,
 )
+_ZH_GROUP_MARK = re.compile("[组組队隊臂]")  # the first character of each noun `_ZH_GROUP` ends with
+_EN_GROUP_NOUNS = ("group", "arm", "cohort")  # one is in every `_EN_GROUP_BEFORE` match (lower-cased)
 _EN_GROUP_WORDS = frozenset(
     {"placebo", "control", "controls", "vaccine", "treatment", "treated", "intervention"}
 )
@@ -97,11 +99,13 @@ def _clause_before(text: str, start: int) -> str:
 def group_of(text: str, start: int, end: int) -> str | None:
     """The group a number is stated for ("试验组", "placebo"), from its own clause; None if none."""
     before = _clause_before(text, start).rstrip(" \t")
-    names = [m.group("name") for m in _ZH_GROUP.finditer(before)]
+    found = _ZH_GROUP.finditer(before) if _ZH_GROUP_MARK.search(before) else ()
+    names = [m.group("name") for m in found]
     names = [name for name in names if not _NOT_GROUP.search(name)]
     if names:
         return (names[-1] if names[-1].isascii() else names[-1][-2:]) + "组"
-    en = _EN_GROUP_BEFORE.search(before)
+    lowered = before.lower()
+    en = _EN_GROUP_BEFORE.search(before) if any(noun in lowered for noun in _EN_GROUP_NOUNS) else None
     if en:
         return en.group("name").casefold()
     after = _EN_GROUP_AFTER.match(text[end : end + 48])
