@@ -150,6 +150,8 @@ _URL_NEEDLES = ("http", "www.")
 _BARE_PUBMED_NEEDLES = ("ncbi.nlm.nih.gov/",)
 _DOI_LABEL_NEEDLES = ("doi", "\u0131")
 _ISSN_NEEDLES = ("issn",)
+# "PMID" in any case, as the case-blind pattern reads it ("ı" and "İ", lowered to "i̇", are an "i")
+_PMID_NEEDLES = ("pmid", "pm\u0131d", "pmi\u0307d")
 
 
 def _mentions(lowered: str, needles: tuple[str, ...]) -> bool:
@@ -195,7 +197,7 @@ def _dois(text: str, lowered: str) -> Iterator[Candidate]:
 
 def _bare_identifiers(text: str, lowered: str) -> Iterator[Candidate]:
     yield from _dois(text, lowered)
-    for match in _PMID.finditer(text):
+    for match in _PMID.finditer(text) if _mentions(lowered, _PMID_NEEDLES) else ():
         yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
     for match in _PMCID_LABELLED.finditer(text):
         value = match.group("id")
