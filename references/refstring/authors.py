@@ -125,11 +125,10 @@ def _person(token: str, family_first: bool) -> Author | None:
     return Author(family=" ".join(family), given=" ".join(given).rstrip("."))
 
 
-def _tokens(text: str) -> list[str]:
-    """Name tokens, up to "et al."/"等"."""
-    cut = _ETAL.search(text)
-    if cut:
-        text = text[: cut.start()]
+def _tokens(text: str, etal: re.Match[str] | None) -> list[str]:
+    """Name tokens, up to "et al."/"等" (`etal`: where `_ETAL` matches in `text`)."""
+    if etal:
+        text = text[: etal.start()]
     return [t for t in _SEP.split(text) if t and t.strip(" .,")]
 
 
@@ -141,9 +140,10 @@ def read_authors(text: str, *, family_first: bool = False) -> list[Author] | Non
     etal = _ETAL.search(text)
     if etal and text[etal.end():].strip(" .,;:，；：()（）"):
         return None  # "et al." ends a list: what follows it is a title, not more names
-    tokens = _tokens(_AFFILIATION.sub("", text))
+    names = _AFFILIATION.sub("", text)
+    tokens = _tokens(names, etal if names == text else _ETAL.search(names))
     if not tokens:
-        return [] if _ETAL.search(text) else None
+        return [] if etal else None
     authors: list[Author] = []
     index = 0
     while index < len(tokens):
