@@ -132,6 +132,8 @@ class ReferenceIndex:
         self.journal: dict[str, list[Reference]] = {}
         self.years: dict[str, int | None] = {}
         self._romanised: dict[str, list[Reference]] | None = None  # built when a Latin name needs it
+        # `by_authors` of each claim asked about (the link stage and several checks ask)
+        self._by_authors: dict[int, tuple[Claim, list[Reference]]] = {}
         for ref in self.references:
             self._add(ref)
 
@@ -152,7 +154,16 @@ class ReferenceIndex:
             self.journal.setdefault(journal_key(ref.parsed.journal), []).append(ref)
 
     def by_authors(self, claim: Claim) -> list[Reference]:
-        """Entries whose first author is the first cited name; else whose authors include all cited."""
+        """Entries whose first author is the first cited name; else whose authors include all cited.
+
+        Found once per claim (the same object) and index; a new list each time.
+        """
+        known = self._by_authors.get(id(claim))
+        if known is None or known[0] is not claim:
+            known = self._by_authors[id(claim)] = (claim, self._find_by_authors(claim))
+        return list(known[1])
+
+    def _find_by_authors(self, claim: Claim) -> list[Reference]:
         names = [str(n) for n in claim.normalized.get("authors") or [] if n]
         keys = [cited_name_keys(claim, name) for name in names]
         if not keys:
