@@ -130,12 +130,21 @@ def english_institution(name: str | None) -> str | None:
     return acronym.group(1) if acronym else None
 
 
+@lru_cache(maxsize=1)
+def _term_starts() -> frozenset[str]:
+    """The first characters of the topic terms: no term is looked for where none starts."""
+    return frozenset(term[0] for term in topic_terms() if term)
+
+
 def chinese_topics(sentence: str) -> list[tuple[str, ...]]:
     """Topic concepts of a Chinese sentence, longest terms first, without overlaps."""
-    text, table = simplified(sentence), topic_terms()
+    text, table, starts = simplified(sentence), topic_terms(), _term_starts()
     found: list[tuple[str, ...]] = []
     position = 0
     while position < len(text) and len(found) < _MAX_CONCEPTS:
+        if text[position] not in starts:
+            position += 1
+            continue
         for size in range(min(_LONGEST_TERM, len(text) - position), 0, -1):
             words = table.get(text[position : position + size])
             if words is not None:
