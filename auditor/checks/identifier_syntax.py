@@ -136,9 +136,12 @@ def _listed_findings(ctx: CheckContext) -> Iterator[Finding]:
     """Malformed identifiers in the reference list: in its text, then in parsed fields not seen there."""
     seen: set[tuple[str, str | None]] = set()
     for claim in ctx.reference_identifiers:
+        problems = list(_claim_problems(claim))
+        if not problems:
+            continue  # the usual case: its entry need not be looked for
         ref = _reference_at(ctx, claim.span)
         where = f" in reference {ref.label or ref.id}" if ref else " in the reference list"
-        for code, value, why in _claim_problems(claim):
+        for code, value, why in problems:
             seen.add((code, ref.id if ref else None))
             yield finding(
                 code,

@@ -45,6 +45,11 @@ class ReferenceResolution:
     score: float | None = None
 
 
+def _memo() -> Any:
+    """A dataclass field for a per-context memo: not an argument, not compared or shown."""
+    return field(default_factory=dict, init=False, repr=False, compare=False)
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """Inputs of every check for one document."""
@@ -66,15 +71,10 @@ class CheckContext:
     # (the link stage's index), here when a context is made without one or for other references
     reference_index: ReferenceIndex | None = None
     # per-document indexes of `claims`, built on first use and shared by the checks
-    _claims_by_kind: dict[Any, list[Claim]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _claim_indexes: dict[tuple[Any, ...], ClaimIndex] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _identifiers: dict[int, tuple[Reference, list[Key]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    _claims_by_kind: dict[Any, list[Claim]] = _memo()
+    _claim_indexes: dict[tuple[Any, ...], ClaimIndex] = _memo()
+    _identifiers: dict[int, tuple[Reference, list[Key]]] = _memo()
+    _references_by_id: dict[str, Reference] = _memo()
 
     def __post_init__(self) -> None:
         index = self.reference_index
@@ -112,8 +112,11 @@ class CheckContext:
         return list(known[1])
 
     def reference(self, ref_id: str) -> Reference | None:
-        """The reference with that id."""
-        return next((r for r in self.references if r.id == ref_id), None)
+        """The reference with that id (the first one, were two to share it)."""
+        if not self._references_by_id:
+            for reference in self.references:
+                self._references_by_id.setdefault(reference.id, reference)
+        return self._references_by_id.get(ref_id)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]
