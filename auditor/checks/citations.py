@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from auditor.checks.citation_neighbours import CitationIndex, following_numbers, ref_summary
-from auditor.checks.duplicates import duplicate_pairs
+from auditor.checks.duplicates import context_duplicates
 from auditor.checks.missing_works import MissingWork, missing_works
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
@@ -189,7 +189,7 @@ def uncited_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Every reference should be cited somewhere in the text."""
     ctx = _links(ctx)
     cited = {ref_id for ids in ctx.links.values() for ref_id in ids} | _cited_with_a_wrong_year(ctx)
-    repeats = {later.id for later, _, _ in duplicate_pairs(ctx.references)}  # reported by R108 instead
+    repeats = {later.id for later, _, _ in context_duplicates(ctx)}  # reported by R108 instead
     for position, ref in enumerate(ctx.references, start=1):
         if ref.id in cited or ref.id in repeats:
             continue

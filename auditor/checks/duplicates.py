@@ -7,6 +7,7 @@ pair by pair.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.models import Finding, FindingKind, Severity
@@ -25,56 +26,73 @@ def _identifier_keys(ref: Reference) -> list[tuple[str, str]]:
 _MAX_SAME_AUTHOR_YEAR = 50  # earlier entries compared by title within one (first author, year) group
 
 
-def _told_apart(a: Reference, b: Reference) -> bool:
+@dataclass(frozen=True)
+class _Entry:
+    """A reference with what the comparisons read of it, computed once."""
+
+    ref: Reference
+    ids: dict[str, str]  # identifier kind → normalised value
+    volume: str
+
+
+def _entry(ref: Reference) -> _Entry:
+    return _Entry(ref, dict(_identifier_keys(ref)), (ref.parsed.volume or "").strip().casefold())
+
+
+def _told_apart(a: _Entry, b: _Entry) -> bool:
     """Entries whose DOI, PMID, PMCID, volume or first page both give and disagree are two works
     (a paper and its companion, two parts of a series), however alike their titles."""
-    ids_a, ids_b = dict(_identifier_keys(a)), dict(_identifier_keys(b))
-    if any(kind in ids_b and ids_b[kind] != value for kind, value in ids_a.items()):
+    if any(kind in b.ids and b.ids[kind] != value for kind, value in a.ids.items()):
         return True
-    volumes = (a.parsed.volume or "").strip().casefold(), (b.parsed.volume or "").strip().casefold()
-    if all(volumes) and volumes[0] != volumes[1]:
+    if a.volume and b.volume and a.volume != b.volume:
         return True
-    return not pages_agree(a.parsed.pages, b.parsed.pages)
+    return not pages_agree(a.ref.parsed.pages, b.ref.parsed.pages)
 
 
-def _title_twin(ref: Reference, groups: dict[tuple[str, int], list[Reference]]) -> Reference | None:
+def _title_twin(entry: _Entry, groups: dict[tuple[str, int], list[_Entry]]) -> Reference | None:
     """An earlier entry with the same first author and year, a title similar by ≥ 90, and nothing
     (identifier, volume, pages) that tells the two apart."""
-    parsed = ref.parsed
+    parsed = entry.ref.parsed
     if not (parsed.authors and parsed.title and parsed.year):
         return None
     key = (surname_key(parsed.authors[0].family), parsed.year)
     for earlier in groups.get(key, [])[:_MAX_SAME_AUTHOR_YEAR]:
-        if _told_apart(ref, earlier) or not earlier.parsed.title:
+        if _told_apart(entry, earlier) or not earlier.ref.parsed.title:
             continue
-        if title_similarity(earlier.parsed.title, parsed.title) >= TITLE_SIMILARITY:
-            return earlier
+        if title_similarity(earlier.ref.parsed.title, parsed.title) >= TITLE_SIMILARITY:
+            return earlier.ref
     return None
 
 
 def _remember(
-    ref: Reference, ids: dict[tuple[str, str], Reference], groups: dict[tuple[str, int], list[Reference]]
+    entry: _Entry, ids: dict[tuple[str, str], Reference], groups: dict[tuple[str, int], list[_Entry]]
 ) -> None:
-    for key in _identifier_keys(ref):
-        ids.setdefault(key, ref)
-    parsed = ref.parsed
+    for key in entry.ids.items():
+        ids.setdefault(key, entry.ref)
+    parsed = entry.ref.parsed
     if parsed.authors and parsed.title and parsed.year:
-        groups.setdefault((surname_key(parsed.authors[0].family), parsed.year), []).append(ref)
+        groups.setdefault((surname_key(parsed.authors[0].family), parsed.year), []).append(entry)
 
 
 def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
     """(later, earlier, matched_on) for each entry that repeats an earlier one (indexed, not O(n²))."""
     ids: dict[tuple[str, str], Reference] = {}
-    groups: dict[tuple[str, int], list[Reference]] = {}
+    groups: dict[tuple[str, int], list[_Entry]] = {}
     for ref in references:
-        shared = sorted(key for key in _identifier_keys(ref) if key in ids)
+        entry = _entry(ref)
+        shared = sorted(key for key in entry.ids.items() if key in ids)
         if shared:
             yield ref, ids[shared[0]], shared[0][0]
         else:
-            twin = _title_twin(ref, groups)
+            twin = _title_twin(entry, groups)
             if twin is not None:
                 yield ref, twin, "author+year+title"
-        _remember(ref, ids, groups)
+        _remember(entry, ids, groups)
+
+
+def context_duplicates(ctx: CheckContext) -> list[tuple[Reference, Reference, str]]:
+    """`duplicate_pairs(ctx.references)`, found once per context (R105 and R108 both read them)."""
+    return ctx.shared("duplicate_pairs", lambda c: list(duplicate_pairs(c.references)))
 
 
 @register(
@@ -88,7 +106,7 @@ def duplicate_pairs(references: Sequence[Reference]) -> Iterator[tuple[Reference
 def duplicate_reference(ctx: CheckContext) -> Iterator[Finding]:
     """Report each later entry that repeats an earlier one."""
     position = {ref.id: n for n, ref in enumerate(ctx.references, start=1)}
-    for ref, earlier, reason in duplicate_pairs(ctx.references):
+    for ref, earlier, reason in context_duplicates(ctx):
         labels = (ref.label or position[ref.id], earlier.label or position[earlier.id])
         yield finding(
             "R108",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor import resolve_inputs
 from auditor.checks.claim_index import ClaimIndex
@@ -45,6 +45,9 @@ class ReferenceResolution:
     score: float | None = None
 
 
+T = TypeVar("T")
+
+
 def _memo() -> Any:
     """A dataclass field for a per-context memo: not an argument, not compared or shown."""
     return field(default_factory=dict, init=False, repr=False, compare=False)
@@ -75,6 +78,7 @@ class CheckContext:
     _claim_indexes: dict[tuple[Any, ...], ClaimIndex] = _memo()
     _identifiers: dict[int, tuple[Reference, list[Key]]] = _memo()
     _references_by_id: dict[str, Reference] = _memo()
+    _shared: dict[str, Any] = _memo()
 
     def __post_init__(self) -> None:
         index = self.reference_index
@@ -110,6 +114,13 @@ class CheckContext:
             keys = resolve_inputs.reference_identifiers(reference)
             known = self._identifiers[id(reference)] = (reference, keys)
         return list(known[1])
+
+    def shared(self, name: str, compute: Callable[[CheckContext], T]) -> T:
+        """`compute(self)`, computed once per context under `name`: what several checks read (the
+        result is shared: treat it as read-only)."""
+        if name not in self._shared:
+            self._shared[name] = compute(self)
+        return self._shared[name]
 
     def reference(self, ref_id: str) -> Reference | None:
         """The reference with that id (the first one, were two to share it)."""
