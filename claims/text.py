@@ -64,6 +64,8 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789-–—‐−", "⁰¹²³⁴⁵⁶�
 
 def fold_width(text: str) -> str:
     """Map full-width ASCII, ideographic space and en-dash/minus to ASCII; length is unchanged."""
+    if text.isascii():
+        return text  # every foldable character is outside ASCII (e.g. the number of every count)
     return _FOLDABLE.sub(_fold_run, text)
 
 
