@@ -44,9 +44,11 @@ def stated_year(text: str, start: int, floor: int = 0) -> int | None:
     head = text[low:start]
     ends = list(_CLAUSE_END.finditer(head))
     clause = head[ends[-1].end() :] if ends else head
-    phrases = list(_PUBLICATION.finditer(clause))
     years = {m.group() for m in _ANY_YEAR.finditer(clause)}
-    if len(phrases) != 1 or len(years) != 1 or "online" in phrases[0].group():
+    if len(years) != 1:
+        return None  # no year, or two: which one the citation is about cannot be told
+    phrases = list(_PUBLICATION.finditer(clause))
+    if len(phrases) != 1 or "online" in phrases[0].group():
         return None  # "published online in December 2019": the issue may well be dated 2020
     groups = phrases[0].groupdict()
     return int(next(v for v in groups.values() if v))
