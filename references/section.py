@@ -48,13 +48,14 @@ _BOILERPLATE_START = re.compile(
     r"|[«»<>←→]",
     re.IGNORECASE,
 )
+# the lookaheads hold the first character of every alternative, so other positions are left after one test
 _BOILERPLATE_ANYWHERE = re.compile(
-    r"all rights reserved|版权所有|版權所有|上一篇|下一篇|扫码关注|掃碼關注|"
-    r"长按识别|長按識別|未经授权|未經授權",
+    r"(?=[a版上下扫掃长長未])(?:all rights reserved|版权所有|版權所有|上一篇|下一篇|扫码关注|掃碼關注|"
+    r"长按识别|長按識別|未经授权|未經授權)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\(n\.?\s?d\.?\)", re.IGNORECASE)
-_IDENT = re.compile(r"10\.\d{4,9}/|https?://|PMID|PMC\d|www\.", re.IGNORECASE)
+_IDENT = re.compile(r"(?=[1hpw])(?:10\.\d{4,9}/|https?://|PMID|PMC\d|www\.)", re.IGNORECASE)
 _BIBLIO = re.compile(
     r"\[[JMCDRSPNZ](?:/OL)?\]|\bet al\b|等[.．,，]|\d{4}\s?[;,]\s?\d{1,4}|\d{1,4}\s?\(\d{1,4}\)\s?[:,]|"
     r"\(\d{4}[a-z]?\)|[A-Z][a-z]{1,20},\s?[A-Z]\.|[A-Z][a-z]{1,20} [A-Z]{1,3}[,.;]"
