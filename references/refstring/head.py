@@ -20,10 +20,12 @@ _MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|A|G|CP|EB|OL|J/OL|M/OL|EB/OL|DB/OL|C
 _APA_YEAR = re.compile(
     r"\(\s{0,2}(?:(?P<year>(?:1[6-9]|20)\d\d)[a-z]?(?:\s{0,2}年)?[^()]{0,30}|n\.?\s{0,2}d\.?)\s{0,2}\)")
 _AD_YEAR = re.compile(r"[,.]\s{0,2}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s{0,2}(?:[.,]|(?=[^\x00-\x7f]))")
+# Every alternative starts with its character (a look-behind comes after the "." it is about), so the
+# engine skips to the candidates.
 _BOUNDARY = re.compile(
-    r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。|(?<=\s)\.(?=[A-Z][a-z])")
+    r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。|\.(?<=\s\.)(?=[A-Z][a-z])")
 _SENTENCE = re.compile(
-    r"[.?!](?=\s|[^\x00-\x7f]|$)|。|(?<=\s)\.(?=[A-Z])|(?<=[a-z]{3})\.(?=[A-Z][A-Za-z]{0,3}\s)")
+    r"[.?!](?=\s|[^\x00-\x7f]|$)|。|\.(?<=\s\.)(?=[A-Z])|\.(?<=[a-z]{3}\.)(?=[A-Z][A-Za-z]{0,3}\s)")
 _CONTINUES = re.compile(
     r"\s{0,3}(?:&|[Aa]nd\b|[JS]r\b|et al|[,;]|[A-Z]\.|[A-Z](?:\s|$)(?![a-z])|[A-Z]{1,3},)")
 # after "Ed S." a name list goes on: "Lein, Michael …" (but "Kahneman D. Thinking, fast and slow" ends it)

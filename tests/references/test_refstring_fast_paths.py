@@ -1,6 +1,7 @@
 """Fast paths of the reference-string parser find what the plain forms find: the noise regex built
 from the alternatives that can match, the token regex behind its lookaheads, the DOI regex with its
-literal first, the locator layouts tried only on signatures ending in a letter they can end with."""
+literal first, the locator layouts tried only on signatures ending in a letter they can end with, the
+sentence-stop regexes with their look-behinds after the "."."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from typing import Any
 
 import pytest
+from auditor.references.refstring.head import _BOUNDARY, _SENTENCE
 from auditor.references.refstring.ids import _DOI
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
 from auditor.references.refstring.tail import _LAYOUTS, _TRAILING
@@ -132,3 +134,26 @@ def test_layout_end_letters_are_those_of_its_pattern(name: str, ends: str, patte
     letters, empty = _last_letters(sre_parse.parse(pattern))
     assert not empty
     assert set(ends) == letters - _TRAILING
+
+
+PLAIN_BOUNDARY = re.compile(  # the look-behinds before the "."
+    r"[.?!](?=[\s\"“‘'《]|[^\x00-\x7f]|$)|:(?=[\s\"“‘'《]|[^\x00-\x7f])|。|(?<=\s)\.(?=[A-Z][a-z])")
+PLAIN_SENTENCE = re.compile(
+    r"[.?!](?=\s|[^\x00-\x7f]|$)|。|(?<=\s)\.(?=[A-Z])|(?<=[a-z]{3})\.(?=[A-Z][A-Za-z]{0,3}\s)")
+STOPS = ["Smith J .Title", "abc.Ab c", "x .A", "Lee K. Title? Journal! 2001。 x", "in vitro.Nat Med", ".Ab"]
+
+
+def _same_stops(text: str) -> bool:
+    patterns = (_BOUNDARY, PLAIN_BOUNDARY, _SENTENCE, PLAIN_SENTENCE)
+    spans = [[m.span() for m in p.finditer(text)] for p in patterns]
+    return spans[0] == spans[1] and spans[2] == spans[3]
+
+
+@pytest.mark.parametrize("text", STOPS)
+def test_stop_look_behinds_after_the_dot_find_the_same(text: str) -> None:
+    assert _same_stops(text)
+
+
+@needs_dev
+def test_stop_look_behinds_after_the_dot_on_dev_strings() -> None:
+    assert all(_same_stops(normalise(s)) for s in _dev_strings())
