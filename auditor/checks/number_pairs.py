@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.number_wholes import (
@@ -281,10 +282,12 @@ def share_of_pairs(text: str, numbers: Sequence[Claim]) -> list[SharePair]:
 
 def _inside(claim: Claim, others: ClaimIndex) -> bool:
     """True when `claim` lies within one of `others` ("71" in "57 of 71", "95%" in "efficacy 95%")."""
-    if not others:
-        return False
     found = others.overlapping(claim.span.start, claim.span.end)
     return found is not None and found.span.start <= claim.span.start and claim.span.end <= found.span.end
+
+
+_PAIRED_KINDS = frozenset({ClaimKind.PERCENTAGE, ClaimKind.FRACTION, ClaimKind.COUNT})
+_START = attrgetter("span.start")
 
 
 def _no_denominators(claims: Sequence[Claim]) -> ClaimIndex:
@@ -294,14 +297,14 @@ def _no_denominators(claims: Sequence[Claim]) -> ClaimIndex:
 
 def share_pairs(text: str, claims: Sequence[Claim]) -> list[SharePair]:
     """Every percentage ↔ fraction/count pair; a percentage is paired at most once."""
-    numbers = sorted(
-        (c for c in claims if c.kind in (ClaimKind.PERCENTAGE, ClaimKind.FRACTION, ClaimKind.COUNT)),
-        key=lambda c: c.span.start,
-    )
+    numbers = sorted([c for c in claims if c.kind in _PAIRED_KINDS], key=_START)
     fractions = ClaimIndex(numbers, ClaimKind.FRACTION)
     changes = ClaimIndex(claims, ClaimKind.RELATIVE_CHANGE)
-    numbers = [c for c in numbers if c.kind is not ClaimKind.PERCENTAGE or not _inside(c, changes)]
-    counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside(c, fractions)]
+    if changes.claims:
+        numbers = [c for c in numbers if c.kind is not ClaimKind.PERCENTAGE or not _inside(c, changes)]
+    counts_free = numbers
+    if fractions.claims:
+        counts_free = [c for c in numbers if c.kind is not ClaimKind.COUNT or not _inside(c, fractions)]
     others_of = cache(lambda: _no_denominators(claims))  # built when a count's whole is found
     seen: set[str] = set()
     result: list[SharePair] = []
