@@ -23,7 +23,7 @@ from auditor.claims.extract.quantities import quantities
 from auditor.claims.extract.statistics import statistics
 from auditor.claims.extract.studies import journal_mentions, named_studies
 from auditor.claims.linebreaks import unwrap
-from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document
+from auditor.claims.models import IDENTIFIER_KINDS, Claim, ClaimKind, Document, trusted_model
 from auditor.claims.text import fold_width, sentence_bounds
 
 __all__ = ["extract_claims", "extract_candidates", "extract_identifiers"]
@@ -138,6 +138,20 @@ def extract_candidates(text: str) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end, _KIND_ORDER[c.kind]))
 
 
+def _claim(claim_id: str, candidate: Candidate, document: Document, start: int, end: int) -> Claim:
+    """The claim of a candidate at document.text[start:end]. Every field is already of its type (a
+    ClaimKind, strings, a Span, the payload dict the extractor built for this candidate alone), so
+    it is not validated again (`trusted_model`): a long text has many claims."""
+    values = {
+        "id": claim_id,
+        "kind": candidate.kind,
+        "text": document.text[start:end],
+        "span": document.span(start, end),
+        "normalized": candidate.normalized,
+    }
+    return trusted_model(Claim, values)
+
+
 def extract_claims(
     document: Document, *, body_end: int | None = None, limit: int | None = None
 ) -> list[Claim]:
@@ -155,15 +169,7 @@ def extract_claims(
             if limit is not None and len(claims) >= limit:
                 return claims
             start, stop = candidate.start + offset, candidate.end + offset
-            claims.append(
-                Claim(
-                    id=f"c{len(claims) + 1}",
-                    kind=candidate.kind,
-                    text=document.text[start:stop],
-                    span=document.span(start, stop),
-                    normalized=candidate.normalized,
-                )
-            )
+            claims.append(_claim(f"c{len(claims) + 1}", candidate, document, start, stop))
     return claims
 
 
@@ -183,15 +189,7 @@ def extract_identifiers(document: Document, start: int, end: int) -> list[Claim]
             first, last = candidate.start + start + offset, candidate.end + start + offset
             if candidate.kind is ClaimKind.URL or first >= end:
                 continue
-            found.append(
-                Claim(
-                    id=f"i{len(found) + 1}",
-                    kind=candidate.kind,
-                    text=document.text[first:last],
-                    span=document.span(first, last),
-                    normalized=candidate.normalized,
-                )
-            )
+            found.append(_claim(f"i{len(found) + 1}", candidate, document, first, last))
     return found
 
 
