@@ -7,11 +7,9 @@ made in ONE `Resolver.resolve` call, so identifiers are de-duplicated across the
 
 from __future__ import annotations
 
-import gc
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +19,7 @@ from auditor import __version__
 from auditor.checks.registry import CheckContext, CheckSpec, RegisteredCheck, all_checks, register
 from auditor.claims.extract import extract_claims, extract_identifiers
 from auditor.claims.models import Claim, Document
+from auditor.collection_pause import fewer_collections
 from auditor.config import AuditorConfig
 from auditor.evidence import attach_cited_at
 from auditor.input_files import display_path
@@ -170,26 +169,6 @@ def audit_documents(
         documents=reports,
         summary=summarize(reports, sources),
     )
-
-
-GC_FIRST_THRESHOLD = 50_000  # container allocations between young collections during an audit
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Raise the collector's first-generation threshold while the block runs, then restore it.
-
-    An audit allocates many short-lived containers (matches, claims, models) and keeps many alive;
-    at the default threshold (700) the collector runs tens of thousands of times over the live ones.
-    Nothing an audit builds depends on prompt cycle collection; memory stays bounded by the
-    threshold, and the previous thresholds come back even when the block raises.
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(max(previous[0], GC_FIRST_THRESHOLD), *previous[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
 
 
 def _prepare_or_error(document: Document, options: AuditOptions) -> PreparedDocument | DocumentReport:

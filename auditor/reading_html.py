@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
 from auditor.claims.text import as_superscript
+from auditor.collection_pause import fewer_collections
 
 _DROPPED_TAGS = frozenset(
     {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head"}
@@ -28,7 +29,11 @@ _SOURCE_BREAKS = str.maketrans("\r\n", "  ")  # a line end in the markup is whit
 
 def html_text(markup: str) -> str:
     """Visible text of an HTML page, blocks separated by blank lines (see module docstring)."""
-    soup = BeautifulSoup(markup, "html.parser")
+    with fewer_collections():  # a tag is an object that lives until the page is read
+        return _visible_text(BeautifulSoup(markup, "html.parser"))
+
+
+def _visible_text(soup: BeautifulSoup) -> str:
     pieces: list[str] = []  # "\n" ends a block, "\r" is a <br>; source line ends are spaces
     numbers: dict[int, str] = {}  # id(<li>) → "3. ", filled once per <ol> (linear in the list)
     for node in walk_html(soup, leaf=_is_raised):

@@ -1,4 +1,4 @@
-"""The audit raises the collector's young-generation threshold only while it runs."""
+"""The audit and the HTML reader raise the collector's young-generation threshold only while they run."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import gc
 import pytest
 from auditor.claims.models import Document
 
-from auditor.pipeline import GC_FIRST_THRESHOLD, AuditOptions, audit_documents, fewer_collections
+from auditor.collection_pause import GC_FIRST_THRESHOLD, fewer_collections
+from auditor.pipeline import AuditOptions, audit_documents
 
 
 @pytest.fixture
@@ -40,4 +41,20 @@ def test_a_higher_threshold_set_by_the_caller_is_kept(default_thresholds) -> Non
 def test_audit_documents_leaves_the_thresholds_as_it_found_them(default_thresholds) -> None:
     document = Document.from_text("Smith (2020) found 12 of 30 (40%).\n", path="a.txt")
     audit_documents([document], AuditOptions(offline=True), None)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_html_is_parsed_under_the_raised_threshold(default_thresholds, monkeypatch) -> None:
+    import auditor.reading_html as reading_html
+
+    seen = []
+    real = reading_html.BeautifulSoup
+
+    def recording(markup, parser):
+        seen.append(gc.get_threshold())
+        return real(markup, parser)
+
+    monkeypatch.setattr(reading_html, "BeautifulSoup", recording)
+    assert reading_html.html_text("<p>12 of 30 (40%)</p>") == "12 of 30 (40%)\n"
+    assert seen == [(GC_FIRST_THRESHOLD, 10, 10)]
     assert gc.get_threshold() == (700, 10, 10)
