@@ -1,12 +1,11 @@
-"""`trusted_claim_report` builds the same model instance `ClaimReport.model_construct` does."""
+"""Claim reports are built with `trusted_model`: the same instance `ClaimReport.model_construct` makes."""
 
 from __future__ import annotations
 
-import pytest
-from auditor.claims.models import Span
+from auditor.claims.models import Document, Span, trusted_model
 
 from auditor.models import ClaimReport, Verdict
-from auditor.verdicts import trusted_claim_report
+from auditor.pipeline import AuditOptions, audit_documents
 
 
 def _values() -> dict[str, object]:
@@ -22,7 +21,7 @@ def _values() -> dict[str, object]:
 
 
 def test_same_instance_state_as_model_construct() -> None:
-    fast, slow = trusted_claim_report(_values()), ClaimReport.model_construct(**_values())
+    fast, slow = trusted_model(ClaimReport, _values()), ClaimReport.model_construct(**_values())
     assert fast == slow
     assert fast.model_fields_set == slow.model_fields_set
     assert fast.model_dump_json() == slow.model_dump_json()
@@ -30,8 +29,11 @@ def test_same_instance_state_as_model_construct() -> None:
     assert fast.model_copy(update={"verdict": Verdict.UNVERIFIABLE}).verdict is Verdict.UNVERIFIABLE
 
 
-def test_every_field_is_required() -> None:
-    values = _values()
-    del values["finding_ids"]
-    with pytest.raises(ValueError, match="exactly the fields"):
-        trusted_claim_report(values)
+def test_document_claim_reports_give_every_field_validly() -> None:
+    text = "Of 50 patients, 30 (60%) improved (Smith et al., 2020) [1].\n\nReferences\n"
+    text += "1. Doe J. A trial of things. Lancet. 2019;1:2.\n"
+    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), None).documents[0]
+    assert report.claims
+    for claim in report.claims:
+        assert claim.model_fields_set == set(ClaimReport.model_fields)
+        assert ClaimReport.model_validate(claim.model_dump()) == claim
