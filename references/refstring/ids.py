@@ -15,7 +15,7 @@ from auditor.references.identifiers import (
     normalize_pmcid,
     normalize_pmid,
 )
-from auditor.references.refstring.noise import lowered, noise_spans
+from auditor.references.refstring.noise import noise_spans
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；、）]{1,2000}")
 # "10" first, so that the engine jumps from one "10" to the next; the lookbehinds then test what precedes it
@@ -88,15 +88,14 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
 
 def _labelled_ids(norm: str, ids: dict[str, str]) -> None:
     """The first valid PMID, NCT number and PMCID written in `norm`, unless a URL gave one."""
-    low = lowered(norm)
-    has_pmid, has_pmc = low is None or "pmid" in low, low is None or "pmc" in low
-    for pattern, key, normaliser, present in ((_PMID, "pmid", normalize_pmid, has_pmid),
+    labelled = "pm" in norm.lower()  # in every PMID and PMCID (no other letter folds to p or m)
+    for pattern, key, normaliser, present in ((_PMID, "pmid", normalize_pmid, labelled),
                                               (_NCT, "nct", normalize_nct, "NCT" in norm)):
         found = next((v for v in (normaliser(m.group(1) if m.groups() else m.group())
                                   for m in pattern.finditer(norm)) if v), None) if present else None
         if found:
             ids.setdefault(key, found)
-    pmc = next((m.group() for m in _PMCID.finditer(norm)), None) if has_pmc else None
+    pmc = next((m.group() for m in _PMCID.finditer(norm)), None) if labelled else None
     if pmc:
         pmcid = normalize_pmcid(re.sub(r"(?i)^PMCPMC", "PMC", pmc))
         if pmcid:

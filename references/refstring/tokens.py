@@ -56,14 +56,14 @@ class Tokens:
 
 def tokenize(norm: str) -> Tokens:
     """All tokens of `norm` (linear: one regex pass, bounded token lengths)."""
-    kinds = []
-    spans = []
-    for match in _TOKEN.finditer(norm):
-        kind = match.lastgroup or "o"
-        if kind == "w":
-            kind = _WORDS.get(match.group().lower(), "w")
-        elif kind in ("C", "o"):
-            kind = _SIGNS.get(match.group(), "o")
-        kinds.append(kind)
-        spans.append(match.span())
-    return Tokens(norm, "".join(kinds), spans)
+    matches = list(_TOKEN.finditer(norm))
+    return Tokens(norm, "".join(map(_letter, matches)), [match.span() for match in matches])
+
+
+def _letter(match: re.Match[str]) -> str:
+    kind = match.lastgroup or "o"
+    if kind == "w":
+        return _WORDS.get(match.group().lower(), "w")
+    if kind in ("C", "o"):
+        return _SIGNS.get(match.group(), "o")
+    return kind
