@@ -12,11 +12,12 @@ from auditor.claims.group_nouns import has_group_noun, is_group_noun
 from auditor.claims.script import has_cjk, is_cjk
 from auditor.references.models import Author
 
-_ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
-# the lookahead holds the first character of every match, so that other positions are left after one test
+# The lookaheads hold the first character of every match and the look-behind follows the "," it is
+# about, so that other positions are left after one test.
+_ETAL = re.compile(r"(?=[ea等])(?:\bet\.?\s?al\b\.?|\band others\b|等人?)", re.IGNORECASE)
 _SEP = re.compile(
     r"(?=[\s;、&Aaue和与與,….])\s{0,3}(?:;|、|&|\b[Aa]nd\b|\bund\b|\bet\b(?!\s?al)|和|与|與|,|…|\.\s?\.\s?\.)\s{0,3}")
-_AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
+_AFFILIATION = re.compile(r",(?<=[a-z],)[a-z](?![a-z])(?:,[a-z](?![a-z]))*,?\*?|\*")  # ",a,b" after a name
 _INITIALS = re.compile(
     r"(?:(?:[A-Z][a-z]?\.|[A-Z])\s?-?\s?){1,6}|[A-Z]{1,4}\.?|(?:[A-Z]\.-?\s?){1,3}[a-z]\.?")
 _INITIAL_WORD = re.compile(r"[A-Z]{1,4}\.?|(?:[A-Z]\.-?){1,4}|(?:[A-Z]\.){1,3}[A-Z]|[A-Z]\.?-[A-Z]{1,2}\.?")

@@ -1,7 +1,7 @@
 """Fast paths of the reference-string parser find what the plain forms find: the noise regex built
 from the alternatives that can match, the token regex behind its lookaheads, the DOI regex with its
 literal first, the locator layouts tried only on signatures ending in a letter they can end with, the
-sentence-stop regexes with their look-behinds after the "."."""
+sentence-stop, "et al." and affiliation regexes with their look-behinds after the character they follow."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 import pytest
+from auditor.references.refstring.authors import _AFFILIATION, _ETAL
 from auditor.references.refstring.head import _BOUNDARY, _SENTENCE
 from auditor.references.refstring.ids import _DOI
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
@@ -157,3 +158,24 @@ def test_stop_look_behinds_after_the_dot_find_the_same(text: str) -> None:
 @needs_dev
 def test_stop_look_behinds_after_the_dot_on_dev_strings() -> None:
     assert all(_same_stops(normalise(s)) for s in _dev_strings())
+
+
+PLAIN_ETAL = re.compile(r"\bet\.?\s?al\b\.?|\band others\b|等人?", re.IGNORECASE)
+PLAIN_AFFILIATION = re.compile(r"(?<=[a-z])(?:,[a-z](?![a-z]))+,?\*?|\*")
+NAMES = ["Smith J, Lee K, et al.", "Wang L,a,b Li M,c*", "Jones A ET AL", "王明, 李华等", "Ray B and others",
+         "Lee, Fa-Kunga; Lin, Yu-Lanb", "x,a,bc ,a *", "Petal E, Metal A"]
+
+
+def _same_name_marks(text: str) -> bool:
+    etal = [m.span() for m in _ETAL.finditer(text)] == [m.span() for m in PLAIN_ETAL.finditer(text)]
+    return etal and _AFFILIATION.sub("", text) == PLAIN_AFFILIATION.sub("", text)
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_name_marks_fast_forms_find_the_same(text: str) -> None:
+    assert _same_name_marks(text)
+
+
+@needs_dev
+def test_name_marks_fast_forms_on_dev_strings() -> None:
+    assert all(_same_name_marks(s) for s in _dev_strings())
