@@ -103,7 +103,7 @@ def is_subheading(line: str, following: str) -> bool:
     stripped = line.strip()
     return (
         len(stripped) <= _SUBHEADING_CHARS
-        and not any(ch.isdigit() for ch in stripped)
+        and not any(map(str.isdigit, stripped))
         and not LABEL.match(stripped)
         and bool(LABEL.match(following))
     )

@@ -45,7 +45,7 @@ def _journal(original: str, norm: str, head: Head, located: bool) -> str | None:
     if stop and stop.start() > start:  # a journal name has no volume or year in it: cut there
         end = stop.start()
     value = _span_text(original, (start, end), _MAX_JOURNAL)
-    if not value or sum(ch.isalpha() for ch in value) < 2 or value.count(". ") > 6:
+    if not value or sum(map(str.isalpha, value)) < 2 or value.count(". ") > 6:
         return None
     if value.casefold() in _NOT_JOURNALS or _PUBLISHER.search(_PAREN.sub(" ", value)):
         return None

@@ -115,7 +115,7 @@ def _abbreviation(piece: str) -> bool:
 def split_title_journal(norm: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Title and journal: the journal is the last sentence, with the one-word abbreviations before it."""
     cuts = [m for m in _SENTENCE.finditer(norm, start, end) if m.start() > start]
-    while cuts and not any(ch.isalpha() for ch in norm[cuts[-1].end():end]):
+    while cuts and not any(map(str.isalpha, norm[cuts[-1].end():end])):
         end = cuts.pop().start()  # a trailing piece without letters ("2001. 5") is no journal
     if not cuts:
         comma = norm.rfind(",", start, end)  # "Deep learning, Nature"

@@ -38,8 +38,8 @@ def mostly_cjk(text: str | None) -> bool:
     """More than half of the letters are CJK ideographs."""
     if not text or text.isascii():
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(1 for ch in letters if is_cjk(ch)) * 2 > len(letters)
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and sum(map(is_cjk, letters)) * 2 > len(letters)
 
 
 def clean(value: str | None) -> str | None:
@@ -51,5 +51,5 @@ def clean(value: str | None) -> str | None:
         if len(out) > 2 and out.startswith(left) and out.endswith(right) and left not in out[1:-1]:
             out = out[1:-1].strip(" .,;:，。；：")
     out = " ".join(out.split())
-    return out if any(ch.isalnum() for ch in out) else None
+    return out if any(map(str.isalnum, out)) else None
 
