@@ -37,13 +37,12 @@ _TRANSLITERATED = re.compile(
     r"[\u3400-\u9fff·・•]{2,20}\s{0,2}[(（]\s{0,2}([A-Za-z][A-Za-z .'’\-]{1,60})[)）]")
 
 
-_ASCII_SHAPE = str.maketrans({chr(code): "A" for code in range(ord("A"), ord("Z") + 1)})
-
-
 def _shape(text: str) -> str:
-    """Letters as A/a by case, so the initials patterns read "Ł." or "É." like "L." (same length)."""
-    if text.isascii():  # only A-Z are upper case, and no lower-case letter is non-ASCII
-        return text.translate(_ASCII_SHAPE)
+    """Non-ASCII letters as A/a by case, so the initials patterns read "Ł." or "É." like "L." (same
+    length). The patterns name no letter, only the classes [A-Z] and [a-z], which take ASCII letters
+    as they are: ASCII text is returned unchanged."""
+    if text.isascii():
+        return text
     return "".join("A" if ch.isupper() else "a" if ch.islower() and not ch.isascii() else ch for ch in text)
 
 

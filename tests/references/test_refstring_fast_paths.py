@@ -11,7 +11,14 @@ import sys
 from typing import Any
 
 import pytest
-from auditor.references.refstring.authors import _AFFILIATION, _ETAL
+from auditor.references.refstring.authors import (
+    _AFFILIATION,
+    _ETAL,
+    _INITIAL_WORD,
+    _INITIALS,
+    _LETTER_INITIAL,
+    _shape,
+)
 from auditor.references.refstring.head import _BOUNDARY, _SENTENCE
 from auditor.references.refstring.ids import _DOI
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
@@ -179,3 +186,22 @@ def test_name_marks_fast_forms_find_the_same(text: str) -> None:
 @needs_dev
 def test_name_marks_fast_forms_on_dev_strings() -> None:
     assert all(_same_name_marks(s) for s in _dev_strings())
+
+
+UPPER_AS_A = str.maketrans({chr(code): "A" for code in range(ord("A"), ord("Z") + 1)})
+WORDS = ["J.", "JY", "J.-Y.", "H.B", "Ch.", "Mc", "McMurray", "S.P.", "A. B.", "Fa-Kung", "KIM", "e", "Jr",
+         "ABCDE"]
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_initials_patterns_take_ascii_letters_as_they_are(word: str) -> None:
+    """`_shape` leaves ASCII text alone: the patterns read it as they would its upper case as "A"."""
+    for pattern in (_INITIALS, _INITIAL_WORD, _LETTER_INITIAL):
+        assert bool(pattern.fullmatch(_shape(word))) == bool(pattern.fullmatch(word.translate(UPPER_AS_A)))
+
+
+@pytest.mark.parametrize("pattern", [_INITIALS, _INITIAL_WORD, _LETTER_INITIAL])
+def test_initials_patterns_name_no_letter(pattern: re.Pattern[str]) -> None:
+    """Letters appear only in the classes [A-Z] and [a-z] (and escapes like \\s): case shapes suffice."""
+    rest = re.sub(r"\\[a-zA-Z]", "", pattern.pattern.replace("[A-Z]", "").replace("[a-z]", ""))
+    assert not re.search("[A-Za-z]", rest), rest
