@@ -28,13 +28,18 @@ _EMPTY = re.compile(r"[\[(（]\s{0,200}[\])）]")  # brackets left empty by what
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every span replaced by as many spaces (one pass, linear)."""
+    """`text` with every span replaced by as many spaces (spans may overlap; one pass over them)."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    pieces = []
+    done = 0  # text[:done] is in `pieces`
+    for start, end in sorted(spans):
+        if end > done:
+            start = max(start, done)
+            pieces += (text[done:start], " " * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _retrieved_spans(core: str) -> list[tuple[int, int]]:

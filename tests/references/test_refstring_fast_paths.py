@@ -20,7 +20,7 @@ from auditor.references.refstring.authors import (
     _shape,
 )
 from auditor.references.refstring.head import _BOUNDARY, _SENTENCE
-from auditor.references.refstring.ids import _DOI
+from auditor.references.refstring.ids import _DOI, _blank
 from auditor.references.refstring.noise import _ALTERNATIVES, _pattern, noise_spans
 from auditor.references.refstring.tail import _LAYOUTS, _TRAILING
 from auditor.references.refstring.text import normalise
@@ -205,3 +205,12 @@ def test_initials_patterns_name_no_letter(pattern: re.Pattern[str]) -> None:
     """Letters appear only in the classes [A-Z] and [a-z] (and escapes like \\s): case shapes suffice."""
     rest = re.sub(r"\\[a-zA-Z]", "", pattern.pattern.replace("[A-Z]", "").replace("[a-z]", ""))
     assert not re.search("[A-Za-z]", rest), rest
+
+
+@pytest.mark.parametrize(("spans", "blanked"), [
+    ([(5, 7), (1, 3), (2, 6)], "a      h"),  # unsorted and overlapping
+    ([(0, 8), (2, 3)], "        "),  # one inside another
+    ([(3, 3), (7, 8)], "abcdefg "),  # empty span
+])
+def test_blank_keeps_length_and_blanks_the_union(spans: list[tuple[int, int]], blanked: str) -> None:
+    assert _blank("abcdefgh", spans) == blanked
