@@ -31,7 +31,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with every span replaced by as many spaces (spans may overlap; one pass over them)."""
     if not spans:
         return text
-    pieces = []
+    pieces: list[str] = []
     done = 0  # text[:done] is in `pieces`
     for start, end in sorted(spans):
         if end > done:
