@@ -38,11 +38,18 @@ MAX_RATIO = 1.5
 Runner = Callable[[Sequence[Document]], int]
 
 
-def pipeline_runner() -> Runner:
-    """Audit documents offline with the real pipeline; returns the number of findings."""
+def pipeline_runner(max_claims: int | None = None) -> Runner:
+    """Audit documents offline with the real pipeline; returns the number of findings.
+
+    `max_claims`: the per-document claim limit (default: the configuration's). The dense
+    adversarial patterns reach the default limit within their first few kilobytes, after which
+    extraction stops; a high limit makes them exercise extraction and checks over the whole text.
+    """
+    from auditor.config import AuditorConfig
     from auditor.pipeline import AuditOptions, audit_documents
 
-    options = AuditOptions(offline=True)
+    config = AuditorConfig() if max_claims is None else AuditorConfig(max_claims=max_claims)
+    options = AuditOptions(config=config, offline=True)
 
     def run(documents: Sequence[Document]) -> int:
         report = audit_documents(list(documents), options, None)
@@ -262,12 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=300.0, help="max seconds for one timed run")
     parser.add_argument("--only", default="", help="only patterns whose name has this")
     parser.add_argument("--memory", action="store_true", help="peak RSS per MB of each pattern")
+    parser.add_argument("--max-claims", type=int, default=None,
+                        help="per-document claim limit (default: the configuration's, 5,000)")
     parser.add_argument("--child-memory", nargs=2, metavar=("PATTERN", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_memory:
         child_memory(args.child_memory[0], int(args.child_memory[1]))
         return 0
-    run = pipeline_runner()
+    run = pipeline_runner(args.max_claims)
     corpus = int((1.0 if args.quick else args.corpus_mb) * MB)
     small, large = (200_000, 2_000_000) if args.quick else (MB, 10 * MB)
     if args.memory:
