@@ -10,11 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from auditor.claims.models import Document
 
 from auditor.models import Finding
-from auditor.pipeline import AuditOptions, audit_documents
-from auditor.sources import build_sources
+from tests.offline_articles import article_with_references, audit_offline
 
 CANAKINUMAB = (
     "Ridker, P.M., Everett, B.M., Thuren, T. et al. (2017) 'Antiinflammatory therapy with canakinumab for "
@@ -43,8 +41,7 @@ NLST = (
 )
 
 
-def _article(body: str, entries: list[str], heading: str = "References") -> str:
-    return f"Title\n\n{body}\n\n{heading}\n\n" + "\n\n".join(entries) + "\n"
+_article = article_with_references
 
 
 CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
@@ -163,9 +160,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
 
 
 def _audit(text: str, tmp_path: Path) -> list[Finding]:
-    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
-    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources)
-    return list(report.documents[0].findings)
+    return list(audit_offline(text, tmp_path).findings)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -188,8 +183,7 @@ def test_a_missing_work_lists_every_mention(tmp_path: Path) -> None:
 
 def test_every_mention_of_a_missing_work_gets_its_verdict(tmp_path: Path) -> None:
     text = _article("Cui的實驗顯示細胞存活。Cui發現劑量有關。", [f"1. {POLACK}"], "參考文獻")
-    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
-    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources).documents[0]
+    report = audit_offline(text, tmp_path)
     mentions = [c for c in report.claims if c.kind == "author_citation"]
     assert len(mentions) == 2
     assert all(c.verdict.value == "unsupported" and c.finding_ids for c in mentions)

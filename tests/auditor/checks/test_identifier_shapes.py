@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from auditor.claims.models import Document
 
-from auditor.pipeline import AuditOptions, audit_documents
-from auditor.sources import build_sources
+from tests.offline_articles import audit_offline
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("全文见PMC12-345，另见PMC7092803。", [("I203", "PMC12-345")]),
@@ -31,9 +29,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
 
 
 def _identifier_findings(text: str, tmp_path: Path) -> list[tuple[str, str]]:
-    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
-    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources)
-    return [(f.code, f.quote or "") for f in report.documents[0].findings if f.code.startswith("I2")]
+    findings = audit_offline(text, tmp_path).findings
+    return [(f.code, f.quote or "") for f in findings if f.code.startswith("I2")]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -10,10 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from auditor.claims.models import Document
 
-from auditor.pipeline import AuditOptions, audit_documents
-from auditor.sources import build_sources
+from tests.offline_articles import article_with_references, audit_offline
 
 RTSS_APA = (
     "RTS,S Clinical Trials Partnership. (2014). Efficacy and safety of the RTS,S/AS01 malaria vaccine "
@@ -44,7 +42,7 @@ TU_VANCOUVER = (
 
 
 def _article(body: str, entries: list[str], heading: str = "參考文獻") -> str:
-    return f"Title\n\n{body}\n\n{heading}\n\n" + "\n\n".join(entries) + "\n"
+    return article_with_references(body, entries, heading)
 
 
 CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
@@ -158,9 +156,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
 
 
 def _audit(text: str, tmp_path: Path) -> list[tuple[str, str]]:
-    sources = build_sources(offline=True, refresh=False, cache_dir=tmp_path, env={})
-    report = audit_documents([Document.from_text(text)], AuditOptions(offline=True), sources)
-    return [(f.code, f.quote or "") for f in report.documents[0].findings if f.code.startswith("R1")]
+    findings = audit_offline(text, tmp_path).findings
+    return [(f.code, f.quote or "") for f in findings if f.code.startswith("R1")]
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
