@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from auditor.claims.extract.patterns import Candidate, merged_spans
+from auditor.claims.extract.patterns import Candidate, implied_count, merged_spans
 from auditor.claims.models import ClaimKind
 from auditor.claims.text import sentence_at
 
@@ -118,14 +118,5 @@ def labelled_counts(
             seen.add(start)
             for a, b in _items(text, start, start + _MAX_ITEMS * 48):
                 if not _covered(taken, taken_starts, a, b):
-                    value = float(text[a:b].replace(",", ""))
-                    payload = {
-                        "value": value,
-                        "unit": whole.normalized["unit"],
-                        "approx": False,
-                        "bound": None,
-                        "group": None,
-                        "implied": "list",
-                    }
-                    result.append(Candidate(ClaimKind.COUNT, a, b, payload))
+                    result.append(implied_count(text, a, b, whole, "list"))
     return result

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from auditor.claims.extract.patterns import Candidate, merged_spans
+from auditor.claims.extract.patterns import Candidate, implied_count, merged_spans
 from auditor.claims.models import ClaimKind
 from auditor.claims.text import sentence_at
 
@@ -101,19 +101,6 @@ def _runs(
     return runs
 
 
-def _implied(text: str, start: int, end: int, unit_from: Candidate, role: str) -> Candidate:
-    value = float(text[start:end].replace(",", ""))
-    payload = {
-        "value": value,
-        "unit": unit_from.normalized["unit"],
-        "approx": False,
-        "bound": None,
-        "group": None,
-        "implied": role,
-    }
-    return Candidate(ClaimKind.COUNT, start, end, payload)
-
-
 def implied_counts(
     text: str, sentences: list[tuple[int, int]], found: Sequence[Candidate]
 ) -> list[Candidate]:
@@ -136,7 +123,7 @@ def implied_counts(
             role = "allocated" if verb.group("allocated") else "outcome"
             unit_from = _whole_before(text, sentences, counts, count_starts, first_start)
         if unit_from is not None:
-            result.extend(_implied(text, start, end, unit_from, role) for start, end in run)
+            result.extend(implied_count(text, start, end, unit_from, role) for start, end in run)
     return result
 
 

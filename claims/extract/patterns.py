@@ -25,6 +25,20 @@ class Candidate:
     normalized: dict[str, Any] = field(default_factory=dict)
 
 
+def implied_count(text: str, start: int, end: int, unit_from: Candidate, role: str) -> Candidate:
+    """A count written without its noun (`text[start:end]`, "198"), in the unit of the count it
+    belongs with (`unit_from`); `role` says how it was implied ("list", "part", …)."""
+    payload = {
+        "value": float(text[start:end].replace(",", "")),
+        "unit": unit_from.normalized["unit"],
+        "approx": False,
+        "bound": None,
+        "group": None,
+        "implied": role,
+    }
+    return Candidate(ClaimKind.COUNT, start, end, payload)
+
+
 # A decimal number: "1,234", "12", "0.5", ".03" is not included (statistics handle it).
 # It starts with a plain digit class (the look-behind follows it) so that the regex engine can
 # skip quickly to candidate positions.
