@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 GC_FIRST_THRESHOLD = 50_000  # container allocations between young collections inside the block
+
+_lock = threading.Lock()
+_depth = 0  # blocks open now, in any thread: the thresholds are the process's, not a thread's
+_saved: tuple[int, ...] = ()
 
 
 @contextmanager
@@ -17,12 +22,21 @@ def fewer_collections() -> Iterator[None]:
     and an HTML page becomes a tree of one object per tag; at the default threshold (700) the
     collector runs tens of thousands of times over the live ones, and on a page of 180,000 nested
     tags that made reading grow faster than the page. Nothing built inside depends on prompt cycle
-    collection; memory stays bounded by the threshold, and the previous thresholds come back even
-    when the block raises.
+    collection; memory stays bounded by the threshold.
+
+    Blocks may nest and overlap across threads (files are read in parallel): the first to open
+    saves the thresholds and the last to close restores them, even when a block raises.
     """
-    previous = gc.get_threshold()
-    gc.set_threshold(max(previous[0], GC_FIRST_THRESHOLD), *previous[1:])
+    global _depth, _saved
+    with _lock:
+        if _depth == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(max(_saved[0], GC_FIRST_THRESHOLD), *_saved[1:])
+        _depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                gc.set_threshold(*_saved)

@@ -58,3 +58,32 @@ def test_html_is_parsed_under_the_raised_threshold(default_thresholds, monkeypat
     assert reading_html.html_text("<p>12 of 30 (40%)</p>") == "12 of 30 (40%)\n"
     assert seen == [(GC_FIRST_THRESHOLD, 10, 10)]
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_overlapping_blocks_in_two_threads_restore_the_thresholds(default_thresholds) -> None:
+    import threading
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    inside_after_first_closed = []
+
+    def first() -> None:
+        with fewer_collections():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with fewer_collections():
+            second_in.set()
+            first_out.wait(5)  # the first block closes while this one is open
+            inside_after_first_closed.append(gc.get_threshold())
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert first_out.is_set() and second_in.is_set()
+    assert inside_after_first_closed == [(GC_FIRST_THRESHOLD, 10, 10)]
+    assert gc.get_threshold() == (700, 10, 10)
