@@ -23,7 +23,6 @@ Everything here is linear in the length of the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from unicodedata import east_asian_width
@@ -56,7 +55,7 @@ def ends_with_abbreviation(text: str, dot: int) -> bool:
 
 def _is_wide(ch: str) -> bool:
     """A CJK character or full-width punctuation: lines join at it without a space."""
-    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
+    return ch >= "\u1100" and east_asian_width(ch) in "WF"
 
 
 def _width(text: str, start: int, end: int, cap: int) -> int:

@@ -26,8 +26,12 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹ�
 _LOWER = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
 _NOT_BEFORE = rf"(?<![{_UPPER}{_LOWER}'’\-])"
 _NOT_AFTER = rf"(?![{_UPPER}{_LOWER}])"
+# Lower-case name particles ("van der Berg"): read before a surname, and start positions of their own.
+_PARTICLES = (
+    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten"
+)
 _PARTICLE = (
-    r"(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ter|ten)[ \t]){0,3}"
+    rf"(?:(?:{'|'.join(_PARTICLES)})[ \t]){{0,3}}"
     r"|(?:Le|La|De|Van|Von|Du|Da|Di|Del|Della|Dos)[ \t](?=[A-Z][a-z])"
 )
 _CAPITAL_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]{{1,19}}"
@@ -81,9 +85,6 @@ _ZH_NAME = rf"(?:{ZH_GROUP}|{LATIN_GROUP}|{LATIN_SURNAME}|{ZH_PERSON})"
 # Where a form may start: a capital (Latin, accented), a common Chinese surname, or a lower-case
 # particle ("van der Berg"). A plain character class lets the regex engine skip quickly between
 # candidates; each form is then tried only there (`pattern.match`).
-_PARTICLES = (
-    ("van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ter", "ten")
-)
 # Each particle's first letter comes first and the no-letter-before check after it, so that the
 # engine skips to candidates by that letter.
 PARTICLE_START = re.compile(
