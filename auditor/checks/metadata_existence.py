@@ -181,7 +181,7 @@ def _uncovered_journal(ctx: CheckContext, claim: Claim, unknown_names: frozenset
     if not chinese_language_journal(raw):
         return None
     names = journal_names(claim=claim) or [str(raw)]
-    unknown = [n for n in names if _looked_up(ctx, n) is LookupStatus.NOT_FOUND]
+    unknown = [n for n in names if n in unknown_names]
     if unknown:
         return unknown[0]
     if resolution is None or resolution.status != "not_found" or not every_source_answered(resolution):
@@ -189,16 +189,11 @@ def _uncovered_journal(ctx: CheckContext, claim: Claim, unknown_names: frozenset
     return names[0]
 
 
-def _looked_up(ctx: CheckContext, name: str) -> LookupStatus | None:
-    result = ctx.lookups.get((IdKind.JOURNAL.value, name))
-    return result.status if result is not None else None
-
-
 def _claims_not_covered(ctx: CheckContext) -> Iterator[Finding]:
     """Claims naming a Chinese-language journal that no catalogue lists or in which no search found
     the study: M411 (unverifiable, with where to check), not M408 or M412; once per journal."""
     reported: set[str] = set()
-    unknown_names = _unknown_journals(ctx)
+    unknown_names = ctx.shared("unknown_journals", _unknown_journals)
     for claim in ctx.claims_of(ClaimKind.JOURNAL_MENTION, ClaimKind.NAMED_STUDY, ClaimKind.AUTHOR_CITATION):
         journal = _uncovered_journal(ctx, claim, unknown_names)
         if journal is None or journal in reported:
@@ -228,7 +223,8 @@ def _claims_not_covered(ctx: CheckContext) -> Iterator[Finding]:
 )
 def unknown_journal(ctx: CheckContext) -> Iterator[Finding]:
     """One finding per unknown journal name, at its first mention (claims first, then references)."""
-    if not _unknown_journals(ctx):
+    unknown_names = ctx.shared("unknown_journals", _unknown_journals)
+    if not unknown_names:
         return  # no name to report: the mentions need not be read
     reported: set[str] = set()
     mentions: list[tuple[str, dict[str, Any]]] = []
@@ -241,12 +237,12 @@ def unknown_journal(ctx: CheckContext) -> Iterator[Finding]:
         fields = reference_finding_fields(reference)
         mentions.extend((name, fields) for name in journal_names(reference=reference))
     for name, fields in mentions:
-        result = ctx.lookups.get((IdKind.JOURNAL.value, name))
-        if name in reported or result is None or result.status is not LookupStatus.NOT_FOUND:
+        if name in reported or name not in unknown_names:
             continue
         if chinese_language_journal(name):
             continue  # the catalogues do not cover it: M411, with where to check it
         reported.add(name)
+        result = ctx.lookups[(IdKind.JOURNAL.value, name)]
         yield finding(
             "M408",
             f'No catalogue knows a journal called "{name}".',
