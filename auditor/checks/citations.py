@@ -83,9 +83,15 @@ def _covered(ctx: CheckContext, index: CitationIndex, claim: Claim) -> bool:
 
 
 def _links(ctx: CheckContext) -> CheckContext:
+    """`ctx`, or when it has no links (a context built without the link stage) one linked copy of it,
+    made once and shared by the checks that need links (a copy made per check would start with
+    empty per-context indexes each time)."""
     if ctx.links:
         return ctx
+    return ctx.shared("linked", _linked_copy)
 
+
+def _linked_copy(ctx: CheckContext) -> CheckContext:
     return replace(ctx, links=link_citations(ctx.claims, ctx.index, ctx.document.text))
 
 

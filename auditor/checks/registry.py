@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from auditor import resolve_inputs
 from auditor.checks.claim_index import ClaimIndex
 from auditor.claims.models import Claim, ClaimKind, Document
 from auditor.linking import ReferenceIndex
 from auditor.models import Finding, FindingKind, Severity
 from auditor.references.models import LookupResult, Record, Reference, SearchResult
-from auditor.resolve_inputs import Key
+from auditor.resolve_inputs import Key, reference_identifiers
 
 
 @dataclass(frozen=True)
@@ -108,10 +107,10 @@ class CheckContext:
         return index
 
     def identifiers_of(self, reference: Reference) -> list[Key]:
-        """`resolve_inputs.reference_identifiers(reference)`, computed once per reference and context."""
+        """`reference_identifiers(reference)`, computed once per reference and context."""
         known = self._identifiers.get(id(reference))
         if known is None or known[0] is not reference:
-            keys = resolve_inputs.reference_identifiers(reference)
+            keys = reference_identifiers(reference)
             known = self._identifiers[id(reference)] = (reference, keys)
         return list(known[1])
 
