@@ -167,6 +167,18 @@ def sentence_at(
     return (offset, offset)
 
 
+@lru_cache(maxsize=16)
+def _through_last(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?s:.*)[{re.escape(marks)}]")  # the greedy run backs off to the last mark
+
+
+def after_last(window: str, marks: str) -> str:
+    """The part of a (short) `window` after the last of the characters `marks` in it; all of it when
+    none occurs. One anchored match: linear in the window."""
+    through = _through_last(marks).match(window)
+    return window if through is None else window[through.end() :]
+
+
 def next_sentence(text: str, end: int) -> tuple[int, int] | None:
     """The sentence after the one ending at `end`, in the same paragraph (else None)."""
     bounds = _bounds_of(text)

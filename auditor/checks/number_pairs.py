@@ -24,7 +24,7 @@ from auditor.checks.number_wholes import (
     value_of,
 )
 from auditor.claims.models import Claim, ClaimKind
-from auditor.claims.text import previous_sentence, sentence_at, unwrapped_slice
+from auditor.claims.text import after_last, previous_sentence, sentence_at, unwrapped_slice
 
 _MAX_GAP = 8
 _MAX_GAP_BEFORE_PAREN = 14  # "7 of 10 patients (70%)": a noun may sit before the parenthesis
@@ -49,7 +49,6 @@ _TRAD = str.maketrans("項個隻篇", "项个只篇")
 _PERSONS = frozenset("名人位")  # "560名長者…182人、190人": one noun, people, in three classifiers
 _CJK_CLASSIFIERS = frozenset("例篇名人项位只份个家所株次")
 _LEAD_STOPS = "0123456789，,；;、。"
-_THROUGH_LAST_STOP = re.compile(f".*[{_LEAD_STOPS}]", re.DOTALL)  # one backtrack from the end: linear
 _LOOKBACK = 12  # claims scanned back for a whole: keeps the search O(1) per claim
 
 
@@ -88,9 +87,7 @@ def unit_key(unit: str) -> str:
 def lead_in(text: str, start: int, floor: int = 0, reach: int = 10) -> str:
     """Up to `reach` characters before `start` (not before `floor`), case-folded, cut after the last
     digit or comma: the number's own words."""
-    window = text[max(floor, start - reach) : start].casefold()
-    through_stop = _THROUGH_LAST_STOP.match(window)
-    return window[through_stop.end() :] if through_stop else window
+    return after_last(text[max(floor, start - reach) : start].casefold(), _LEAD_STOPS)
 
 
 def clause_joins(gap: str) -> bool:

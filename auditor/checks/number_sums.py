@@ -279,7 +279,7 @@ def _read(text: str, whole: Claim, parts: list[Claim], region: str, region_end: 
     labels = part_labels(text, whole, parts, region_end)
     groups = _distinct_groups(parts)
     complement = complement_after(text, parts[-1]) or any(word in region for word in _REMAINDER)
-    allocated = any(word in region for word in _ALLOCATED)
+    allocated = _ALLOCATION_CUES.found_in(region)
     # 有效组/无效组 is all of the whole by definition; men/women may leave some unreported
     negated = len(labels) == 2 and negation_pair(labels[0], labels[1])
     opened = _opens_with_of(text, whole) or _among(text, whole)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.claims.text import after_last
+
 _APPROX = r"约|約|大约|大約|近|将近|將近|approximately|approx\.|about|around|nearly|roughly|some|~|≈"
 _LOWER = (
     r"超过|超過|逾|多于|多於|大于|大於|高于|高於|不少于|不少於|至少"
@@ -84,16 +86,12 @@ _EN_GROUP_WORDS = frozenset(
     {"placebo", "control", "controls", "vaccine", "treatment", "treated", "intervention"}
 )
 _CLAUSE_BREAKS = "，,；;。.:：（(）)"
-# Everything up to the last clause break of a (short) window: the greedy run backs off to it.
-_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_BREAKS)}]")
 _CLAUSE_WINDOW = 24
 
 
 def _clause_before(text: str, start: int) -> str:
     """The part of the clause of `start` before it, at most _CLAUSE_WINDOW characters."""
-    window = text[max(0, start - _CLAUSE_WINDOW) : start]
-    head = _UP_TO_LAST_BREAK.match(window)
-    return window if head is None else window[head.end() :]
+    return after_last(text[max(0, start - _CLAUSE_WINDOW) : start], _CLAUSE_BREAKS)
 
 
 def group_of(text: str, start: int, end: int) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from auditor.claims.text import fold_width, parse_chinese_number, sentence_at, sentence_bounds
+from auditor.claims.text import after_last, fold_width, parse_chinese_number, sentence_at, sentence_bounds
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,18 @@ def test_sentence_at_finds_the_enclosing_sentence() -> None:
     start, end = sentence_at(text, text.index("Kim"))
     assert text[start:end] == "Kim等人的研究证实了。"
     assert sentence_at(text, text.index("\n")) == (text.index("\n"), text.index("\n"))
+
+
+@pytest.mark.parametrize(
+    ("window", "marks", "after"),
+    [
+        ("共纳入64例，其中", "，,", "其中"),
+        ("a, b; of whom", ",;", " of whom"),
+        ("no mark here", ",;", "no mark here"),
+        ("ends with a mark,", ",", ""),
+        ("", ",", ""),
+        ("x.y(z", ".(", "z"),  # marks are literal characters, not a regex class to interpret
+    ],
+)
+def test_after_last(window: str, marks: str, after: str) -> None:
+    assert after_last(window, marks) == after
