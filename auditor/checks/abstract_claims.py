@@ -244,7 +244,7 @@ def abstract_contradictions(ctx: CheckContext) -> Iterator[Finding]:
     if not abstracts:
         return
     text = ctx.document.text
-    index = ClaimIndex(ctx.claims)
+    index = ctx.claim_index()
     citing = claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions)
     not_stated: list[dict[str, object]] = []
     for sentence in citing + carried_sentences(ctx.document, ctx.claims, citing):

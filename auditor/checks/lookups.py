@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.checks.claim_index import ClaimIndex
 from auditor.checks.metadata_evidence import reference_finding_fields
 from auditor.checks.registry import CheckContext, CheckSpec, finding, register
 from auditor.claims.models import Claim, ClaimKind
@@ -142,7 +141,7 @@ def dependent_failures(ctx: CheckContext, unmade: list[UnmadeLookup]) -> Iterato
     if not failed:
         return
     own = {u.fields.get("claim_id") for u in unmade}
-    index = ClaimIndex(ctx.claims)
+    index = ctx.claim_index()
     for sentence in claim_sentences(ctx.document, ctx.claims, ctx.links, ctx.resolutions):
         causes = [failed[i] for i in sentence.evidence_ids if i in failed]
         if not causes:
