@@ -103,19 +103,18 @@ def prepare_document(document: Document, options: AuditOptions) -> PreparedDocum
 
     A `bare` author citation ("屠呦呦(2011)": a name-like word and a year) is kept only when it links.
     """
-    located = locate_reference_section(document.text)  # once: the list is parsed from it too
-    section = (located.start, located.end) if located else None
+    section = locate_reference_section(document.text)  # once: the list is parsed from it too
     limit = options.config.max_claims
-    found = extract_claims(document, body_end=section[0] if section else None, limit=limit + 1)
+    found = extract_claims(document, body_end=section.start if section else None, limit=limit + 1)
     truncated_at = found[limit].span.start if len(found) > limit else None
     claims = tuple(found[:limit])
-    own = parse_reference_list(document, located) if located else []
+    own = parse_reference_list(document, section) if section else []
     references = tuple(combine_references(own, options.extra_references, options.references_mode))
     index = ReferenceIndex(references)
     links = dict(link_citations(claims, index, document.text))
     claims = tuple(c for c in claims if links.get(c.id) or not c.normalized.get("bare"))
     links = {c.id: links[c.id] for c in claims if c.id in links}
-    listed = tuple(extract_identifiers(document, *section)) if section else ()
+    listed = tuple(extract_identifiers(document, section.start, section.end)) if section else ()
     return PreparedDocument(document, claims, references, links, index, truncated_at, listed)
 
 

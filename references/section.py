@@ -199,7 +199,3 @@ def locate_reference_section(text: str) -> ReferenceSection | None:
     return _headed_section(text) or _trailing_numbered_list(text)
 
 
-def find_reference_section(text: str) -> tuple[int, int] | None:
-    """(start, end): `start` is the heading (= where claim extraction stops), `end` the list's end."""
-    section = locate_reference_section(text)
-    return (section.start, section.end) if section else None

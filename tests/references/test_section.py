@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from auditor.references.section import find_reference_section, locate_reference_section
+from auditor.references.section import locate_reference_section
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +41,12 @@ GBT = (
 )
 
 
+def _bounds(text: str) -> tuple[int, int] | None:
+    """(start, end) of the located list: where extraction stops and where the last entry ends."""
+    section = locate_reference_section(text)
+    return (section.start, section.end) if section else None
+
+
 @pytest.mark.parametrize(
     ("text", "heading", "first", "last"),
     [
@@ -57,7 +63,6 @@ def test_headed_sections(text: str, heading: str, first: str, last: str) -> None
     assert text[section.start:].startswith(heading)
     assert text[section.body_start:].lstrip().startswith(first)
     assert text[: section.end].endswith(last)
-    assert find_reference_section(text) == (section.start, section.end)
 
 
 @pytest.mark.parametrize(
@@ -68,16 +73,16 @@ def test_headed_sections(text: str, heading: str, first: str, last: str) -> None
 )
 def test_heading_variants(heading: str) -> None:
     text = f"Body text.\n{heading}\n[1] Kim S, Park J. Title here. Stem Cells. 2012;30(1):1-10.\n"
-    assert find_reference_section(text) == (text.index(heading), len(text) - 1)
+    assert _bounds(text) == (text.index(heading), len(text) - 1)
 
 
 def test_heading_word_inside_a_sentence_is_not_a_heading() -> None:
     text = "我们还查看了初步搜索中选定的论文中引用的参考文献。\n结论如下。\n"
-    assert find_reference_section(text) is None
+    assert _bounds(text) is None
 
 
 def test_heading_without_entries_is_ignored() -> None:
-    assert find_reference_section("Intro.\nReferences\nNone were used in this piece.\n") is None
+    assert _bounds("Intro.\nReferences\nNone were used in this piece.\n") is None
 
 
 def test_trailing_numbered_list_without_heading() -> None:
@@ -104,7 +109,7 @@ def test_trailing_numbered_list_without_heading() -> None:
     ],
 )
 def test_no_section(text: str) -> None:
-    assert find_reference_section(text) is None
+    assert _bounds(text) is None
 
 
 @pytest.mark.parametrize(
@@ -114,16 +119,16 @@ def test_no_section(text: str) -> None:
     ids=["parens", "powers", "digits", "labels", "tails"],
 )
 def test_adversarial_input_is_searched_with_linear_work(text: str) -> None:
-    find_reference_section(text)
+    _bounds(text)
     heading = text[: text.index("\n") + 1] if "\n" in text[:20] else ""
     unit = text[len(heading) : len(heading) + 20]
-    assert_linear_work(lambda n: lambda: find_reference_section(heading + unit * n), 1_000)
+    assert_linear_work(lambda n: lambda: _bounds(heading + unit * n), 1_000)
 
 
 def test_heading_far_from_any_entry_is_not_a_section() -> None:
     text = ("References\nOne paragraph.\nAnother paragraph.\nA third.\n"
             "[1] Smith J. T. Lancet. 2019;1(1):1-2.\n")
-    assert find_reference_section(text) is None
+    assert _bounds(text) is None
 
 
 def test_short_note_under_heading_is_skipped() -> None:
@@ -134,7 +139,7 @@ def test_short_note_under_heading_is_skipped() -> None:
 
 def test_overlong_line_is_not_an_entry() -> None:
     text = "References\n[1] " + "a" * 30_000 + " 2020;1(1):1-2.\n"
-    assert find_reference_section(text) is None
+    assert _bounds(text) is None
 
 
 @pytest.mark.parametrize(
@@ -150,7 +155,7 @@ def test_overlong_line_is_not_an_entry() -> None:
 def test_footer_ends_the_list(footer: str) -> None:
     entry = "[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2."
     text = f"Body.\nReferences\n{entry}\n{footer}\n"
-    assert find_reference_section(text) == (text.index("References"), text.index(entry) + len(entry))
+    assert _bounds(text) == (text.index("References"), text.index(entry) + len(entry))
 
 
 @pytest.mark.parametrize(
@@ -161,7 +166,7 @@ def test_footer_ends_the_list(footer: str) -> None:
 )
 def test_title_words_are_not_footers(entry: str) -> None:
     text = f"Body.\nReferences\n[1] Smith J, Lee K. A trial. Lancet. 2019;1(1):1-2.\n{entry}\n"
-    assert find_reference_section(text) == (text.index("References"), len(text) - 1)
+    assert _bounds(text) == (text.index("References"), len(text) - 1)
 
 
 @settings(max_examples=150, deadline=None)
@@ -181,7 +186,7 @@ def test_numbered_list_in_the_middle_of_an_article_is_not_a_reference_section() 
         "After these studies the field moved on to larger cohorts and longer follow-up.\n"
         "Short footer\n"
     )
-    assert find_reference_section(text) is None
+    assert _bounds(text) is None
 
 
 def test_trailing_list_before_a_short_footer() -> None:

@@ -12,7 +12,7 @@ import pytest
 from auditor.claims.extract import extract_claims
 from auditor.claims.models import Document
 from auditor.references.parse import parse_reference_list
-from auditor.references.section import find_reference_section
+from auditor.references.section import locate_reference_section
 
 from auditor.checks.registry import CheckContext, all_checks
 from auditor.linking import link_citations
@@ -67,9 +67,9 @@ Bhatia等僅觀察到邊際趨勢，p=0.07。發生率為10.7%，對照組為5.6
 def offline_findings(text: str) -> tuple[Document, list[Finding]]:
     """Extract, parse, link and run every offline check on `text`."""
     doc = Document.from_text(text)
-    section = find_reference_section(text)
-    claims = extract_claims(doc, body_end=section[0] if section else None)
-    refs = parse_reference_list(doc) if section else []
+    section = locate_reference_section(text)
+    claims = extract_claims(doc, body_end=section.start if section else None)
+    refs = parse_reference_list(doc, section) if section else []
     ctx = CheckContext(
         document=doc, claims=tuple(claims), references=tuple(refs), links=link_citations(claims, refs)
     )
