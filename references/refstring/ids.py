@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.claims.extract.patterns import merged_spans
 from auditor.references.identifiers import (
     ids_from_url,
     normalize_doi,
@@ -33,11 +34,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         return text
     pieces: list[str] = []
     done = 0  # text[:done] is in `pieces`
-    for start, end in sorted(spans):
-        if end > done:
-            start = max(start, done)
-            pieces += (text[done:start], " " * (end - start))
-            done = end
+    for start, end in merged_spans(spans):
+        pieces += (text[done:start], " " * (end - start))
+        done = end
     pieces.append(text[done:])
     return "".join(pieces)
 
