@@ -13,7 +13,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from auditor.claims.extract.patterns import S2, Candidate
+from auditor.claims.extract.patterns import S2, Candidate, finditer_if
 from auditor.claims.models import ClaimKind
 from auditor.claims.registries import REGISTRIES
 
@@ -158,18 +158,12 @@ _ISSN_NEEDLES = ("issn",)
 _PMID_NEEDLES = ("pmid", "pm\u0131d", "pmi\u0307d")
 
 
-def _mentions(lowered: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in lowered for needle in needles)
-
-
 def _urls(text: str, lowered: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """URL-borne candidates, and the sorted spans of every URL (a DOI URL cut by a line end yields none)."""
     found: list[Candidate] = []
     spans: list[tuple[int, int]] = []
     for pattern, needles in ((_URL, _URL_NEEDLES), (_BARE_PUBMED, _BARE_PUBMED_NEEDLES)):
-        if not _mentions(lowered, needles):
-            continue
-        for match in pattern.finditer(text):
+        for match in finditer_if(pattern, text, needles, lowered):
             end = _trim(text, match.start(), match.end())
             if not _inside(spans, match.start()):
                 insort(spans, (match.start(), end))
@@ -187,9 +181,7 @@ def _dois(text: str, lowered: str) -> Iterator[Candidate]:
         label = _DOI_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
         start = match.start() - (len(label.group()) if label else 0)
         yield Candidate(ClaimKind.DOI, start, end, {"doi": text[match.start() : end].lower()})
-    if not _mentions(lowered, _DOI_LABEL_NEEDLES):
-        return
-    for match in _DOI_LABELLED.finditer(text):
+    for match in finditer_if(_DOI_LABELLED, text, _DOI_LABEL_NEEDLES, lowered):
         end = _trim(text, match.start("token"), match.end("token"))
         token = text[match.start("token") : end]
         if not _DOI_ATTEMPT.match(token) or _well_formed_doi(token):
@@ -201,7 +193,7 @@ def _dois(text: str, lowered: str) -> Iterator[Candidate]:
 
 def _bare_identifiers(text: str, lowered: str) -> Iterator[Candidate]:
     yield from _dois(text, lowered)
-    for match in _PMID.finditer(text) if _mentions(lowered, _PMID_NEEDLES) else ():
+    for match in finditer_if(_PMID, text, _PMID_NEEDLES, lowered):
         yield Candidate(ClaimKind.PMID, match.start(), match.end(), {"pmid": match.group("id")})
     for match in _PMCID_LABELLED.finditer(text):
         value = match.group("id")
@@ -209,7 +201,7 @@ def _bare_identifiers(text: str, lowered: str) -> Iterator[Candidate]:
         yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": value})
     for match in _PMCID.finditer(text):
         yield Candidate(ClaimKind.PMCID, match.start(), match.end(), {"pmcid": match.group()})
-    for match in _ISSN.finditer(text) if _mentions(lowered, _ISSN_NEEDLES) else ():
+    for match in finditer_if(_ISSN, text, _ISSN_NEEDLES, lowered):
         label = text[match.start() : match.start("issn")].rstrip(" \t:")
         digits = re.sub(r"[^0-9Xx]", "", match.group("issn")).upper()
         issn = f"{digits[:4]}-{digits[4:]}"

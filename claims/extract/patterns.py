@@ -103,13 +103,22 @@ def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def finditer_if(pattern: re.Pattern[str], text: str, needles: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` when `text` holds one of `needles`, else nothing.
+def holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when one of the literal `needles` occurs in `text`."""
+    return any(needle in text for needle in needles)
+
+
+def finditer_if(
+    pattern: re.Pattern[str], text: str, needles: tuple[str, ...], haystack: str | None = None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when `haystack` (default `text`) holds one of `needles`, else nothing.
 
     For a pattern every match of which contains one of the needles (a "%", "among", "±"): looking
-    for a few literals is far cheaper than running the regex over a text that cannot match.
+    for a few literals is far cheaper than running the regex over a text that cannot match. A
+    case-blind pattern passes the lowered text as `haystack`, with lower-case needles.
     """
-    return pattern.finditer(text) if any(needle in text for needle in needles) else iter(())
+    found = holds_any(text if haystack is None else haystack, needles)
+    return pattern.finditer(text) if found else iter(())
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.claims.extract.patterns import merged_spans
+from auditor.claims.extract.patterns import finditer_if, merged_spans
 from auditor.references.identifiers import (
     ids_from_url,
     normalize_doi,
@@ -69,7 +69,7 @@ def find_identifiers(norm: str) -> tuple[dict[str, str], list[str], str, str]:
     ids: dict[str, str] = {}
     urls: list[str] = []
     url_spans = []
-    for match in _URL.finditer(norm) if "://" in norm or "www." in norm else ():
+    for match in finditer_if(_URL, norm, ("://", "www.")):
         url = match.group().rstrip(".,;:)]。")
         urls.append(url)
         for key, value in _url_ids(url).items():
