@@ -11,6 +11,8 @@ import sys
 from typing import Any
 
 import pytest
+from auditor.references import section as section_module
+from auditor.references.refstring import authors as authors_module
 from auditor.references.refstring.authors import (
     _AFFILIATION,
     _ETAL,
@@ -214,3 +216,25 @@ def test_initials_patterns_name_no_letter(pattern: re.Pattern[str]) -> None:
 ])
 def test_blank_keeps_length_and_blanks_the_union(spans: list[tuple[int, int]], blanked: str) -> None:
     assert _blank("abcdefgh", spans) == blanked
+
+
+# Patterns whose leading lookahead lists the first character of every alternative by hand: each must
+# still find every alternative, in the cases its flags allow (a character missing from the
+# lookahead would hide that alternative).
+_LOOKAHEAD_ALTERNATIVES = [
+    (section_module._BOILERPLATE_ANYWHERE, [
+        "all rights reserved", "ALL RIGHTS RESERVED", "All Rights Reserved", "版权所有", "版權所有", "上一篇",
+        "下一篇", "扫码关注", "掃碼關注", "长按识别", "長按識別", "未经授权", "未經授權"]),
+    (section_module._IDENT, [
+        "10.1000/x", "http://", "HTTPS://", "PMID", "pmid", "PMC1", "pmc1", "www.", "WWW."]),
+    (authors_module._ETAL, ["et al", "ET AL.", "et. al.", "and others", "AND OTHERS", "等", "等人"]),
+    (authors_module._SEP, [  # case-sensitive: "AND" is no separator
+        ";", "、", "&", " and ", " And ", " und ", " et ", "和", "与", "與", ",", "…", "..."]),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "samples"), _LOOKAHEAD_ALTERNATIVES, ids=["footer", "ident", "etal", "sep"]
+)
+def test_a_lookahead_keeps_every_alternative(pattern: re.Pattern[str], samples: list[str]) -> None:
+    assert [s for s in samples if pattern.search(f" {s} ") is None] == []
